@@ -1,0 +1,8 @@
+import { setupFeed } from '@/lib/background/feed';
+import { setupMessageRouter } from '@/lib/background/router';
+
+// Thin on purpose: each setup registers its listeners synchronously, as MV3 service workers require.
+export default defineBackground(() => {
+  setupMessageRouter();
+  setupFeed();
+});

@@ -1,0 +1,19 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { DetectedShare } from '../detect/types';
+import type { Network } from '../shares';
+
+export type ShareLogResult = { logged: true; id: string } | { logged: false; reason: string };
+export type Rejected = { rejected: string };
+
+/**
+ * The one message protocol. Names say the direction: `cs:` content script → background,
+ * `ui:` extension page (popup, options, welcome) → background. The background validates every
+ * payload and sender with lib/messaging/validate.ts before acting.
+ */
+export interface ProtocolMap {
+  'cs:shareDetected'(data: DetectedShare): ShareLogResult | Rejected;
+  'ui:recordIntent'(data: { postId: string; network: Network }): { ok: true } | Rejected;
+}
+
+export const messenger = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = messenger;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { NetworkSchema, ShareKindSchema, SurfaceSchema } from '../shares';
+
+/** Content scripts run beside hostile page code: every field is bounded and typed. */
+export const DetectedShareSchema = z.strictObject({
+  network: NetworkSchema,
+  kind: ShareKindSchema,
+  surface: SurfaceSchema,
+  text: z.string().max(25_000),
+  submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  confirmedBy: z.enum(['notice', 'composer-closed', 'network']),
+});
+
+export const RecordIntentSchema = z.strictObject({
+  postId: z.string().min(1).max(100),
+  network: NetworkSchema,
+});
+
+/** Hosts whose content scripts may report shares, per network. */
+const SHARE_HOSTS: Record<z.infer<typeof NetworkSchema>, string[]> = {
+  x: ['x.com', 'twitter.com'],
+  linkedin: ['www.linkedin.com'],
+};
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { url?: string };
+}
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A share report must come from our own content script in a tab of that network's site. */
+export function isContentSenderFor(
+  network: z.infer<typeof NetworkSchema>,
+  sender: SenderInfo,
+  extensionId: string,
+): boolean {
+  if (sender.id !== extensionId || !sender.tab) return false;
+  const host = hostOf(sender.url ?? sender.tab.url);
+  return host !== null && SHARE_HOSTS[network].includes(host);
+}
+
+/** UI messages must come from one of our own extension pages, never from a web page's content script. */
+export function isExtensionPageSender(sender: SenderInfo, extensionOrigin: string): boolean {
+  if (!sender.url) return false;
+  return sender.url.startsWith(extensionOrigin);
+}
+
+export type Validated<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export function validate<T>(schema: z.ZodType<T>, data: unknown): Validated<T> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const first = parsed.error.issues[0];
+  return { ok: false, error: `invalid message: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown'}` };
+}

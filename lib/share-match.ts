@@ -1,0 +1,61 @@
+import type { FeedPost } from './feed/schema';
+import type { Network } from './shares';
+
+/** Query parameters that only track clicks; they never make two links different. */
+const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|mc_[a-z]+|ref_src|ref_url|trk|s|t)$/i;
+
+/**
+ * Canonical form for comparing links: no scheme, no `www.`, no trailing slash, no fragment,
+ * no tracking parameters, remaining parameters sorted. Returns null for anything not http(s).
+ */
+export function normalizeUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const params = [...url.searchParams.entries()]
+    .filter(([k]) => !TRACKING_PARAM.test(k))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${host}${url.port ? `:${url.port}` : ''}${path}${query}`;
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+|\b(?:www\.)[^\s<>"'()]+/gi;
+
+/** Links written in a post's text, trailing punctuation trimmed, at most 50. */
+export function extractUrls(text: string): string[] {
+  const found = text.match(URL_IN_TEXT) ?? [];
+  return [...new Set(found.map((u) => u.replace(/[.,;:!?…]+$/, '')))].slice(0, 50);
+}
+
+/** The approved post whose link appears in the shared text, if any. */
+export function matchPostByUrls(urls: string[], posts: FeedPost[], network: Network): FeedPost | null {
+  const wanted = new Set(urls.map(normalizeUrl).filter((u): u is string => u !== null));
+  if (wanted.size === 0) return null;
+  const candidates = posts.filter((p) => wanted.has(normalizeUrl(p.url) ?? ''));
+  return candidates.find((p) => p.networks.includes(network)) ?? candidates[0] ?? null;
+}
+
+/** How long after a one-click share a post on that network is attributed to it. */
+export const INTENT_WINDOW_MS = 15 * 60 * 1000;
+
+export interface PendingIntent {
+  at: number;
+  network: Network;
+  postId: string;
+}
+
+/** The most recent pending intent for `network` still within the window at `now`. */
+export function pickIntent<T extends PendingIntent>(intents: T[], network: Network, now: number): T | null {
+  let best: T | null = null;
+  for (const intent of intents) {
+    if (intent.network !== network || now - intent.at > INTENT_WINDOW_MS || intent.at > now) continue;
+    if (!best || intent.at > best.at) best = intent;
+  }
+  return best;
+}

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CENTER_OF, deepQuery, type TestPage, waitUntil } from './page';
+import { FIXTURE_HOSTS } from './server';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const GECKO_ID = 'sharewise@sharewise.app';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+export interface LaunchOptions {
+  /** UI language for the browser (extension i18n follows it). */
+  locale?: string;
+  /** Extra hosts to map to the fixture server. */
+  hosts?: string[];
+  /** Build output to load; defaults to the browser's normal build. */
+  extensionPath?: string;
+}
+
+export interface ExtensionBrowser {
+  readonly name: BrowserName;
+  /** e.g. chrome-extension://<id>/ or moz-extension://<uuid>/ */
+  readonly extensionOrigin: string;
+  /** Console errors and uncaught exceptions seen on extension pages. */
+  readonly extensionErrors: string[];
+  open(url: string): Promise<TestPage>;
+  openExtensionPage(path: string, readySelector?: string): Promise<TestPage>;
+  /** All rows of a table of the extension's `sharewise` database, read from an extension page. */
+  readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export function extensionBuild(name: BrowserName): string {
+  return join(ROOT, '.output', name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
+}
+
+/** Reads one IndexedDB table without creating the database if it does not exist yet. */
+const READ_TABLE = async (table: string): Promise<unknown[]> =>
+  new Promise((ok, fail) => {
+    const req = indexedDB.open('sharewise');
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onerror = () => ok([]);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(table)) {
+        db.close();
+        return ok([]);
+      }
+      const q = db.transaction(table).objectStore(table).getAll();
+      q.onsuccess = () => {
+        db.close();
+        ok(q.result);
+      };
+      q.onerror = () => fail(q.error);
+    };
+  });
+
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const path = options.extensionPath ?? extensionBuild(name);
+  if (!existsSync(join(path, 'manifest.json'))) throw new Error(`no extension build at ${path}: run npm run build first`);
+  const hosts = [...FIXTURE_HOSTS, ...(options.hosts ?? [])];
+  return name === 'chromium' ? launchChromium(path, hosts, options) : launchFirefox(path, hosts, options);
+}
+
+/* ---------------- Chromium (playwright-core) ---------------- */
+
+async function launchChromium(path: string, hosts: string[], options: LaunchOptions): Promise<ExtensionBrowser> {
+  const { chromium } = await import('playwright-core');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sharewise-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false, // the flag below selects the new headless mode, which runs extensions
+    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreHTTPSErrors: true,
+    locale: options.locale,
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${path}`, `--load-extension=${path}`,
+      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
+      '--ignore-certificate-errors',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}/`;
+  const extensionErrors: string[] = [];
+
+  const wrap = (page: import('playwright-core').Page, watch: boolean): TestPage => {
+    if (watch) {
+      page.on('console', (m) => m.type() === 'error' && extensionErrors.push(`${page.url()}: ${m.text()}`));
+      page.on('pageerror', (e) => extensionErrors.push(`${page.url()}: ${e.message}`));
+    }
+    return {
+      url: () => page.url(),
+      goto: async (url) => void (await page.goto(url)),
+      click: async (selector) => {
+        const at = await waitUntil(() => page.evaluate(`(${CENTER_OF})(${JSON.stringify(selector)})`) as Promise<{ x: number; y: number } | null>, selector);
+        await page.mouse.click(at.x, at.y);
+      },
+      type: (text) => page.keyboard.type(text),
+      press: (chord) => page.keyboard.press(chord),
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      waitFor: async (selector, timeoutMs) =>
+        void (await waitUntil(() => page.evaluate(`!!(${deepQuery})(${JSON.stringify(selector)})`), selector, timeoutMs)),
+      text: (selector) => page.evaluate(`(${deepQuery})(${JSON.stringify(selector)})?.textContent ?? null`) as Promise<string | null>,
+      screenshot: async (file) => void (await page.screenshot({ path: file })),
+      close: () => page.close(),
+    };
+  };
+
+  let reader: TestPage | null = null;
+  const browser: ExtensionBrowser = {
+    name: 'chromium',
+    extensionOrigin,
+    extensionErrors,
+    open: async (url) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      return wrap(page, false);
+    },
+    openExtensionPage: async (p, readySelector) => {
+      const page = wrap(await context.newPage(), true);
+      await page.goto(extensionOrigin + p.replace(/^\//, ''));
+      if (readySelector) await page.waitFor(readySelector);
+      return page;
+    },
+    readTable: async <T>(table: string) => {
+      reader ??= await browser.openExtensionPage('/popup.html');
+      return (await reader.evaluate(READ_TABLE, table)) as T[];
+    },
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return browser;
+}
+
+/* ---------------- Firefox (puppeteer-core over WebDriver BiDi) ---------------- */
+
+async function launchFirefox(path: string, hosts: string[], options: LaunchOptions): Promise<ExtensionBrowser> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const uuid = randomUUID();
+  const ff = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    acceptInsecureCerts: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Resolves these names to 127.0.0.1 (the port stays 443, where the fixture server listens).
+      'network.dns.localDomains': hosts.join(','),
+      // Pins the extension's internal UUID so tests know its pages' URLs.
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
+    },
+  });
+  await ff.installExtension(path);
+  const extensionOrigin = `moz-extension://${uuid}/`;
+  const extensionErrors: string[] = [];
+
+  const wrap = (page: import('puppeteer-core').Page, watch: boolean): TestPage => {
+    if (watch) {
+      page.on('console', (m) => m.type() === 'error' && extensionErrors.push(`${page.url()}: ${m.text()}`));
+      page.on('pageerror', (e) => extensionErrors.push(`${page.url()}: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    return {
+      url: () => page.url(),
+      goto: async (url) => void (await page.goto(url, url.startsWith('moz-extension:') ? { waitUntil: [] as never } : {})),
+      click: async (selector) => {
+        const at = await waitUntil(() => page.evaluate(`(${CENTER_OF})(${JSON.stringify(selector)})`) as Promise<{ x: number; y: number } | null>, selector);
+        await page.mouse.click(at.x, at.y);
+      },
+      type: (text) => page.keyboard.type(text),
+      press: async (chord) => {
+        const keys = chord.split('+') as import('puppeteer-core').KeyInput[];
+        const key = keys.pop()!;
+        for (const k of keys) await page.keyboard.down(k);
+        await page.keyboard.press(key);
+        for (const k of keys.reverse()) await page.keyboard.up(k);
+      },
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      waitFor: async (selector, timeoutMs) =>
+        void (await waitUntil(() => page.evaluate(`!!(${deepQuery})(${JSON.stringify(selector)})`), selector, timeoutMs)),
+      text: (selector) => page.evaluate(`(${deepQuery})(${JSON.stringify(selector)})?.textContent ?? null`) as Promise<string | null>,
+      screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
+      close: () => page.close(),
+    };
+  };
+
+  let reader: TestPage | null = null;
+  const browser: ExtensionBrowser = {
+    name: 'firefox',
+    extensionOrigin,
+    extensionErrors,
+    open: async (url) => {
+      const page = await ff.newPage();
+      await page.goto(url);
+      return wrap(page, false);
+    },
+    openExtensionPage: async (p, readySelector) => {
+      const raw = await ff.newPage();
+      const page = wrap(raw, true);
+      // The load event of extension pages is never reported over BiDi: navigate without waiting, then
+      // wait for the page to exist.
+      await raw.goto(extensionOrigin + p.replace(/^\//, ''), { waitUntil: [] as never }).catch(() => {});
+      await waitUntil(() => raw.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'), `${p} to load`);
+      if (readySelector) await page.waitFor(readySelector);
+      return page;
+    },
+    readTable: async <T>(table: string) => {
+      reader ??= await browser.openExtensionPage('/popup.html');
+      return (await reader.evaluate(READ_TABLE, table)) as T[];
+    },
+    close: async () => {
+      await ff.close();
+    },
+  };
+  return browser;
+}
