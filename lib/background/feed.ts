@@ -35,9 +35,9 @@ export async function currentPosts(db: SharewiseDB): Promise<FeedPost[]> {
   return (await db.feedCache.get('current'))?.feed?.posts ?? [];
 }
 
-export function setupFeed(): void {
+export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed): void {
   const db = getDb();
-  const run = () => ensureFeed(db, loadBundledDemoFeed, Date.now()).catch((err) => console.error('[sharewise] feed', err));
+  const run = () => ensureFeed(db, loadDemo, Date.now()).catch((err) => console.error('[sharewise] feed', err));
   browser.runtime.onInstalled.addListener(run);
   browser.runtime.onStartup.addListener(run);
 }

@@ -10,12 +10,13 @@ export const MAX_POSTS = 500;
 
 /** "posts[3].url: must be an https:// URL" — path first, so a feed author can find the spot. */
 export function formatIssues(error: z.ZodError, prefix: (string | number)[] = []): string[] {
-  return error.issues.map((issue) => {
+  const lines = error.issues.map((issue) => {
     const path = [...prefix, ...issue.path]
       .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
       .join('');
     return `${path || '(feed)'}: ${issue.message}`;
   });
+  return [...new Set(lines)]; // one rule can be checked twice (e.g. URL protocol and pattern)
 }
 
 /**

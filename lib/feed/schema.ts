@@ -9,7 +9,10 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const id = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1–100 letters, digits, dots, dashes, colons or underscores');
-const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).max(2048);
+const httpsUrl = z
+  .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+  .regex(/^https:\/\//i, 'must be an https:// URL') // also states the rule in the JSON Schema
+  .max(2048);
 const isoDate = z.iso.date({ error: 'must be a date like 2026-11-20' });
 
 export const MeasureSchema = z.object({

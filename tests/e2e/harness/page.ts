@@ -35,13 +35,17 @@ export function deepQuery(selector: string): Element | null {
 }
 
 /** Polls `check` until it returns a truthy value. No fixed sleeps: tests wait for conditions. */
-export async function waitUntil<T>(check: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T> | T,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
     } catch (err) {
       last = err;
     }

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { FeedSchema } from './feed/schema';
+
+/**
+ * JSON Schemas published for people who write feeds and receive reports, generated from the zod
+ * schemas (the single source of truth). `npm run schemas` writes them to docs/schemas/; a unit
+ * test fails when the committed files are out of date.
+ */
+export function jsonSchemas(): Record<string, unknown> {
+  return {
+    'feed.schema.json': {
+      $id: 'https://sharewise.app/schemas/feed-v1.json',
+      title: 'Sharewise company feed, version 1',
+      ...z.toJSONSchema(FeedSchema, { io: 'input', unrepresentable: 'any' }),
+    },
+  };
+}

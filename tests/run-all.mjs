@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm test`: unit tests, then the e2e suite in real Chromium and Firefox, then one summary a
+// reader can trust (counts read from the runners' JSON reports, not from their logs).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'tests/.artifacts');
+mkdirSync(out, { recursive: true });
+
+const browsers = [
+  [process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium'],
+  [process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', 'firefox-esr'],
+];
+const missing = browsers.filter(([path]) => !existsSync(path));
+if (missing.length) {
+  console.error(`npm test needs real browsers: missing ${missing.map(([p, pkg]) => `${p} (apt-get install -y ${pkg})`).join(', ')}`);
+  process.exit(1);
+}
+
+// Type errors fail the suite too: the code under test is the code that compiles.
+const typecheck = spawnSync('npx', ['tsc', '--noEmit'], { cwd: root, stdio: 'inherit' });
+if (typecheck.status !== 0) {
+  console.error('FAIL: type check (npm run compile) failed');
+  process.exit(1);
+}
+
+const suites = [
+  { name: 'unit', args: [] },
+  { name: 'e2e (Chromium + Firefox)', args: ['-c', 'vitest.e2e.config.ts'] },
+];
+
+const results = [];
+for (const [i, suite] of suites.entries()) {
+  const report = join(out, `report-${i}.json`);
+  rmSync(report, { force: true });
+  const started = Date.now();
+  const run = spawnSync(
+    'npx',
+    ['vitest', 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  if (!existsSync(report)) {
+    results.push({ name: suite.name, passed: 0, failed: 0, skipped: 0, seconds, broken: `runner exited ${run.status} without a report` });
+    continue;
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  results.push({
+    name: suite.name,
+    passed: json.numPassedTests,
+    failed: json.numFailedTests + (json.numFailedTestSuites && !json.numFailedTests ? json.numFailedTestSuites : 0),
+    skipped: json.numPendingTests + json.numTodoTests,
+    seconds,
+    broken: run.status !== 0 && json.numFailedTests === 0 ? `runner exited ${run.status}` : null,
+  });
+}
+
+const total = (k) => results.reduce((n, r) => n + r[k], 0);
+console.log('\nSharewise test summary');
+for (const r of results) {
+  console.log(`  ${r.name.padEnd(26)} ${String(r.passed).padStart(4)} passed  ${String(r.failed).padStart(3)} failed  ${String(r.skipped).padStart(3)} skipped  ${r.seconds}s${r.broken ? `  (${r.broken})` : ''}`);
+}
+const ok = total('failed') === 0 && total('skipped') === 0 && results.every((r) => !r.broken && r.passed > 0);
+console.log(`${ok ? 'PASS' : 'FAIL'}: ${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped`);
+process.exit(ok ? 0 : 1);

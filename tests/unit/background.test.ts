@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setupFeed } from '../../lib/background/feed';
+import { setupMessageRouter } from '../../lib/background/router';
+import { getDb } from '../../lib/db';
+import { messenger } from '../../lib/messaging/protocol';
+
+const demo = () => Promise.resolve(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
+const EXT = fakeBrowser.runtime.id;
+const origin = fakeBrowser.runtime.getURL('/');
+
+/** Delivers a raw message the way the browser would, and returns the background's answer. */
+async function deliver(message: unknown, sender: object): Promise<unknown> {
+  const wire = await new Promise<{ res?: unknown; err?: unknown }>((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(message, sender as never, resolve as never);
+  });
+  if (wire.err) throw new Error(`background threw: ${JSON.stringify(wire.err)}`);
+  return wire.res;
+}
+const envelope = (type: string, data: unknown) => ({ id: 1, type, data, timestamp: Date.now() });
+
+beforeEach(async () => {
+  // @webext-core/messaging talks to `chrome.runtime`; point it at the in-memory fake browser.
+  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
+  await getDb().open();
+  await Promise.all(getDb().tables.map((t) => t.clear()));
+});
+afterEach(() => {
+  messenger.removeAllListeners();
+});
+
+describe('background', () => {
+  it('stores the built-in demo feed on install so the popup has something to show', async () => {
+    setupFeed(demo);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    const row = await getDb().feedCache.get('current');
+    expect(row?.source).toBe('demo');
+    expect(row?.feed?.company.name).toBe('Kestrel Robotics (demo)');
+  });
+
+  it('logs a valid share from the x.com content script', async () => {
+    setupMessageRouter();
+    const answer = await deliver(
+      envelope('cs:shareDetected', {
+        network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId: 'abcdef12-3456', confirmedBy: 'notice',
+      }),
+      { id: EXT, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } },
+    );
+    expect(answer).toMatchObject({ logged: true });
+    expect(await getDb().shares.count()).toBe(1);
+  });
+
+  it.each([
+    ['a malformed payload', envelope('cs:shareDetected', { network: 'x', kind: 'post' }), { id: EXT, url: 'https://x.com/', tab: {} }],
+    ['a forged postId', envelope('cs:shareDetected', { network: 'x', kind: 'post', surface: 'composer', text: '', submissionId: 'abcdef12-3456', confirmedBy: 'notice', postId: 'p1' }), { id: EXT, url: 'https://x.com/', tab: {} }],
+    ['a share claimed from another site', envelope('cs:shareDetected', { network: 'x', kind: 'post', surface: 'composer', text: 'hi', submissionId: 'abcdef12-3456', confirmedBy: 'notice' }), { id: EXT, url: 'https://evil.example/', tab: {} }],
+    ['an intent from a web page', envelope('ui:recordIntent', { postId: 'p1', network: 'x' }), { id: EXT, url: 'https://x.com/', tab: {} }],
+  ])('rejects %s and writes nothing', async (_, message, sender) => {
+    setupMessageRouter();
+    const answer = await deliver(message, sender);
+    expect(answer).toEqual({ rejected: expect.any(String) });
+    expect(await getDb().shares.count()).toBe(0);
+    expect(await getDb().intents.count()).toBe(0);
+  });
+
+  it('records an intent from the popup', async () => {
+    setupMessageRouter();
+    const answer = await deliver(envelope('ui:recordIntent', { postId: 'p1', network: 'x' }), { id: EXT, url: `${origin}popup.html` });
+    expect(answer).toEqual({ ok: true });
+    expect(await getDb().intents.toArray()).toEqual([{ id: expect.any(Number), at: expect.any(Number), network: 'x', postId: 'p1' }]);
+  });
+});

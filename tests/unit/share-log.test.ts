@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { logDetectedShare, type ShareLogContext } from '../../lib/background/share-log';
+import { SharewiseDB } from '../../lib/db';
+import type { DetectedShare } from '../../lib/detect/types';
+import { parseFeed } from '../../lib/feed';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+
+const parsed = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
+if (!parsed.ok) throw new Error('demo feed must parse');
+const posts = parsed.feed.posts;
+
+let db: SharewiseDB;
+let n = 0;
+const ctx = (over: Partial<ShareLogContext> = {}): ShareLogContext => ({
+  settings: DEFAULT_SETTINGS,
+  posts,
+  now: Date.UTC(2026, 10, 25, 10),
+  newId: () => `share-${++n}`,
+  ...over,
+});
+const share = (over: Partial<DetectedShare> = {}): DetectedShare => ({
+  network: 'x',
+  kind: 'post',
+  surface: 'composer',
+  text: 'Just my own thoughts today',
+  submissionId: `submission-${++n}`,
+  confirmedBy: 'notice',
+  ...over,
+});
+
+beforeEach(async () => {
+  db = new SharewiseDB(`sharewise-test-${++n}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('logDetectedShare', () => {
+  it('logs own content with postId null and keeps the text by default', async () => {
+    const result = await logDetectedShare(db, share(), ctx());
+    expect(result.logged).toBe(true);
+    const rows = await db.shares.toArray();
+    expect(rows).toEqual([
+      { id: expect.any(String), at: Date.UTC(2026, 10, 25, 10), network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], text: 'Just my own thoughts today' },
+    ]);
+  });
+
+  it('attributes a share whose text links to an approved post, whatever the tracking parameters', async () => {
+    await logDetectedShare(db, share({ text: 'Look: http://www.kestrel-robotics.example/r7/?utm_source=x&utm_campaign=y' }), ctx());
+    const [row] = await db.shares.toArray();
+    expect(row?.postId).toBe('p-2026-11-r7-launch');
+    expect(row?.urls).toEqual(['http://www.kestrel-robotics.example/r7/?utm_source=x&utm_campaign=y']);
+  });
+
+  it('logs a retried submission once', async () => {
+    const s = share();
+    expect((await logDetectedShare(db, s, ctx())).logged).toBe(true);
+    expect(await logDetectedShare(db, { ...s, confirmedBy: 'composer-closed' }, ctx())).toEqual({ logged: false, reason: 'already logged' });
+    expect(await db.shares.count()).toBe(1);
+  });
+
+  it('logs nothing while tracking is paused or the network is off', async () => {
+    const paused = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, paused: true } };
+    expect((await logDetectedShare(db, share(), ctx({ settings: paused }))).logged).toBe(false);
+    const xOff = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, networks: { linkedin: true, x: false } } };
+    expect((await logDetectedShare(db, share(), ctx({ settings: xOff }))).logged).toBe(false);
+    expect(await db.shares.count()).toBe(0);
+  });
+
+  it('stores no text when the employee chose not to keep it', async () => {
+    await logDetectedShare(db, share(), ctx({ settings: { ...DEFAULT_SETTINGS, keepText: false } }));
+    const [row] = await db.shares.toArray();
+    expect(row).not.toHaveProperty('text');
+  });
+
+  it('credits a one-click share to its pending intent, once', async () => {
+    const now = Date.UTC(2026, 10, 25, 10);
+    await db.intents.add({ at: now - 60_000, network: 'x', postId: 'p-2026-11-logimat-talk' });
+    await logDetectedShare(db, share({ surface: 'intent', text: 'Edited wording without the link' }), ctx({ now }));
+    await logDetectedShare(db, share(), ctx({ now: now + 1000 }));
+    const rows = await db.shares.orderBy('at').toArray();
+    expect(rows.map((r) => r.postId)).toEqual(['p-2026-11-logimat-talk', null]);
+    expect(await db.intents.count()).toBe(0);
+  });
+
+  it('ignores an intent for the other network or one that is too old', async () => {
+    const now = Date.UTC(2026, 10, 25, 10);
+    await db.intents.bulkAdd([
+      { at: now - 60_000, network: 'linkedin', postId: 'p-2026-11-hiring-firmware' },
+      { at: now - 60 * 60_000, network: 'x', postId: 'p-2026-11-logimat-talk' },
+    ]);
+    await logDetectedShare(db, share(), ctx({ now }));
+    expect((await db.shares.toArray())[0]?.postId).toBeNull();
+  });
+});
