@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { FeedSchema } from './feed/schema';
+import { ReportSchema } from './privacy/report';
+import { SettingsSchema } from './settings/schema';
 
 /**
  * JSON Schemas published for people who write feeds and receive reports, generated from the zod
@@ -12,6 +14,16 @@ export function jsonSchemas(): Record<string, unknown> {
       $id: 'https://sharewise.app/schemas/feed-v1.json',
       title: 'Sharewise company feed, version 1',
       ...z.toJSONSchema(FeedSchema, { io: 'input', unrepresentable: 'any' }),
+    },
+    'report.schema.json': {
+      $id: 'https://sharewise.app/schemas/report-v1.json',
+      title: 'Sharewise report, schema version 1',
+      ...z.toJSONSchema(ReportSchema, { io: 'output', unrepresentable: 'any' }),
+    },
+    'settings.schema.json': {
+      $id: 'https://sharewise.app/schemas/settings-v1.json',
+      title: 'Sharewise privacy settings, schema version 1',
+      ...z.toJSONSchema(SettingsSchema, { io: 'output', unrepresentable: 'any' }),
     },
   };
 }

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { localDate, periodContaining, type Period } from '../period';
+import type { Settings } from '../settings/schema';
+import type { Share } from '../shares';
+
+export const REPORT_VERSION = 1;
+
+const Count = z.number().int().nonnegative();
+const ByNetwork = z.strictObject({ linkedin: Count, x: Count });
+
+/**
+ * The report an employer receives. Every optional field is present only when the employee allowed
+ * it; a field that is not allowed is absent (never null). Text and links are never part of it.
+ */
+export const ReportSchema = z.strictObject({
+  schemaVersion: z.literal(REPORT_VERSION),
+  identity: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('anonymous'), installId: z.string() }),
+    z.strictObject({ kind: z.literal('named'), installId: z.string(), name: z.string(), email: z.string() }),
+  ]),
+  /** Local calendar dates; `end` is exclusive. */
+  period: z.strictObject({ kind: z.enum(['week', 'month']), start: z.iso.date(), end: z.iso.date() }),
+  generatedAt: z.iso.datetime(),
+  totalShares: Count.optional(),
+  byNetwork: ByNetwork.optional(),
+  /** Approved posts shared in the period, by post id. */
+  approvedPosts: z.array(z.strictObject({ postId: z.string(), shares: Count })).optional(),
+  /** Shares of the employee's own (non-approved) content: a count only. */
+  ownShares: Count.optional(),
+  /** Counts per day or week ('none' detail: absent). Each bucket carries only the allowed counts. */
+  timeline: z
+    .array(z.strictObject({ start: z.iso.date(), totalShares: Count.optional(), byNetwork: ByNetwork.optional() }))
+    .optional(),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export interface ReportPeriod extends Period {
+  kind: 'week' | 'month';
+}
+
+function countByNetwork(shares: Share[]) {
+  const counts = { linkedin: 0, x: 0 };
+  for (const s of shares) counts[s.network]++;
+  return counts;
+}
+
+/**
+ * Builds the exact payload that would be sent for `period`. Pure. Returns null when reporting is
+ * off: then there is nothing to send.
+ */
+export function buildReport(shares: Share[], settings: Settings, period: ReportPeriod, now: number): Report | null {
+  const { reporting } = settings;
+  if (!reporting.enabled) return null;
+  const f = reporting.fields;
+  const inPeriod = shares.filter((s) => s.at >= period.start && s.at < period.end);
+  const installId = settings.installId ?? 'unassigned';
+  const named = f.identity === 'named' && reporting.name !== '' && reporting.email !== '';
+
+  const report: Report = {
+    schemaVersion: REPORT_VERSION,
+    identity: named
+      ? { kind: 'named', installId, name: reporting.name, email: reporting.email }
+      : { kind: 'anonymous', installId },
+    period: { kind: period.kind, start: localDate(period.start), end: localDate(period.end) },
+    generatedAt: new Date(now).toISOString(),
+  };
+  if (f.totalShares) report.totalShares = inPeriod.length;
+  if (f.byNetwork) report.byNetwork = countByNetwork(inPeriod);
+  if (f.approvedPosts) {
+    const perPost = new Map<string, number>();
+    for (const s of inPeriod) if (s.postId !== null) perPost.set(s.postId, (perPost.get(s.postId) ?? 0) + 1);
+    report.approvedPosts = [...perPost]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([postId, count]) => ({ postId, shares: count }));
+  }
+  if (f.ownCount) report.ownShares = inPeriod.filter((s) => s.postId === null).length;
+  if (f.timeDetail !== 'none' && (f.totalShares || f.byNetwork)) {
+    const buckets = new Map<number, Share[]>();
+    for (const s of inPeriod) {
+      const key = periodContaining(f.timeDetail, s.at).start;
+      buckets.set(key, [...(buckets.get(key) ?? []), s]);
+    }
+    report.timeline = [...buckets]
+      .sort(([a], [b]) => a - b)
+      .map(([start, list]) => ({
+        start: localDate(start),
+        ...(f.totalShares ? { totalShares: list.length } : {}),
+        ...(f.byNetwork ? { byNetwork: countByNetwork(list) } : {}),
+      }));
+  }
+  return report;
+}
