@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Feed } from './feed/schema';
+import type { Report } from './privacy/report';
 import type { Network, Share } from './shares';
 
 export const DB_NAME = 'sharewise';
@@ -31,6 +32,43 @@ export interface SeenRow {
   at: number;
 }
 
+/** A report waiting to be delivered. `key` is its idempotency key (install + period), unique. */
+export interface OutboxRow {
+  id?: number;
+  key: string;
+  endpoint: string;
+  period: { kind: 'week' | 'month'; start: number; end: number };
+  report: Report;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+}
+
+/** Every delivery attempt that left the browser: shown to the employee in options. */
+export interface SentLogRow {
+  id?: number;
+  at: number;
+  key: string;
+  endpoint: string;
+  payload: Report;
+  ok: boolean;
+  /** HTTP status, or null when no response arrived (timeout, connection dropped). */
+  status: number | null;
+  /** The response body (trimmed) or the network error. */
+  response: string;
+}
+
+/** A page the employee suggests for the company feed; sent only when they choose to send it. */
+export interface SuggestionRow {
+  id?: number;
+  at: number;
+  url: string;
+  title: string;
+  note: string;
+  status: 'draft' | 'queued' | 'sent';
+}
+
 /**
  * Schema history. Every change is a new version entry (never edit an old one) with an upgrade
  * that is tested against data written by the previous version.
@@ -43,6 +81,11 @@ export const SCHEMA_VERSIONS = {
     intents: '++id, at, network',
     seen: 'key, at',
   },
+  3: {
+    outbox: '++id, &key, nextAttemptAt',
+    sentLog: '++id, at',
+    suggestions: '++id, at, status',
+  },
 } as const;
 
 export class SharewiseDB extends Dexie {
@@ -50,6 +93,9 @@ export class SharewiseDB extends Dexie {
   feedCache!: EntityTable<FeedCacheRow, 'key'>;
   intents!: EntityTable<IntentRow, 'id'>;
   seen!: EntityTable<SeenRow, 'key'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  sentLog!: EntityTable<SentLogRow, 'id'>;
+  suggestions!: EntityTable<SuggestionRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -57,6 +103,8 @@ export class SharewiseDB extends Dexie {
     // v2: per-network and per-post indexes (range queries instead of scans), feed cache, intents, dedupe keys.
     // Adding indexes needs no data change: Dexie re-indexes existing rows during the upgrade.
     this.version(2).stores(SCHEMA_VERSIONS[2]);
+    // v3: reporting — outbox (unique idempotency key), sent log, page suggestions. New tables only.
+    this.version(3).stores(SCHEMA_VERSIONS[3]);
   }
 }
 

@@ -18,7 +18,7 @@ describe('database upgrade', () => {
 
     const db = new SharewiseDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.shares.count()).toBe(2);
     expect(await db.shares.get('a')).toMatchObject({ text: 'hello', network: 'x' });
     const linkedin = await db.shares.where('[network+at]').between(['linkedin', 0], ['linkedin', Infinity]).toArray();
