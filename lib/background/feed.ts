@@ -127,7 +127,8 @@ export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed
         now: Date.now(),
       }),
     );
-  const run = () => void sync().catch((err) => console.error('[sharewise] feed', err));
+  // Returns the promise so callers (and tests) can wait; browser events ignore it.
+  const run = () => sync().then(() => undefined, (err) => console.error('[sharewise] feed', err));
   const schedule = () => {
     // Re-creating with the same name replaces it; the period survives service-worker restarts.
     void browser.alarms?.create(FEED_ALARM, { periodInMinutes: FEED_REFRESH_MINUTES, delayInMinutes: FEED_REFRESH_MINUTES });
@@ -135,22 +136,22 @@ export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed
 
   browser.runtime.onInstalled.addListener(() => {
     schedule();
-    run();
+    return run();
   });
   browser.runtime.onStartup.addListener(() => {
     schedule();
-    run();
+    return run();
   });
   browser.alarms?.onAlarm.addListener((alarm) => {
-    if (alarm.name === FEED_ALARM) run();
+    if (alarm.name === FEED_ALARM) void run();
   });
   browser.storage.onChanged.addListener((changes, area) => {
     // A new policy, or the employee changed their own feed URL: fetch the (possibly) new source now.
-    if (area === 'managed') run();
+    if (area === 'managed') void run();
     if (area === 'local' && changes.settings) {
       const before = (changes.settings.oldValue as { feedUrl?: unknown } | undefined)?.feedUrl;
       const after = (changes.settings.newValue as { feedUrl?: unknown } | undefined)?.feedUrl;
-      if (before !== after) run();
+      if (before !== after) void run();
     }
   });
 
