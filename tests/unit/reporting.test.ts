@@ -147,7 +147,7 @@ describe('reportingTick', () => {
     ]);
     const log = await db.sentLog.toArray();
     expect(log.map((l) => l.ok)).toEqual([false, false, false, true, true]);
-    expect(log.find((l) => l.ok)?.payload).toMatchObject({ totalShares: 1, period: { start: '2026-11-16' } });
+    expect(log.find((l) => l.ok && l.key.endsWith('2026-11-16'))?.payload).toMatchObject({ totalShares: 1, period: { start: '2026-11-16' } });
   });
 
   it('turning reporting off removes unsent reports, and nothing is sent', async () => {
