@@ -32,6 +32,8 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string, readySelector?: string): Promise<TestPage>;
   /** All rows of a table of the extension's `sharewise` database, read from an extension page. */
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
+  /** Chromium only: stops the extension's service worker (as the browser does when idle), via CDP. */
+  stopServiceWorker?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,13 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
     readTable: async <T>(table: string) => {
       reader ??= await browser.openExtensionPage('/popup.html');
       return (await reader.evaluate(READ_TABLE, table)) as T[];
+    },
+    stopServiceWorker: async () => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
     },
     close: async () => {
       await context.close();
