@@ -186,7 +186,9 @@ export async function flushOutbox(
 export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force = false): Promise<{ sent: number; failed: number; queued: number }> {
   const settings = await loadSettings();
   if (!settings.reporting.enabled) {
-    if ((await db.outbox.count()) || (await loadReportingState()).cursor !== null) await dropUnsent(db);
+    // Re-checked right before dropping: the employee may have turned it back on meanwhile.
+    const stillOff = !(await loadSettings()).reporting.enabled;
+    if (stillOff && ((await db.outbox.count()) || (await loadReportingState()).cursor !== null)) await dropUnsent(db);
     return { sent: 0, failed: 0, queued: 0 };
   }
   const managed = await (deps.readManaged ?? readManagedConfig)();
