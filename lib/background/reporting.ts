@@ -194,7 +194,11 @@ export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force 
   const managed = await (deps.readManaged ?? readManagedConfig)();
   const feedRow = await db.feedCache.get('current');
   const endpoint = reportEndpoint(managed, feedRow);
-  if (!endpoint) return { sent: 0, failed: 0, queued: await db.outbox.count() };
+  if (!endpoint) {
+    // No endpoint yet (the company feed may still be loading): look again at the next week's end.
+    deps.wakeAt?.(nextPeriodEnd('week', deps.now()));
+    return { sent: 0, failed: 0, queued: await db.outbox.count() };
+  }
   const kind = periodKind(feedRow?.feed?.reporting?.schedule);
   await enqueueDue(db, settings, endpoint, kind, deps.now());
   const result = await flushOutbox(db, await loadSettings(), endpoint, deps, force);

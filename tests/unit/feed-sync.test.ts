@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readManagedConfig, syncFeed } from '../../lib/background/feed';
 import { getDb } from '../../lib/db';
-import { fetchFeed, isStale, resolveFeedSource } from '../../lib/feed-sync';
+import { feedStatus, fetchFeed, isStale, originPattern, resolveFeedSource } from '../../lib/feed-sync';
 import { parseManaged } from '../../lib/managed';
 
 const demoJson = readFileSync('public/demo-feed.json', 'utf8');
@@ -129,5 +129,22 @@ describe('syncFeed', () => {
     await sync(fakeFetch(json(company())).fn, 1000);
     const row = await sync(fakeFetch().fn, 2000, {} as never);
     expect(row).toMatchObject({ source: 'demo', error: null });
+  });
+});
+
+describe('feedStatus and originPattern', () => {
+  it('tells the demo, a company feed with its error, and no feed yet apart', () => {
+    expect(feedStatus(undefined)).toEqual({ kind: 'loading' });
+    expect(feedStatus({ feed: {}, source: 'demo', fetchedAt: 1 })).toEqual({ kind: 'demo' });
+    expect(feedStatus({ feed: {}, source: URL1, fetchedAt: 1, error: { message: 'm', since: 2 } })).toEqual({
+      kind: 'company', url: URL1, fetchedAt: 1, error: { message: 'm', since: 2 },
+    });
+    expect(feedStatus({ feed: null, source: URL1, fetchedAt: null, error: { message: 'm', since: 2 } })).toMatchObject({ kind: 'unavailable', url: URL1 });
+  });
+
+  it('asks for exactly the origin of an https URL', () => {
+    expect(originPattern('https://feeds.acme.example:8443/a/b.json?x=1')).toBe('https://feeds.acme.example/*');
+    expect(originPattern('http://feeds.acme.example/')).toBeNull();
+    expect(originPattern('not a url')).toBeNull();
   });
 });
