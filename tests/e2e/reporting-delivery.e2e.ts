@@ -208,6 +208,33 @@ describe.each(BROWSERS)('reporting in %s', (name) => {
       stopFeed();
     }
   });
+  it('sends a suggested page with the next report only after the employee chose to send it', async () => {
+    const { browser } = b;
+    const { server } = ctx;
+    const stopFeed = serveFeed(server);
+    const receiver = reportServer(server, []);
+    try {
+      const popup = await PopupPage.open(browser);
+      await useCompanyFeed(browser, popup.page, 'e2e-sugg-0001');
+      const kept = await sendUi<{ id: number }>(popup.page, 'ui:suggestPage', { url: 'https://x.com/kestrel/status/1', title: 'Kept as draft', note: '' });
+      const sent = await sendUi<{ id: number }>(popup.page, 'ui:suggestPage', { url: 'https://trade.example/robots', title: 'Robots in the warehouse', note: 'For the feed?' });
+      expect(await sendUi(popup.page, 'ui:queueSuggestions', { ids: [sent.id] })).toEqual({ ok: true, queued: 1 });
+      const last = shiftPeriod(periodContaining('week', Date.now()), -1);
+      await setLocal(popup.page, { settings: reportingOn('e2e-sugg-0001'), reportingState: { cursor: last.start } });
+      await sendUntilEmpty(browser, popup.page);
+      const stored = receiver.stored.get(`e2e-sugg-0001:week:${localDate(last.start)}`);
+      expect(stored?.body.suggestions).toEqual([
+        { url: 'https://trade.example/robots', title: 'Robots in the warehouse', note: 'For the feed?', suggestedAt: expect.any(String) },
+      ]);
+      const rows = await browser.readTable<{ id: number; status: string }>('suggestions');
+      expect(rows.find((r) => r.id === sent.id)?.status).toBe('sent');
+      expect(rows.find((r) => r.id === kept.id)?.status).toBe('draft');
+      await popup.page.close();
+    } finally {
+      receiver.close();
+      stopFeed();
+    }
+  });
 });
 
 describe('reporting in chromium when the service worker is stopped mid-request', () => {
