@@ -19,7 +19,7 @@ export function unpackedExtensionId(path: string): string {
 }
 
 describe('admin policy in chromium (real managed policy file)', () => {
-  it('shows the company feed set by policy, ahead of the employee’s own URL, and ignores a bad policy value', async () => {
+  it('shows the company feed set by policy, ahead of the employee’s own URL, ignores a bad policy value and follows a policy change', async () => {
     const { server } = ctx;
     const id = unpackedExtensionId(extensionBuild('chromium'));
     const stop = server.handle((req, res) => {
@@ -27,6 +27,10 @@ describe('admin policy in chromium (real managed policy file)', () => {
       if (host !== FEED_HOST) return false;
       if (path === '/policy.json') {
         res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(companyFeed('Policy feed: Acme for every warehouse')));
+        return true;
+      }
+      if (path === '/policy2.json') {
+        res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(companyFeed('Policy changed: new quarter, new goal')));
         return true;
       }
       if (path === '/employee.json') {
@@ -63,6 +67,13 @@ describe('admin policy in chromium (real managed policy file)', () => {
       const managed = await popup.page.evaluate(async () => (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get());
       expect(managed).toMatchObject({ companyName: 'Acme Robotics' });
       expect(server.requestsTo(FEED_HOST, '/employee.json').filter((r) => r.method === 'GET')).toHaveLength(0);
+
+      // The admin changes the policy while the browser runs: Chromium reloads the file, the extension
+      // sees storage.onChanged('managed') and fetches the new feed.
+      writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: { feedUrl: `https://${FEED_HOST}/policy2.json` } } } }));
+      await waitUntil(async () => (await feedRow(browser!))?.source === `https://${FEED_HOST}/policy2.json`, 'the changed policy feed', 60_000);
+      await popup.page.goto(`${browser.extensionOrigin}popup.html`);
+      await popup.waitForHeadline('Policy changed: new quarter, new goal');
       expect(browser.extensionErrors).toEqual([]);
     } finally {
       rmSync(POLICY_FILE, { force: true });
