@@ -26,7 +26,7 @@ export const REPORT_ALARM = 'sharewise-reporting';
 export const REPORTING_STATE_KEY = 'reportingState';
 
 /** An outbox row also remembers the field choices it was built with (the stricter choice wins at send). */
-export type OutboxEntry = OutboxRow & { fields?: ReportFields; suggestionIds?: number[] };
+export type OutboxEntry = OutboxRow & { fields?: ReportFields };
 
 interface ReportingState {
   cursor: number | null;
