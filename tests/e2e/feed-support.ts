@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FixtureServer } from './harness/server';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtensionBrowser } from './harness/browsers';
@@ -100,3 +101,74 @@ export async function waitForFeed(browser: ExtensionBrowser, what: string, check
 export function settings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { schemaVersion: 1, installId: 'e2e-install-0001', ...overrides };
 }
+
+export type Outcome = 'ok' | '500' | 'drop' | 'store-then-drop' | 'timeout' | 'store-then-hang';
+
+/**
+ * The company's report receiver: stores each idempotency key once (as docs/admin.md tells admins to),
+ * and fails requests as scripted. `store-then-*` outcomes lose the answer after the report arrived,
+ * which is exactly when a sender without idempotency keys would deliver twice.
+ */
+export function reportServer(server: FixtureServer, script: Outcome[]) {
+  const stored = new Map<string, { body: Record<string, unknown>; count: number }>();
+  const posts: { key: string; outcome: Outcome; body: Record<string, unknown> }[] = [];
+  const hanging: ServerResponse[] = [];
+  const stop = server.handle((req, res, body) => {
+    const { host } = hostAndPath(req);
+    if (host !== REPORT_HOST) return false;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS).end();
+      return true;
+    }
+    const key = String(req.headers['idempotency-key'] ?? '');
+    const outcome = script.shift() ?? 'ok';
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    posts.push({ key, outcome, body: parsed });
+    const store = () => {
+      const seen = stored.get(key);
+      if (seen) seen.count++;
+      else stored.set(key, { body: parsed, count: 1 });
+    };
+    switch (outcome) {
+      case 'ok': {
+        const dup = stored.has(key);
+        if (!dup) store();
+        res.writeHead(dup ? 200 : 201, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify({ duplicate: dup }));
+        return true;
+      }
+      case '500':
+        res.writeHead(500, CORS).end('internal error');
+        return true;
+      case 'drop':
+        req.socket.destroy();
+        return true;
+      case 'store-then-drop':
+        store();
+        req.socket.destroy();
+        return true;
+      case 'timeout':
+        hanging.push(res);
+        return true;
+      case 'store-then-hang':
+        store();
+        hanging.push(res);
+        return true;
+    }
+  });
+  return {
+    stored,
+    posts,
+    close: () => {
+      for (const res of hanging) res.socket?.destroy();
+      stop();
+    },
+  };
+}
+
+export const serveFeed = (server: FixtureServer) =>
+  server.handle((req, res) => {
+    const { host, path } = hostAndPath(req);
+    if (host !== FEED_HOST || path !== '/company.json') return false;
+    res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(companyFeed()));
+    return true;
+  });

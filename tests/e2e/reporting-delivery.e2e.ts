@@ -1,85 +1,12 @@
-import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { localDate, periodContaining, shiftPeriod } from '../../lib/period';
 import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import type { ExtensionBrowser } from './harness/browsers';
 import { waitUntil, type TestPage } from './harness/page';
-import type { FixtureServer } from './harness/server';
 import { PopupPage } from './pages/popup';
-import { companyFeed, CORS, FEED_HOST, FEED_URL, getLocal, hostAndPath, REPORT_HOST, sendUi, setLocal, settings, waitForFeed } from './feed-support';
+import { FEED_HOST, FEED_URL, getLocal, REPORT_HOST, reportServer, sendUi, serveFeed, setLocal, settings, waitForFeed, type Outcome } from './feed-support';
 
 const ctx = useFixtureServer();
-
-type Outcome = 'ok' | '500' | 'drop' | 'store-then-drop' | 'timeout' | 'store-then-hang';
-
-/**
- * The company's report receiver: stores each idempotency key once (as docs/admin.md tells admins to),
- * and fails requests as scripted. `store-then-*` outcomes lose the answer after the report arrived,
- * which is exactly when a sender without idempotency keys would deliver twice.
- */
-function reportServer(server: FixtureServer, script: Outcome[]) {
-  const stored = new Map<string, { body: Record<string, unknown>; count: number }>();
-  const posts: { key: string; outcome: Outcome; body: Record<string, unknown> }[] = [];
-  const hanging: ServerResponse[] = [];
-  const stop = server.handle((req, res, body) => {
-    const { host } = hostAndPath(req);
-    if (host !== REPORT_HOST) return false;
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS).end();
-      return true;
-    }
-    const key = String(req.headers['idempotency-key'] ?? '');
-    const outcome = script.shift() ?? 'ok';
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    posts.push({ key, outcome, body: parsed });
-    const store = () => {
-      const seen = stored.get(key);
-      if (seen) seen.count++;
-      else stored.set(key, { body: parsed, count: 1 });
-    };
-    switch (outcome) {
-      case 'ok': {
-        const dup = stored.has(key);
-        if (!dup) store();
-        res.writeHead(dup ? 200 : 201, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify({ duplicate: dup }));
-        return true;
-      }
-      case '500':
-        res.writeHead(500, CORS).end('internal error');
-        return true;
-      case 'drop':
-        req.socket.destroy();
-        return true;
-      case 'store-then-drop':
-        store();
-        req.socket.destroy();
-        return true;
-      case 'timeout':
-        hanging.push(res);
-        return true;
-      case 'store-then-hang':
-        store();
-        hanging.push(res);
-        return true;
-    }
-  });
-  return {
-    stored,
-    posts,
-    close: () => {
-      for (const res of hanging) res.socket?.destroy();
-      stop();
-    },
-  };
-}
-
-const serveFeed = (server: FixtureServer) =>
-  server.handle((req, res) => {
-    const { host, path } = hostAndPath(req);
-    if (host !== FEED_HOST || path !== '/company.json') return false;
-    res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(companyFeed()));
-    return true;
-  });
 
 /** The three weeks before this one: their ends have passed, so they are due. */
 function threeEndedWeeks() {

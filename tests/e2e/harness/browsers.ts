@@ -20,6 +20,8 @@ export interface LaunchOptions {
   hosts?: string[];
   /** Build output to load; defaults to the browser's normal build. */
   extensionPath?: string;
+  /** Chromium only: a profile directory to reuse (and keep on close), to test a browser restart. */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -73,7 +75,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
 
 async function launchChromium(path: string, hosts: string[], options: LaunchOptions): Promise<ExtensionBrowser> {
   const { chromium } = await import('playwright-core');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sharewise-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sharewise-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: false, // the flag below selects the new headless mode, which runs extensions
@@ -145,7 +147,7 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
     },
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
   return browser;
