@@ -26,6 +26,9 @@ export function companyFeed(headline = 'Acme ships the R8 to every warehouse'): 
   return feed;
 }
 
+/** A company feed URL of its own for one test (see serveFeed). */
+export const feedUrlFor = (name: string) => `${FEED_URL}?t=${encodeURIComponent(name)}`;
+
 /** The CORS answer a company's server gives the extension (docs/admin.md). */
 export const CORS = {
   'access-control-allow-origin': '*',
@@ -169,6 +172,11 @@ export const serveFeed = (server: FixtureServer) =>
   server.handle((req, res) => {
     const { host, path } = hostAndPath(req);
     if (host !== FEED_HOST || path !== '/company.json') return false;
-    res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(companyFeed()));
+    // `?t=<name>` gives a feed whose report endpoint is REPORT_URL/<name>: one endpoint URL per test,
+    // because Chromium throttles an extension's requests to a URL that answered 5xx repeatedly.
+    const t = new URL(req.url ?? '/', 'https://x').searchParams.get('t');
+    const feed = companyFeed();
+    if (t) feed.reporting = { endpoint: `${REPORT_URL}/${encodeURIComponent(t)}`, schedule: 'weekly' };
+    res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(feed));
     return true;
   });

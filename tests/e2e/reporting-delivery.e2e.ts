@@ -4,7 +4,7 @@ import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import type { ExtensionBrowser } from './harness/browsers';
 import { waitUntil, type TestPage } from './harness/page';
 import { PopupPage } from './pages/popup';
-import { FEED_HOST, FEED_URL, getLocal, REPORT_HOST, reportServer, sendUi, serveFeed, setLocal, settings, waitForFeed, type Outcome } from './feed-support';
+import { FEED_HOST, feedUrlFor, getLocal, REPORT_HOST, reportServer, sendUi, serveFeed, setLocal, settings, waitForFeed, type Outcome } from './feed-support';
 
 const ctx = useFixtureServer();
 
@@ -16,8 +16,8 @@ function threeEndedWeeks() {
 }
 
 async function useCompanyFeed(browser: ExtensionBrowser, page: TestPage, installId: string) {
-  await setLocal(page, { settings: settings({ installId, feedUrl: FEED_URL }) });
-  await waitForFeed(browser, 'the company feed', (r) => r.source === FEED_URL && !!r.feed);
+  await setLocal(page, { settings: settings({ installId, feedUrl: feedUrlFor(installId) }) });
+  await waitForFeed(browser, 'the company feed', (r) => r.source === feedUrlFor(installId) && !!r.feed);
   // Reporting is off in these settings: wait until the background has reset its state, so the next
   // step's state is not overwritten by that pass.
   await waitUntil(async () => {
@@ -29,7 +29,7 @@ async function useCompanyFeed(browser: ExtensionBrowser, page: TestPage, install
 const reportingOn = (installId: string) =>
   settings({
     installId,
-    feedUrl: FEED_URL,
+    feedUrl: feedUrlFor(installId),
     reporting: { enabled: true, fields: { totalShares: true, byNetwork: true } },
   });
 
@@ -123,7 +123,7 @@ describe.each(BROWSERS)('reporting in %s', (name) => {
       // fails as a network error): either way the report stays queued with the reason.
       for (const r of queued) expect(r.lastError).toMatch(name === 'firefox' ? /HTTP 500/ : /HTTP 500|Failed to fetch/);
 
-      await setLocal(popup.page, { settings: settings({ installId: 'e2e-fail-0001', feedUrl: FEED_URL }) });
+      await setLocal(popup.page, { settings: settings({ installId: 'e2e-fail-0001', feedUrl: feedUrlFor('e2e-fail-0001') }) });
       await waitUntil(async () => (await browser.readTable('outbox')).length === 0, 'the outbox to be emptied');
       const before = receiver.posts.length;
       expect(await sendUi(popup.page, 'ui:sendReportsNow', {})).toEqual({ sent: 0, failed: 0, queued: 0 });
