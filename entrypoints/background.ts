@@ -1,8 +1,10 @@
 import { setupFeed } from '@/lib/background/feed';
 import { setupMessageRouter } from '@/lib/background/router';
+import { setupReporting } from '@/lib/background/reporting';
 
 // Thin on purpose: each setup registers its listeners synchronously, as MV3 service workers require.
 export default defineBackground(() => {
   setupMessageRouter();
   setupFeed();
+  setupReporting();
 });

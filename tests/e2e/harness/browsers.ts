@@ -20,6 +20,8 @@ export interface LaunchOptions {
   hosts?: string[];
   /** Build output to load; defaults to the browser's normal build. */
   extensionPath?: string;
+  /** Chromium only: a profile directory to reuse (and keep on close), to test a browser restart. */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -32,6 +34,8 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string, readySelector?: string): Promise<TestPage>;
   /** All rows of a table of the extension's `sharewise` database, read from an extension page. */
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
+  /** Chromium only: stops the extension's service worker (as the browser does when idle), via CDP. */
+  stopServiceWorker?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,7 +75,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
 
 async function launchChromium(path: string, hosts: string[], options: LaunchOptions): Promise<ExtensionBrowser> {
   const { chromium } = await import('playwright-core');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sharewise-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sharewise-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: false, // the flag below selects the new headless mode, which runs extensions
@@ -134,9 +138,16 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
       reader ??= await browser.openExtensionPage('/popup.html');
       return (await reader.evaluate(READ_TABLE, table)) as T[];
     },
+    stopServiceWorker: async () => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
   return browser;
