@@ -16,7 +16,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Only what is used now: storage for settings. Content-script hosts are added from their matches.
-    permissions: ['storage'],
+    // notifications: only for the reminders the employee opts into (off by default).
+    permissions: ['storage', 'notifications'],
     host_permissions: ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'],
     // Chrome warns on this key, so only Firefox gets it.
     ...(browser === 'firefox'

@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { DetectedShare } from '../detect/types';
-import type { Network } from '../shares';
+import type { Network, Share } from '../shares';
 
 export type ShareLogResult = { logged: true; id: string } | { logged: false; reason: string };
 export type Rejected = { rejected: string };
@@ -13,6 +13,10 @@ export type Rejected = { rejected: string };
 export interface ProtocolMap {
   'cs:shareDetected'(data: DetectedShare): ShareLogResult | Rejected;
   'ui:recordIntent'(data: { postId: string; network: Network }): { ok: true } | Rejected;
+  // My data (options page): the employee deletes or restores their own history.
+  'ui:deleteShare'(data: { id: string }): { ok: true; deleted: boolean } | Rejected;
+  'ui:deleteAllData'(data: { confirm: 'delete-everything' }): { ok: true } | Rejected;
+  'ui:importShares'(data: { shares: Share[] }): { ok: true; added: number; skipped: number } | Rejected;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();
