@@ -14,9 +14,9 @@ export async function saveSettings(settings: Settings): Promise<void> {
 }
 
 /** Calls `listener` with the new settings whenever any page or the background saves them. Returns the unsubscribe. */
-export function watchSettings(listener: (settings: Settings) => void): () => void {
+export function watchSettings(listener: (settings: Settings, raw: unknown) => void): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) listener(readSettings(changes[KEY]?.newValue));
+    if (area === 'local' && KEY in changes) listener(readSettings(changes[KEY]?.newValue), changes[KEY]?.newValue);
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);

@@ -117,7 +117,7 @@ describe('reminders (background)', () => {
     await db.feedCache.put(feed(['a', 'b', 'c']));
     expect(await checkForNewPosts(db, wed10)).toEqual(['c']);
     expect(created).toHaveBeenCalledTimes(1);
-    const options = created.mock.calls[0]?.[1] as { message: string; title: string };
+    const options = (created.mock.calls[0] as unknown[])[1] as { message: string; title: string };
     expect(options.message).toBe('Title c');
     expect(`${options.title} ${options.message}`).not.toMatch(/point|streak/i);
   });
