@@ -32,6 +32,8 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string, readySelector?: string): Promise<TestPage>;
   /** All rows of a table of the extension's `sharewise` database, read from an extension page. */
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
+  /** URLs of all open tabs, including ones the extension opened itself. */
+  tabUrls(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -134,6 +136,7 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
       reader ??= await browser.openExtensionPage('/popup.html');
       return (await reader.evaluate(READ_TABLE, table)) as T[];
     },
+    tabUrls: async () => context.pages().map((p) => p.url()),
     close: async () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -218,6 +221,9 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       reader ??= await browser.openExtensionPage('/popup.html');
       return (await reader.evaluate(READ_TABLE, table)) as T[];
     },
+    // Navigations of tabs the extension opens are not reported over BiDi (url() stays about:blank): ask the page.
+    tabUrls: async () =>
+      Promise.all((await ff.pages()).map((p) => p.evaluate(() => location.href).catch(() => p.url()))),
     close: async () => {
       await ff.close();
     },
