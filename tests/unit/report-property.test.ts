@@ -153,3 +153,14 @@ describe('buildReport (property-based)', () => {
     );
   }, 60_000);
 });
+
+describe('README report example', () => {
+  it('is a valid report', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Privacy and the report format'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toBeDefined();
+    expect(ReportSchema.safeParse(JSON.parse(example!)).success).toBe(true);
+  });
+});
