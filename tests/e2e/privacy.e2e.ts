@@ -60,7 +60,9 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     expect(await options.previewJson()).toBeNull();
     expect(await options.page.text('[data-testid="preview-target"]')).toMatch(/off/i);
 
-    await options.setSwitch('reporting-enabled', true);
+    // Keyboard: focus the switch and press Space, as a keyboard user would.
+    await options.page.evaluate(() => (document.querySelector('[data-testid="reporting-enabled"]') as HTMLElement).focus());
+    await options.page.press(' ');
     let report = await options.waitForPreview('a report with identity only', (r) => r !== null);
     expect(Object.keys(report!).sort()).toEqual(['generatedAt', 'identity', 'period', 'schemaVersion']);
     expect(report!.identity).toEqual({ kind: 'anonymous', installId: expect.stringMatching(/^[A-Za-z0-9-]{8,64}$/) });
@@ -146,6 +148,18 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     await options.importFile(file);
     await waitUntil(async () => (await options.status()).startsWith('Imported 0'), 'the second import');
     expect(await readShares(browser)).toHaveLength(history.length);
+
+    // Filter to own posts, then delete one share from the history.
+    await options.page.evaluate(() => {
+      const select = document.querySelector('[data-testid="history-filter"]') as HTMLSelectElement;
+      select.value = 'own';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const own = history.filter((s) => s.postId === null).map((s) => s.id).sort();
+    await waitUntil(async () => JSON.stringify((await options.historyIds()).sort()) === JSON.stringify(own), 'only own posts listed');
+    await options.page.click('[data-share-id="seed-2"] [data-testid="history-delete"]');
+    await waitUntil(async () => !(await options.historyIds()).includes('seed-2'), 'seed-2 to disappear');
+    expect((await readShares(browser)).map((s) => s.id).sort()).toEqual(history.map((s) => s.id).filter((id) => id !== 'seed-2').sort());
     await options.page.close();
   });
 
@@ -160,5 +174,17 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     expect(row).toContain('"totalShares": 4');
     expect(row).toContain('accepted');
     await options.page.close();
+  });
+});
+
+describe.each(BROWSERS)('welcome and options in the dark theme, in %s', (name) => {
+  const ctx = useBrowser(name, { colorScheme: 'dark' });
+
+  it.each(['/welcome.html', '/options.html'])('%s follows the system theme and passes axe', async (path) => {
+    const page = await ctx.browser.openExtensionPage(path, 'main');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(21, 25, 29)');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
   });
 });

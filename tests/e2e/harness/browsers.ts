@@ -16,6 +16,8 @@ export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 export interface LaunchOptions {
   /** UI language for the browser (extension i18n follows it). */
   locale?: string;
+  /** The system theme pages see through prefers-color-scheme. */
+  colorScheme?: 'light' | 'dark';
   /** Extra hosts to map to the fixture server. */
   hosts?: string[];
   /** Build output to load; defaults to the browser's normal build. */
@@ -80,6 +82,7 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
     ignoreDefaultArgs: ['--disable-extensions'],
     ignoreHTTPSErrors: true,
     locale: options.locale,
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -162,6 +165,8 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       // Pins the extension's internal UUID so tests know its pages' URLs.
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
+      // 0 = dark, 1 = light (the value prefers-color-scheme reports to pages).
+      ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
     },
   });
   await ff.installExtension(path);
