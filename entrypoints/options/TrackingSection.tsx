@@ -2,9 +2,16 @@ import { useId, useState } from 'react';
 import { PrivacyToggle } from '@/components/privacy/PrivacyToggle';
 import { useSettingsStore } from '@/components/privacy/settings-store';
 import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings';
 
 type Tracking = Settings['tracking'];
+
+function tomorrow(): string {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 /** Local logging on this device: on/off, per network, pauses, and whether post text is kept. */
 export function TrackingSection() {
@@ -13,6 +20,7 @@ export function TrackingSection() {
   const setTracking = (patch: Partial<Tracking>) => void update((s) => ({ ...s, tracking: { ...s.tracking, ...patch } }));
   const dateId = useId();
   const [until, setUntil] = useState('');
+  const [forgotten, setForgotten] = useState<string | null>(null);
   const now = Date.now();
   const paused = tr.paused && (tr.pausedUntil === null || now < tr.pausedUntil);
 
@@ -59,7 +67,7 @@ export function TrackingSection() {
               {t('optionsPauseUntilResumed')}
             </button>
             <label htmlFor={dateId}>{t('optionsPauseDateLabel')}</label>
-            <input id={dateId} type="date" value={until} data-testid="pause-date" onChange={(e) => setUntil(e.currentTarget.value)} />
+            <input id={dateId} type="date" min={tomorrow()} value={until} data-testid="pause-date" onChange={(e) => setUntil(e.currentTarget.value)} />
             <button
               type="button"
               className="sw-secondary"
@@ -83,6 +91,23 @@ export function TrackingSection() {
         testId="keep-text"
         onChange={(keepText) => void update((s) => ({ ...s, keepText }))}
       />
+      {!settings.keepText && (
+        <div className="sw-row">
+          <button
+            type="button"
+            className="sw-secondary"
+            data-testid="forget-texts"
+            onClick={() =>
+              void sendMessage('ui:forgetTexts', {}).then((r) =>
+                setForgotten('rejected' in r ? r.rejected : t('optionsForgetTextsDone', String(r.changed))),
+              )
+            }
+          >
+            {t('optionsForgetTexts')}
+          </button>
+          <span role="status">{forgotten}</span>
+        </div>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { onMessage } from '../messaging/protocol';
 import {
   DeleteAllDataSchema,
   DeleteShareSchema,
+  ForgetTextsSchema,
   ImportSharesSchema,
   isExtensionPageSender,
   validate,
@@ -39,6 +40,13 @@ export async function importShares(db: SharewiseDB, shares: Share[]): Promise<{ 
   });
 }
 
+/** Removes the post text kept with past shares (after the employee stops keeping text). */
+export async function forgetTexts(db: SharewiseDB): Promise<number> {
+  return db.shares.filter((s) => s.text !== undefined).modify((s) => {
+    delete s.text;
+  });
+}
+
 /** Handlers for the options page's "My data": validated payloads, extension pages only. */
 export function setupMyData(): void {
   const db = getDb();
@@ -57,6 +65,13 @@ export function setupMyData(): void {
     if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
     await deleteAllData(db);
     return { ok: true };
+  });
+
+  onMessage('ui:forgetTexts', async ({ data, sender }) => {
+    const msg = validate(ForgetTextsSchema, data);
+    if (!msg.ok) return { rejected: msg.error };
+    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+    return { ok: true, changed: await forgetTexts(db) };
   });
 
   onMessage('ui:importShares', async ({ data, sender }) => {

@@ -21,7 +21,9 @@ async function loadState(): Promise<ReminderState | null> {
  */
 export async function checkForNewPosts(db: SharewiseDB, now: number): Promise<string[]> {
   const [settings, state, row] = await Promise.all([loadSettings(), loadState(), db.feedCache.get('current')]);
-  const posts = row?.feed?.posts ?? [];
+  // No feed yet (first start, before the demo or company feed is stored): nothing to compare with.
+  if (!row?.feed) return [];
+  const posts = row.feed.posts;
   const decision = decideReminder(state, settings.reminders, posts.map((p) => p.id), now);
   await browser.storage.local.set({ [STATE_KEY]: decision.state });
   if (decision.announce.length === 0) return [];

@@ -17,6 +17,7 @@ export interface ProtocolMap {
   'ui:deleteShare'(data: { id: string }): { ok: true; deleted: boolean } | Rejected;
   'ui:deleteAllData'(data: { confirm: 'delete-everything' }): { ok: true } | Rejected;
   'ui:importShares'(data: { shares: Share[] }): { ok: true; added: number; skipped: number } | Rejected;
+  'ui:forgetTexts'(data: Record<string, never>): { ok: true; changed: number } | Rejected;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

@@ -22,6 +22,7 @@ export const DeleteShareSchema = z.strictObject({ id: z.string().min(1).max(64) 
 /** A typed confirmation, so a stray message cannot wipe the history by accident. */
 export const DeleteAllDataSchema = z.strictObject({ confirm: z.literal('delete-everything') });
 export const ImportSharesSchema = z.strictObject({ shares: z.array(ShareSchema).max(MAX_IMPORT_SHARES) });
+export const ForgetTextsSchema = z.strictObject({});
 
 /** Hosts whose content scripts may report shares, per network. */
 const SHARE_HOSTS: Record<z.infer<typeof NetworkSchema>, string[]> = {

@@ -122,6 +122,17 @@ describe('reminders (background)', () => {
     expect(`${options.title} ${options.message}`).not.toMatch(/point|streak/i);
   });
 
+  it('do not treat the first feed as new when the background started before any feed was stored', async () => {
+    vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id');
+    await saveSettings({ ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true } });
+    const db = getDb();
+    expect(await checkForNewPosts(db, wed10)).toEqual([]);
+    await db.feedCache.put(feed(['a', 'b']));
+    expect(await checkForNewPosts(db, wed10)).toEqual([]);
+    await db.feedCache.put(feed(['a', 'b', 'c']));
+    expect(await checkForNewPosts(db, wed10)).toEqual(['c']);
+  });
+
   it('a click opens the popup, or popup.html in a tab where the popup cannot be opened', async () => {
     const created = vi.spyOn(fakeBrowser.tabs, 'create');
     (fakeBrowser as { action?: unknown }).action = { openPopup: () => Promise.reject(new Error('no window')) };
@@ -144,5 +155,24 @@ describe('managed policy', () => {
       identity: 'named',
     });
     expect(config).toEqual({ reportEndpoint: 'https://acme.example/reports' });
+  });
+});
+
+describe('forgetting kept text', () => {
+  it('removes the text of past shares and nothing else, for extension pages only', async () => {
+    setupMyData();
+    await getDb().shares.bulkAdd([share('a', { text: 'secret' }), share('b')]);
+    expect(await deliver(envelope('ui:forgetTexts', {}), WEB_PAGE)).toEqual({ rejected: expect.any(String) });
+    expect((await getDb().shares.get('a'))?.text).toBe('secret');
+    expect(await deliver(envelope('ui:forgetTexts', {}), OPTIONS)).toEqual({ ok: true, changed: 1 });
+    expect(await getDb().shares.toArray()).toEqual([share('a'), share('b')]);
+  });
+});
+
+describe('managed policy loading', () => {
+  it('treats a browser that throws (Firefox without a policy) as no policy', async () => {
+    const { loadManaged } = await import('../../components/privacy/managed');
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    expect(await loadManaged()).toEqual({ config: {}, problems: [] });
   });
 });
