@@ -124,6 +124,7 @@ describe('reminders (background)', () => {
 
   it('do not treat the first feed as new when the background started before any feed was stored', async () => {
     vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id');
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(() => 'New posts to share');
     await saveSettings({ ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true } });
     const db = getDb();
     expect(await checkForNewPosts(db, wed10)).toEqual([]);
