@@ -18,13 +18,27 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   update: async (change) => {
     const next = change(get().settings);
     set({ settings: next });
-    lastSaved = JSON.stringify(next);
+    const json = canonicalJson(next);
+    ownSaves.set(json, (ownSaves.get(json) ?? 0) + 1);
     await saveSettings(next);
   },
 }));
 
-/** What this page saved last: its own echo from storage is ignored, so typing is never re-trimmed mid-word. */
-let lastSaved: string | null = null;
+/** JSON with sorted keys: Chrome hands stored objects back with their keys sorted. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * Saves made by this page whose echo from storage has not arrived yet. Those echoes are ignored:
+ * applying an older echo while the employee keeps typing would undo keystrokes (and re-trim a
+ * name mid-word). Changes from other pages are applied.
+ */
+const ownSaves = new Map<string, number>();
 let started = false;
 /** Loads settings once per page and follows later changes. */
 export function startSettingsStore(): void {
@@ -32,6 +46,13 @@ export function startSettingsStore(): void {
   started = true;
   void loadSettings().then((settings) => useSettingsStore.setState({ settings, loaded: true }));
   watchSettings((settings, raw) => {
-    if (JSON.stringify(raw) !== lastSaved) useSettingsStore.setState({ settings, loaded: true });
+    const json = canonicalJson(raw);
+    const pending = ownSaves.get(json);
+    if (pending) {
+      if (pending === 1) ownSaves.delete(json);
+      else ownSaves.set(json, pending - 1);
+      return;
+    }
+    useSettingsStore.setState({ settings, loaded: true });
   });
 }

@@ -52,6 +52,24 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     expect(await welcome.isChecked('welcome-reporting')).toBe(false);
     expect(await welcome.page.evaluate(() => (document.querySelector('[data-testid="identity-anonymous"]') as HTMLInputElement).checked)).toBe(true);
     expect(await axeViolations(welcome.page)).toEqual([]);
+
+    // Naming oneself is a choice made by typing: the stored settings follow, and reporting stays off.
+    await welcome.page.click('[data-testid="identity-named"]');
+    await welcome.page.click('[data-testid="identity-name"]');
+    await welcome.page.type('Ada Lovelace');
+    await welcome.page.click('[data-testid="identity-email"]');
+    await welcome.page.type('ada@example.com');
+    await welcome.page.click('[data-testid="welcome-done"]');
+    await welcome.page.waitFor('[data-testid="welcome-saved"]');
+    const stored = await waitUntil(async () => {
+      const s = await welcome.storedSettings();
+      return s?.welcomed && s.reporting.email === 'ada@example.com' ? s : null;
+    }, 'the welcome choices to be saved');
+    expect(stored.reporting).toMatchObject({ enabled: false, name: 'Ada Lovelace', fields: { identity: 'named' } });
+    expect(stored.installId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
+    // Back to anonymous for the next tests.
+    await welcome.page.click('[data-testid="identity-anonymous"]');
+    await waitUntil(async () => (await welcome.storedSettings())?.reporting.fields.identity === 'anonymous', 'anonymous again');
     await welcome.page.close();
   });
 
@@ -177,8 +195,18 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
   });
 });
 
-describe.each(BROWSERS)('welcome and options in the dark theme, in %s', (name) => {
-  const ctx = useBrowser(name, { colorScheme: 'dark' });
+describe.each(BROWSERS)('welcome and options in German and the dark theme, in %s', (name) => {
+  const ctx = useBrowser(name, { colorScheme: 'dark', locale: 'de' });
+
+  it('speaks German', async () => {
+    const welcome = await WelcomePage.open(ctx.browser);
+    expect(await welcome.page.text('h1')).toBe('Willkommen bei Sharewise');
+    await welcome.page.close();
+    const options = await OptionsPage.open(ctx.browser);
+    expect(await options.page.text('#preview')).toBe('Was mein Arbeitgeber sieht');
+    expect(await options.page.text('[data-testid="preview-target"]')).toBe('Meldung ist aus: es wird nichts gesendet.');
+    await options.page.close();
+  });
 
   it.each(['/welcome.html', '/options.html'])('%s follows the system theme and passes axe', async (path) => {
     const page = await ctx.browser.openExtensionPage(path, 'main');
