@@ -127,6 +127,18 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     }, 'the share posted after resuming');
     // The paused post was sent to the background first; only the later one is logged.
     expect(shares.slice(before).map((s) => s.text)).toEqual(['Posted after resuming']);
+
+    // Pausing until a date: logging resumes at the start of that day, local time.
+    await options.page.evaluate(() => {
+      const input = document.querySelector('[data-testid="pause-date"]') as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '2099-01-02');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await options.page.click('[data-testid="pause-until-date"]');
+    const expected = await options.page.evaluate(() => new Date(2099, 0, 2).getTime());
+    await waitUntil(async () => (await options.storedSettings())?.tracking?.pausedUntil === expected, 'the pause date to be saved');
+    expect(await options.page.text('[data-testid="pause-status"]')).toMatch(/2099/);
+    await options.resume();
     await x.close();
     await options.page.close();
   });
