@@ -123,13 +123,21 @@ describe('buildReport (property-based)', () => {
         if (r.ownShares !== undefined && r.approvedPosts) {
           expect(r.ownShares + sum(r.approvedPosts.map((p) => p.shares))).toBe(inPeriod.length);
         }
-        if (r.approvedPosts) expect(r.approvedPosts.every((p) => p.shares > 0)).toBe(true);
+        if (r.approvedPosts) {
+          expect(r.approvedPosts.every((p) => p.shares > 0)).toBe(true);
+          const ids = r.approvedPosts.map((p) => p.postId);
+          expect(ids).toEqual([...ids].sort());
+        }
         if (r.timeline) {
           if (r.totalShares !== undefined) expect(sum(r.timeline.map((b) => b.totalShares ?? NaN))).toBe(r.totalShares);
           if (r.byNetwork) {
             expect(sum(r.timeline.map((b) => b.byNetwork?.x ?? NaN))).toBe(r.byNetwork.x);
             expect(sum(r.timeline.map((b) => b.byNetwork?.linkedin ?? NaN))).toBe(r.byNetwork.linkedin);
           }
+          const starts = r.timeline.map((b) => b.start);
+          expect([...starts].sort()).toEqual(starts);
+          expect(new Set(starts).size).toBe(starts.length);
+          expect(starts.every((d) => d >= r.period.start && d < r.period.end)).toBe(true);
           for (const b of r.timeline) {
             expect('totalShares' in b).toBe(f.totalShares);
             expect('byNetwork' in b).toBe(f.byNetwork);
