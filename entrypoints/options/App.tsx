@@ -20,6 +20,7 @@ export function App() {
         <ul>
           <li><a href="#privacy">{t('optionsPrivacyHeading')}</a></li>
           <li><a href="#preview">{t('optionsPreviewHeading')}</a></li>
+          <li><a href="#sent-log">{t('optionsSentLogHeading')}</a></li>
           <li><a href="#tracking">{t('optionsTrackingHeading')}</a></li>
           <li><a href="#reminders">{t('optionsRemindersHeading')}</a></li>
           <li><a href="#data">{t('optionsDataHeading')}</a></li>
