@@ -15,11 +15,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Only what is used now: storage for settings. Content-script hosts are added from their matches.
-    permissions: ['storage', 'alarms', 'activeTab'],
+    // Only what is used: storage for settings; alarms wake the background to refresh the feed and retry
+    // reports; activeTab lets the popup read the current tab's title and URL for "suggest this page"
+    // (granted only while the popup is open); notifications only for the reminders the employee opts
+    // into (off by default). Content-script hosts are added from their matches.
+    permissions: ['storage', 'alarms', 'activeTab', 'notifications'],
     host_permissions: ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'],
-    // alarms wake the background to refresh the feed and retry reports; activeTab lets the popup read the
-    // current tab's title and URL for "suggest this page" (granted only while the popup is open).
     // Chrome managed storage (admin policy): keys and types an admin may set (docs/admin.md). Firefox reads
     // policies.json "3rdparty" by extension id instead and does not know this key.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),

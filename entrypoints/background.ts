@@ -1,10 +1,16 @@
 import { setupFeed } from '@/lib/background/feed';
 import { setupMessageRouter } from '@/lib/background/router';
 import { setupReporting } from '@/lib/background/reporting';
+import { setupMyData } from '@/lib/background/my-data';
+import { setupReminders } from '@/lib/background/reminders';
+import { setupWelcome } from '@/lib/background/welcome';
 
 // Thin on purpose: each setup registers its listeners synchronously, as MV3 service workers require.
 export default defineBackground(() => {
   setupMessageRouter();
   setupFeed();
   setupReporting();
+  setupWelcome();
+  setupMyData();
+  setupReminders();
 });

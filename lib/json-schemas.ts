@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExportSchema } from './data/export';
 import { FeedSchema } from './feed/schema';
 import { ReportSchema } from './privacy/report';
 import { SettingsSchema } from './settings/schema';
@@ -26,6 +27,11 @@ export function jsonSchemas(): Record<string, unknown> {
       $id: 'https://sharewise.app/schemas/report-payload-v1.json',
       title: 'Sharewise report as delivered (report plus optional page suggestions), schema version 1',
       ...z.toJSONSchema(ReportPayloadSchema, { io: 'output', unrepresentable: 'any' }),
+    },
+    'export.schema.json': {
+      $id: 'https://sharewise.app/schemas/export-v1.json',
+      title: 'Sharewise data export (My data), schema version 1',
+      ...z.toJSONSchema(ExportSchema, { io: 'output', unrepresentable: 'any' }),
     },
     'settings.schema.json': {
       $id: 'https://sharewise.app/schemas/settings-v1.json',

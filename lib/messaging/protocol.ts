@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { DetectedShare } from '../detect/types';
-import type { Network } from '../shares';
+import type { Network, Share } from '../shares';
 
 export type ShareLogResult = { logged: true; id: string } | { logged: false; reason: string };
 export type Rejected = { rejected: string };
@@ -20,6 +20,11 @@ export interface ProtocolMap {
   'ui:suggestPage'(data: { url: string; title: string; note: string }): { ok: true; id: number } | Rejected;
   'ui:queueSuggestions'(data: { ids: number[] }): { ok: true; queued: number } | Rejected;
   'ui:deleteSuggestion'(data: { id: number }): { ok: true } | Rejected;
+  // My data (options page): the employee deletes or restores their own history.
+  'ui:deleteShare'(data: { id: string }): { ok: true; deleted: boolean } | Rejected;
+  'ui:deleteAllData'(data: { confirm: 'delete-everything' }): { ok: true } | Rejected;
+  'ui:importShares'(data: { shares: Share[] }): { ok: true; added: number; skipped: number } | Rejected;
+  'ui:forgetTexts'(data: Record<string, never>): { ok: true; changed: number } | Rejected;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

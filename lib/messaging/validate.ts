@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { NetworkSchema, ShareKindSchema, SurfaceSchema } from '../shares';
+import { NetworkSchema, ShareKindSchema, ShareSchema, SurfaceSchema } from '../shares';
+import { MAX_IMPORT_SHARES } from '../data/export';
 
 /** Content scripts run beside hostile page code: every field is bounded and typed. */
 export const DetectedShareSchema = z.strictObject({
@@ -27,6 +28,12 @@ export const SuggestPageSchema = z.strictObject({
 });
 export const QueueSuggestionsSchema = z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(100) });
 export const SuggestionIdSchema = z.strictObject({ id: z.number().int().positive() });
+// My data (options page → background).
+export const DeleteShareSchema = z.strictObject({ id: z.string().min(1).max(64) });
+/** A typed confirmation, so a stray message cannot wipe the history by accident. */
+export const DeleteAllDataSchema = z.strictObject({ confirm: z.literal('delete-everything') });
+export const ImportSharesSchema = z.strictObject({ shares: z.array(ShareSchema).max(MAX_IMPORT_SHARES) });
+export const ForgetTextsSchema = z.strictObject({});
 
 /** Hosts whose content scripts may report shares, per network. */
 const SHARE_HOSTS: Record<z.infer<typeof NetworkSchema>, string[]> = {

@@ -27,7 +27,10 @@ export const ReportSchema = z.strictObject({
   approvedPosts: z.array(z.strictObject({ postId: z.string(), shares: Count })).optional(),
   /** Shares of the employee's own (non-approved) content: a count only. */
   ownShares: Count.optional(),
-  /** Counts per day or week ('none' detail: absent). Each bucket carries only the allowed counts. */
+  /**
+   * Counts per day or week ('none' detail: absent), in order. A bucket starts at its day or Monday, or at
+   * the period start if that is later. Each bucket carries only the allowed counts.
+   */
   timeline: z
     .array(z.strictObject({ start: z.iso.date(), totalShares: Count.optional(), byNetwork: ByNetwork.optional() }))
     .optional(),
@@ -70,7 +73,8 @@ export function buildReport(shares: Share[], settings: Settings, period: ReportP
     const perPost = new Map<string, number>();
     for (const s of inPeriod) if (s.postId !== null) perPost.set(s.postId, (perPost.get(s.postId) ?? 0) + 1);
     report.approvedPosts = [...perPost]
-      .sort(([a], [b]) => a.localeCompare(b))
+      // Code-point order, not localeCompare: the bytes must not depend on the browser's language.
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([postId, count]) => ({ postId, shares: count }));
   }
   if (f.ownCount) report.ownShares = inPeriod.filter((s) => s.postId === null).length;
@@ -83,7 +87,8 @@ export function buildReport(shares: Share[], settings: Settings, period: ReportP
     report.timeline = [...buckets]
       .sort(([a], [b]) => a - b)
       .map(([start, list]) => ({
-        start: localDate(start),
+        // A week bucket of a monthly report may begin before the month: it starts at the period.
+        start: localDate(Math.max(start, period.start)),
         ...(f.totalShares ? { totalShares: list.length } : {}),
         ...(f.byNetwork ? { byNetwork: countByNetwork(list) } : {}),
       }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateSettings } from './migrate';
 
 export const SETTINGS_VERSION = 1;
 
@@ -60,7 +61,10 @@ export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({ schemaVersion: 
  * defaults (local logging on, reporting off) rather than guessing what the employee meant.
  */
 export function readSettings(raw: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(raw ?? { schemaVersion: SETTINGS_VERSION });
+  // Older stored versions are migrated step by step first (lib/settings/migrations/).
+  const migrated = migrateSettings(raw ?? { schemaVersion: SETTINGS_VERSION }, SETTINGS_VERSION);
+  if (!migrated.ok) return structuredClone(DEFAULT_SETTINGS);
+  const parsed = SettingsSchema.safeParse(migrated.value);
   return parsed.success ? parsed.data : structuredClone(DEFAULT_SETTINGS);
 }
 

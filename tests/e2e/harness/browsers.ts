@@ -16,6 +16,8 @@ export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 export interface LaunchOptions {
   /** UI language for the browser (extension i18n follows it). */
   locale?: string;
+  /** The system theme pages see through prefers-color-scheme. */
+  colorScheme?: 'light' | 'dark';
   /** Extra hosts to map to the fixture server. */
   hosts?: string[];
   /** Build output to load; defaults to the browser's normal build. */
@@ -36,6 +38,8 @@ export interface ExtensionBrowser {
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
   /** Chromium only: stops the extension's service worker (as the browser does when idle), via CDP. */
   stopServiceWorker?(): Promise<void>;
+  /** URLs of all open tabs, including ones the extension opened itself. */
+  tabUrls(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -82,6 +86,7 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
     ignoreDefaultArgs: ['--disable-extensions'],
     ignoreHTTPSErrors: true,
     locale: options.locale,
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -145,6 +150,7 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     },
+    tabUrls: async () => context.pages().map((p) => p.url()),
     close: async () => {
       await context.close();
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
@@ -170,6 +176,8 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       // Pins the extension's internal UUID so tests know its pages' URLs.
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
+      // 0 = dark, 1 = light (the value prefers-color-scheme reports to pages).
+      ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
     },
   });
   await ff.installExtension(path);
@@ -229,6 +237,9 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       reader ??= await browser.openExtensionPage('/popup.html');
       return (await reader.evaluate(READ_TABLE, table)) as T[];
     },
+    // Navigations of tabs the extension opens are not reported over BiDi (url() stays about:blank): ask the page.
+    tabUrls: async () =>
+      Promise.all((await ff.pages()).map((p) => p.evaluate(() => location.href).catch(() => p.url()))),
     close: async () => {
       await ff.close();
     },

@@ -1,0 +1,37 @@
+import { useSettingsStore } from '@/components/privacy/settings-store';
+import { useManaged } from '@/components/privacy/managed';
+import { t } from '@/lib/i18n';
+import { DataSection } from './DataSection';
+import { PreviewSection } from './PreviewSection';
+import { PrivacySection } from './PrivacySection';
+import { RemindersSection } from './RemindersSection';
+import { SentLogSection } from './SentLogSection';
+import { TrackingSection } from './TrackingSection';
+
+export function App() {
+  const loaded = useSettingsStore((s) => s.loaded);
+  const managed = useManaged();
+  if (!loaded || !managed) return <p role="status">{t('optionsLoading')}</p>;
+  return (
+    <main data-testid="options">
+      <h1>{t('optionsTitle')}</h1>
+      <p>{t('optionsIntro')}</p>
+      <nav className="sw-toc" aria-label={t('optionsTocLabel')}>
+        <ul>
+          <li><a href="#privacy">{t('optionsPrivacyHeading')}</a></li>
+          <li><a href="#preview">{t('optionsPreviewHeading')}</a></li>
+          <li><a href="#sent-log">{t('optionsSentLogHeading')}</a></li>
+          <li><a href="#tracking">{t('optionsTrackingHeading')}</a></li>
+          <li><a href="#reminders">{t('optionsRemindersHeading')}</a></li>
+          <li><a href="#data">{t('optionsDataHeading')}</a></li>
+        </ul>
+      </nav>
+      <PrivacySection managed={managed} />
+      <PreviewSection managed={managed.config} />
+      <SentLogSection />
+      <TrackingSection />
+      <RemindersSection />
+      <DataSection />
+    </main>
+  );
+}

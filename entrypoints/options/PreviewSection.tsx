@@ -1,0 +1,99 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useSettingsStore } from '@/components/privacy/settings-store';
+import { getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import type { ManagedConfig } from '@/lib/managed';
+import { buildReport, nextReportPeriod, reportTarget, type Report } from '@/lib/privacy';
+import { readSettings } from '@/lib/settings';
+
+/**
+ * "What my employer sees": the next report exactly as the sender would build it — the same pure
+ * buildReport over the same shares and the settings as stored — shown readable and byte for byte.
+ */
+export function PreviewSection({ managed }: { managed: ManagedConfig }) {
+  const db = getDb();
+  const stored = useSettingsStore((s) => s.settings);
+  const feedRow = useLiveQuery(() => db.feedCache.get('current'), []);
+  const target = reportTarget(managed, feedRow?.feed);
+  const now = Date.now();
+  const period = nextReportPeriod(target?.schedule ?? 'weekly', now);
+  const shares = useLiveQuery(
+    () => db.shares.where('at').between(period.start, period.end, true, false).toArray(),
+    [period.start, period.end],
+  );
+  // Normalised as the sender reads them from storage (trimmed name, defaults), so the bytes match.
+  const settings = readSettings(JSON.parse(JSON.stringify(stored)));
+  const report = shares ? buildReport(shares, settings, period, now) : null;
+
+  return (
+    <section aria-labelledby="preview">
+      <h2 id="preview">{t('optionsPreviewHeading')}</h2>
+      <p>{t('optionsPreviewIntro')}</p>
+      <p data-testid="preview-target" className="sw-card">
+        {!settings.reporting.enabled
+          ? t('optionsPreviewOff')
+          : target
+            ? t(target.schedule === 'monthly' ? 'optionsPreviewTargetMonthly' : 'optionsPreviewTargetWeekly', target.endpoint) +
+              (target.source === 'managed' ? ` (${t('optionsManagedBadge')})` : '')
+            : t('optionsPreviewNoEndpoint')}
+      </p>
+      {report ? <ReadableReport report={report} /> : <p data-testid="preview-nothing">{t('optionsPreviewNothing')}</p>}
+      <h3>{t('optionsPreviewRawHeading')}</h3>
+      <pre className="sw-json" data-testid="preview-json" tabIndex={0} aria-label={t('optionsPreviewRawHeading')}>
+        {JSON.stringify(report, null, 2)}
+      </pre>
+    </section>
+  );
+}
+
+function ReadableReport({ report }: { report: Report }) {
+  const id = report.identity;
+  return (
+    <dl className="sw-readable" data-testid="preview-readable">
+      <dt>{t('optionsPreviewIdentity')}</dt>
+      <dd>{id.kind === 'named' ? `${id.name} <${id.email}>` : t('optionsPreviewAnonymous', id.installId)}</dd>
+      <dt>{t('optionsPreviewPeriod')}</dt>
+      <dd>{t('optionsPreviewPeriodValue', [report.period.start, report.period.end])}</dd>
+      {report.totalShares !== undefined && (
+        <>
+          <dt>{t('optionsFieldTotal')}</dt>
+          <dd>{report.totalShares}</dd>
+        </>
+      )}
+      {report.byNetwork && (
+        <>
+          <dt>{t('optionsFieldByNetwork')}</dt>
+          <dd>LinkedIn {report.byNetwork.linkedin} · X {report.byNetwork.x}</dd>
+        </>
+      )}
+      {report.approvedPosts && (
+        <>
+          <dt>{t('optionsFieldApproved')}</dt>
+          <dd>
+            {report.approvedPosts.length === 0
+              ? t('optionsPreviewNone')
+              : report.approvedPosts.map((p) => `${p.postId} (${p.shares})`).join(', ')}
+          </dd>
+        </>
+      )}
+      {report.ownShares !== undefined && (
+        <>
+          <dt>{t('optionsFieldOwn')}</dt>
+          <dd>{report.ownShares}</dd>
+        </>
+      )}
+      {report.timeline && (
+        <>
+          <dt>{t('optionsTimeDetailLabel')}</dt>
+          <dd>
+            {report.timeline.length === 0
+              ? t('optionsPreviewNone')
+              : report.timeline.map((b) => `${b.start}: ${b.totalShares ?? (b.byNetwork ? b.byNetwork.linkedin + b.byNetwork.x : '')}`).join(' · ')}
+          </dd>
+        </>
+      )}
+      <dt>{t('optionsPreviewNotIncluded')}</dt>
+      <dd>{t('optionsNeverReported')}</dd>
+    </dl>
+  );
+}

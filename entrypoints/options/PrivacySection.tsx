@@ -1,0 +1,90 @@
+import { IdentityControls } from '@/components/privacy/IdentityControls';
+import { ChoiceGroup } from '@/components/privacy/ChoiceGroup';
+import { PrivacyToggle } from '@/components/privacy/PrivacyToggle';
+import { useSettingsStore } from '@/components/privacy/settings-store';
+import { t } from '@/lib/i18n';
+import type { ManagedResult } from '@/lib/managed';
+import type { ReportFields } from '@/lib/settings';
+
+type BooleanField = 'totalShares' | 'byNetwork' | 'approvedPosts' | 'ownCount';
+const FIELDS: { key: BooleanField; label: string; hint: string }[] = [
+  { key: 'totalShares', label: 'optionsFieldTotal', hint: 'optionsFieldTotalHint' },
+  { key: 'byNetwork', label: 'optionsFieldByNetwork', hint: 'optionsFieldByNetworkHint' },
+  { key: 'approvedPosts', label: 'optionsFieldApproved', hint: 'optionsFieldApprovedHint' },
+  { key: 'ownCount', label: 'optionsFieldOwn', hint: 'optionsFieldOwnHint' },
+];
+
+/** What may be reported, field by field. Each switch starts off and only the employee turns it on. */
+export function PrivacySection({ managed }: { managed: ManagedResult }) {
+  const { settings, update } = useSettingsStore();
+  const r = settings.reporting;
+  const setFields = (patch: Partial<ReportFields>) =>
+    void update((s) => ({ ...s, reporting: { ...s.reporting, fields: { ...s.reporting.fields, ...patch } } }));
+  const { config } = managed;
+  return (
+    <section aria-labelledby="privacy">
+      <h2 id="privacy">{t('optionsPrivacyHeading')}</h2>
+      <PrivacyToggle
+        label={t('optionsReportingLabel')}
+        hint={t('optionsReportingHint')}
+        checked={r.enabled}
+        testId="reporting-enabled"
+        onChange={(enabled) => void update((s) => ({ ...s, reporting: { ...s.reporting, enabled } }))}
+      />
+      <div className="sw-card">
+        <h3>{t('optionsFieldsHeading')}</h3>
+        {FIELDS.map((f) => (
+          <PrivacyToggle
+            key={f.key}
+            label={t(f.label)}
+            hint={t(f.hint)}
+            checked={r.fields[f.key]}
+            testId={`field-${f.key}`}
+            onChange={(on) => setFields({ [f.key]: on })}
+          />
+        ))}
+        <ChoiceGroup
+          legend={t('optionsTimeDetailLabel')}
+          hint={t('optionsTimeDetailHint')}
+          value={r.fields.timeDetail}
+          testId="time-detail"
+          options={[
+            { value: 'none', label: t('optionsTimeDetailNone') },
+            { value: 'week', label: t('optionsTimeDetailWeek') },
+            { value: 'day', label: t('optionsTimeDetailDay') },
+          ]}
+          onChange={(timeDetail) => setFields({ timeDetail })}
+        />
+        <IdentityControls />
+        <p className="sw-hint">{t('optionsNeverReported')}</p>
+      </div>
+      <div className="sw-card" data-testid="managed">
+        <h3>{t('optionsManagedHeading')}</h3>
+        {Object.keys(config).length === 0 ? (
+          <p className="sw-hint">{t('optionsManagedNone')}</p>
+        ) : (
+          <dl className="sw-readable">
+            {config.companyName && <ManagedValue label={t('optionsManagedCompany')} value={config.companyName} />}
+            {config.feedUrl && <ManagedValue label={t('optionsManagedFeed')} value={config.feedUrl} />}
+            {config.reportEndpoint && <ManagedValue label={t('optionsManagedEndpoint')} value={config.reportEndpoint} />}
+          </dl>
+        )}
+        {managed.problems.map((p) => (
+          <p key={p} className="sw-hint">{t('optionsManagedIgnored', p)}</p>
+        ))}
+        <p className="sw-hint">{t('optionsManagedNeverFields')}</p>
+      </div>
+    </section>
+  );
+}
+
+function ManagedValue({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <output>{value}</output> <span className="sw-managed">({t('optionsManagedBadge')})</span>
+      </dd>
+    </>
+  );
+}

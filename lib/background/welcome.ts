@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import { loadSettings, saveSettings } from '../settings/store';
+
+/** Gives this installation its random id (the anonymous identity in reports) once, and keeps it. */
+export async function ensureInstallId(newId: () => string = () => crypto.randomUUID()): Promise<string> {
+  const settings = await loadSettings();
+  if (settings.installId) return settings.installId;
+  const installId = newId();
+  await saveSettings({ ...settings, installId });
+  return installId;
+}
+
+/**
+ * On first install: assign the install id, then open the welcome page once, which explains what is
+ * recorded and asks the first choices. Updates and browser restarts open nothing.
+ */
+export function setupWelcome(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void (async () => {
+      await ensureInstallId();
+      if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    })().catch((err) => console.error('[sharewise] welcome', err));
+  });
+}

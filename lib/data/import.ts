@@ -1,0 +1,52 @@
+import type { Share } from '../shares';
+import { EXPORT_FORMAT, EXPORT_VERSION, ExportSchema, MAX_IMPORT_BYTES } from './export';
+
+export type ImportProblem =
+  | { kind: 'too-large'; bytes: number; max: number }
+  | { kind: 'not-json' }
+  | { kind: 'not-an-export' }
+  | { kind: 'newer'; version: number }
+  | { kind: 'broken'; where: string; what: string; count: number };
+
+export type ParsedImport = { ok: true; shares: Share[]; duplicatesInFile: number } | { ok: false; problem: ImportProblem };
+
+/**
+ * Reads an export file. All or nothing: one bad share rejects the file, with where and what, so
+ * nothing is half-imported. Shares repeated inside the file are kept once (first occurrence).
+ */
+export function parseImport(text: string): ParsedImport {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_IMPORT_BYTES) return { ok: false, problem: { kind: 'too-large', bytes, max: MAX_IMPORT_BYTES } };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: { kind: 'not-json' } };
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== EXPORT_FORMAT) {
+    return { ok: false, problem: { kind: 'not-an-export' } };
+  }
+  const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version === 'number' && version > EXPORT_VERSION) return { ok: false, problem: { kind: 'newer', version } };
+  const parsed = ExportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      ok: false,
+      problem: {
+        kind: 'broken',
+        where: first?.path.join('.') || '(file)',
+        what: first?.message ?? 'invalid',
+        count: parsed.error.issues.length,
+      },
+    };
+  }
+  const { shares, duplicates } = dedupeById(parsed.data.shares);
+  return { ok: true, shares, duplicatesInFile: duplicates };
+}
+
+export function dedupeById(shares: Share[]): { shares: Share[]; duplicates: number } {
+  const byId = new Map<string, Share>();
+  for (const s of shares) if (!byId.has(s.id)) byId.set(s.id, s);
+  return { shares: [...byId.values()], duplicates: shares.length - byId.size };
+}

@@ -1,0 +1,31 @@
+import type { FeedCacheRow } from '../db';
+import type { ManagedConfig } from '../managed';
+import { periodContaining } from '../period';
+import type { ReportPeriod } from './report';
+
+export type Schedule = 'weekly' | 'monthly';
+
+export interface ReportTarget {
+  endpoint: string;
+  schedule: Schedule;
+  /** Where the endpoint comes from: an administrator's policy wins over the company feed. */
+  source: 'managed' | 'feed';
+}
+
+/** Where and how often reports would go, or null when nobody configured an endpoint. */
+export function reportTarget(managed: ManagedConfig, feed: FeedCacheRow['feed'] | undefined): ReportTarget | null {
+  const schedule = feed?.reporting?.schedule ?? 'weekly';
+  if (managed.reportEndpoint) return { endpoint: managed.reportEndpoint, schedule, source: 'managed' };
+  if (feed?.reporting?.endpoint) return { endpoint: feed.reporting.endpoint, schedule, source: 'feed' };
+  return null;
+}
+
+/**
+ * The period the next report covers: the current calendar week or month, sent once it is over.
+ * The preview shows it as it stands now, so the employee sees what is counted as it is counted.
+ */
+export function nextReportPeriod(schedule: Schedule, now: number): ReportPeriod {
+  const kind = schedule === 'monthly' ? 'month' : 'week';
+  const { start, end } = periodContaining(kind, now);
+  return { kind, start, end };
+}

@@ -1,0 +1,30 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PrivacySection } from '../../entrypoints/options/PrivacySection';
+import { parseManaged } from '../../lib/managed';
+
+describe('options: values set by the organization', () => {
+  it('are shown read-only and labelled, and ignored values are explained', () => {
+    // The key stands in for the text, so the test reads which message is used where.
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, sub?: string | string[]) =>
+      sub ? `${key}(${[sub].flat().join(',')})` : key) as never);
+    const managed = parseManaged({
+      reportEndpoint: 'https://acme.example/reports',
+      companyName: 'Acme',
+      feedUrl: 'http://insecure.example/feed.json',
+      reporting: { enabled: true },
+    });
+    const html = renderToStaticMarkup(<PrivacySection managed={managed} />);
+    const box = html.slice(html.indexOf('data-testid="managed"'));
+    expect(box).toContain('<output>https://acme.example/reports</output> <span class="sw-managed">(optionsManagedBadge)</span>');
+    expect(box).toContain('<output>Acme</output>');
+    expect(box).toContain('optionsManagedIgnored(feedUrl ignored: must be an https:// URL)');
+    // Read-only: no form control carries an organization value.
+    expect(box.slice(0, box.indexOf('</div>'))).not.toMatch(/<input|<select|<textarea/);
+    // And the policy's reporting key did not switch reporting on.
+    const reportingSwitch = /<input[^>]*data-testid="reporting-enabled"[^>]*>/.exec(html)?.[0];
+    expect(reportingSwitch).toBeDefined();
+    expect(reportingSwitch).not.toContain('checked');
+  });
+});

@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setupMyData } from '../../lib/background/my-data';
+import { checkForNewPosts, openPopupFromNotification } from '../../lib/background/reminders';
+import { setupWelcome } from '../../lib/background/welcome';
+import { getDb } from '../../lib/db';
+import { parseManaged } from '../../lib/managed';
+import { messenger } from '../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../lib/settings';
+import type { Share } from '../../lib/shares';
+
+const EXT = fakeBrowser.runtime.id;
+const origin = fakeBrowser.runtime.getURL('/');
+const OPTIONS = { id: EXT, url: `${origin}options.html` };
+const WEB_PAGE = { id: EXT, url: 'https://x.com/home', tab: { id: 1, url: 'https://x.com/home' } };
+
+async function deliver(message: unknown, sender: object): Promise<unknown> {
+  const wire = await new Promise<{ res?: unknown; err?: unknown }>((resolve) => {
+    void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>)(message, sender, resolve);
+  });
+  if (wire.err) throw new Error(`background threw: ${JSON.stringify(wire.err)}`);
+  return wire.res;
+}
+const envelope = (type: string, data: unknown) => ({ id: 1, type, data, timestamp: Date.now() });
+const share = (id: string, over: Partial<Share> = {}): Share => ({
+  id, at: 1000, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], ...over,
+});
+
+beforeEach(async () => {
+  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
+  await getDb().open();
+  await Promise.all(getDb().tables.map((t) => t.clear()));
+});
+afterEach(() => messenger.removeAllListeners());
+
+describe('my data (background)', () => {
+  it('imports only shares that are not already there, by id', async () => {
+    setupMyData();
+    await getDb().shares.add(share('a', { text: 'kept as it was' }));
+    const answer = await deliver(envelope('ui:importShares', { shares: [share('a', { text: 'other' }), share('b'), share('b')] }), OPTIONS);
+    expect(answer).toEqual({ ok: true, added: 1, skipped: 2 });
+    expect((await getDb().shares.toArray()).map((s) => [s.id, s.text])).toEqual([['a', 'kept as it was'], ['b', undefined]]);
+  });
+
+  it('imports nothing when one share is broken', async () => {
+    setupMyData();
+    const answer = await deliver(envelope('ui:importShares', { shares: [share('a'), { ...share('b'), at: -1 }] }), OPTIONS);
+    expect(answer).toEqual({ rejected: expect.stringContaining('shares.1.at') });
+    expect(await getDb().shares.count()).toBe(0);
+  });
+
+  it('deletes one share, then everything of the employee (the feed stays)', async () => {
+    setupMyData();
+    const db = getDb();
+    await db.shares.bulkAdd([share('a'), share('b')]);
+    await db.sentLog.add({ at: 1, key: 'k', endpoint: 'https://r.example', payload: {} as never, ok: true, status: 200, response: '' });
+    await db.intents.add({ at: 1, network: 'x', postId: 'p' });
+    await db.feedCache.put({ key: 'current', feed: null, source: 'demo', fetchedAt: 1 });
+
+    expect(await deliver(envelope('ui:deleteShare', { id: 'a' }), OPTIONS)).toEqual({ ok: true, deleted: true });
+    expect(await deliver(envelope('ui:deleteShare', { id: 'a' }), OPTIONS)).toEqual({ ok: true, deleted: false });
+    expect((await db.shares.toArray()).map((s) => s.id)).toEqual(['b']);
+
+    expect(await deliver(envelope('ui:deleteAllData', { confirm: 'delete-everything' }), OPTIONS)).toEqual({ ok: true });
+    expect(await db.shares.count()).toBe(0);
+    expect(await db.sentLog.count()).toBe(0);
+    expect(await db.intents.count()).toBe(0);
+    expect(await db.feedCache.count()).toBe(1);
+  });
+
+  it.each([
+    ['delete one from a web page', envelope('ui:deleteShare', { id: 'a' }), WEB_PAGE],
+    ['delete all from a web page', envelope('ui:deleteAllData', { confirm: 'delete-everything' }), WEB_PAGE],
+    ['delete all without the confirmation', envelope('ui:deleteAllData', {}), OPTIONS],
+    ['an import from a web page', envelope('ui:importShares', { shares: [share('z')] }), WEB_PAGE],
+  ])('rejects %s and changes nothing', async (_, message, sender) => {
+    setupMyData();
+    await getDb().shares.add(share('a'));
+    expect(await deliver(message, sender)).toEqual({ rejected: expect.any(String) });
+    expect((await getDb().shares.toArray()).map((s) => s.id)).toEqual(['a']);
+  });
+});
+
+describe('welcome on install', () => {
+  it('assigns an install id and opens the welcome page on install only', async () => {
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    setupWelcome();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(() => expect(created).toHaveBeenCalledTimes(1));
+    expect(created.mock.calls[0]?.[0]).toEqual({ url: `${origin}welcome.html` });
+    const id = (await loadSettings()).installId;
+    expect(id).toMatch(/^[A-Za-z0-9-]{8,64}$/);
+
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false, previousVersion: '0.0.1' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(created).toHaveBeenCalledTimes(1);
+    expect((await loadSettings()).installId).toBe(id);
+  });
+});
+
+describe('reminders (background)', () => {
+  const feed = (ids: string[]) => ({
+    key: 'current' as const, source: 'demo', fetchedAt: 1,
+    feed: { posts: ids.map((id) => ({ id, title: `Title ${id}` })) } as never,
+  });
+  const wed10 = new Date(2026, 10, 25, 10).getTime();
+
+  it('notify about new approved posts only when the employee turned them on', async () => {
+    const created = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id');
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(() => 'New posts to share');
+    const db = getDb();
+    await db.feedCache.put(feed(['a']));
+    expect(await checkForNewPosts(db, wed10)).toEqual([]);
+    await db.feedCache.put(feed(['a', 'b']));
+    expect(await checkForNewPosts(db, wed10)).toEqual([]); // off by default
+    await saveSettings({ ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true } });
+    await db.feedCache.put(feed(['a', 'b', 'c']));
+    expect(await checkForNewPosts(db, wed10)).toEqual(['c']);
+    expect(created).toHaveBeenCalledTimes(1);
+    const options = (created.mock.calls[0] as unknown[])[1] as { message: string; title: string };
+    expect(options.message).toBe('Title c');
+    expect(`${options.title} ${options.message}`).not.toMatch(/point|streak/i);
+  });
+
+  it('do not treat the first feed as new when the background started before any feed was stored', async () => {
+    vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id');
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(() => 'New posts to share');
+    await saveSettings({ ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true } });
+    const db = getDb();
+    expect(await checkForNewPosts(db, wed10)).toEqual([]);
+    await db.feedCache.put(feed(['a', 'b']));
+    expect(await checkForNewPosts(db, wed10)).toEqual([]);
+    await db.feedCache.put(feed(['a', 'b', 'c']));
+    expect(await checkForNewPosts(db, wed10)).toEqual(['c']);
+  });
+
+  it('a click opens the popup, or popup.html in a tab where the popup cannot be opened', async () => {
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    (fakeBrowser as { action?: unknown }).action = { openPopup: () => Promise.reject(new Error('no window')) };
+    await openPopupFromNotification();
+    expect(created).toHaveBeenCalledWith({ url: `${origin}popup.html` });
+    const openPopup = vi.fn(() => Promise.resolve());
+    (fakeBrowser as { action?: unknown }).action = { openPopup };
+    await openPopupFromNotification();
+    expect(openPopup).toHaveBeenCalledTimes(1);
+    expect(created).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('managed policy', () => {
+  it('can set where reports go but never switch a reporting field on', () => {
+    const { config } = parseManaged({
+      reportEndpoint: 'https://acme.example/reports',
+      reporting: { enabled: true, fields: { totalShares: true } },
+      totalShares: true,
+      identity: 'named',
+    });
+    expect(config).toEqual({ reportEndpoint: 'https://acme.example/reports' });
+  });
+});
+
+describe('forgetting kept text', () => {
+  it('removes the text of past shares and nothing else, for extension pages only', async () => {
+    setupMyData();
+    await getDb().shares.bulkAdd([share('a', { text: 'secret' }), share('b')]);
+    expect(await deliver(envelope('ui:forgetTexts', {}), WEB_PAGE)).toEqual({ rejected: expect.any(String) });
+    expect((await getDb().shares.get('a'))?.text).toBe('secret');
+    expect(await deliver(envelope('ui:forgetTexts', {}), OPTIONS)).toEqual({ ok: true, changed: 1 });
+    expect(await getDb().shares.toArray()).toEqual([share('a'), share('b')]);
+  });
+});
+
+describe('managed policy loading', () => {
+  it('treats a browser that throws (Firefox without a policy) as no policy', async () => {
+    const { loadManaged } = await import('../../components/privacy/managed');
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    expect(await loadManaged()).toEqual({ config: {}, problems: [] });
+  });
+});
