@@ -1,3 +1,4 @@
+import { setupBadge } from '@/lib/background/badge';
 import { setupFeed } from '@/lib/background/feed';
 import { setupMessageRouter } from '@/lib/background/router';
 
@@ -5,4 +6,5 @@ import { setupMessageRouter } from '@/lib/background/router';
 export default defineBackground(() => {
   setupMessageRouter();
   setupFeed();
+  setupBadge();
 });

@@ -13,6 +13,8 @@ export type Rejected = { rejected: string };
 export interface ProtocolMap {
   'cs:shareDetected'(data: DetectedShare): ShareLogResult | Rejected;
   'ui:recordIntent'(data: { postId: string; network: Network }): { ok: true } | Rejected;
+  /** The popup opened: its posts count as seen and the toolbar badge clears (lib/background/badge.ts). */
+  'ui:popupOpened'(data: Record<string, never>): { ok: true } | Rejected;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

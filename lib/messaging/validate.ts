@@ -16,6 +16,9 @@ export const RecordIntentSchema = z.strictObject({
   network: NetworkSchema,
 });
 
+/** `ui:popupOpened` carries nothing. */
+export const PopupOpenedSchema = z.strictObject({});
+
 /** Hosts whose content scripts may report shares, per network. */
 const SHARE_HOSTS: Record<z.infer<typeof NetworkSchema>, string[]> = {
   x: ['x.com', 'twitter.com'],

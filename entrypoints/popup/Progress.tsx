@@ -1,0 +1,76 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { ProgressBar } from '@/components/ProgressBar';
+import { WeekChart } from '@/components/WeekChart';
+import { getDb } from '@/lib/db';
+import type { Program } from '@/lib/feed/schema';
+import { t } from '@/lib/i18n';
+import { computeProgress, sinceFor } from '@/lib/progress';
+import { day, num } from './format';
+
+function openEmployerView() {
+  // The options page shows exactly what the employer receives; open it as a tab if the API cannot.
+  browser.runtime.openOptionsPage().catch(() => browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/options.html') }));
+}
+
+/** The employee's own progress: points toward the threshold, a calm rhythm, no streaks. */
+export function Progress({ program, now }: { program: Program | undefined; now: number }) {
+  const db = getDb();
+  const since = sinceFor(program, now);
+  // One indexed range on `at` (the last ~12 weeks): never a scan of the whole log.
+  const shares = useLiveQuery(() => db.shares.where('at').aboveOrEqual(since).toArray(), [since]);
+  // Only asked when that range is empty: does any share exist at all (reads at most one key)?
+  const anyEver = useLiveQuery(async () => (shares && !shares.length ? (await db.shares.limit(1).primaryKeys()).length : 1), [shares]);
+  if (!shares) return <p role="status">{t('popupLoading')}</p>;
+
+  const p = computeProgress(shares, program, now);
+  return (
+    <section className="progress" aria-labelledby="progress-heading">
+      <h2 id="progress-heading">{t('popupProgressHeading')}</h2>
+      {program && p.threshold !== null && (
+        <div className="points">
+          <p>
+            <strong data-testid="points">{t('popupPoints', [num(p.points), num(p.threshold)])}</strong>{' '}
+            <span className="muted">
+              {program.name} · {t(`popupPeriod_${program.period}`)}
+            </span>
+          </p>
+          <ProgressBar
+            label={t('popupPointsLabel')}
+            value={p.points}
+            max={p.threshold}
+            valueText={t('popupPoints', [num(p.points), num(p.threshold)])}
+            testId="points-bar"
+          />
+          <p data-testid="points-remaining">
+            {p.remaining ? t('popupPointsToGo', num(p.remaining)) : t('popupQualified')}
+          </p>
+        </div>
+      )}
+      {anyEver === 0 && <p data-testid="no-shares">{t('popupNoSharesYet')}</p>}
+      <p data-testid="share-count" data-week={p.thisWeek} data-month={p.thisMonth}>
+        {t('popupWeekMonth', [num(p.thisWeek), num(p.thisMonth)])}
+      </p>
+      <p data-testid="by-network">{t('popupByNetwork', [num(p.byNetwork.linkedin), num(p.byNetwork.x)])}</p>
+      <WeekChart
+        caption={t('popupChartCaption')}
+        tableToggle={t('popupChartTable')}
+        labelHeader={t('popupChartWeek')}
+        valueHeader={t('popupChartShares')}
+        bars={p.weeks.map((w) => ({ label: day(w.start), value: w.shares }))}
+      />
+      <p data-testid="rhythm">{t('popupRhythm', String(p.activeOfLast4))}</p>
+      {program?.rules && (
+        <details>
+          <summary>{t('popupRules')}</summary>
+          <p>{program.rules}</p>
+        </details>
+      )}
+      <p>
+        <button type="button" className="link" data-testid="employer-view" onClick={openEmployerView}>
+          {t('popupEmployerSees')}
+        </button>
+      </p>
+    </section>
+  );
+}
