@@ -18,6 +18,8 @@ export interface LaunchOptions {
   locale?: string;
   /** Extra hosts to map to the fixture server. */
   hosts?: string[];
+  /** The system colour scheme pages see (prefers-color-scheme). Firefox over BiDi cannot switch it per page. */
+  colorScheme?: 'light' | 'dark';
   /** Build output to load; defaults to the browser's normal build. */
   extensionPath?: string;
 }
@@ -32,6 +34,8 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string, readySelector?: string): Promise<TestPage>;
   /** All rows of a table of the extension's `sharewise` database, read from an extension page. */
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
+  /** Waits for a tab the extension (or a page) opened, by its URL. */
+  waitForPage(match: (url: string) => boolean, what: string): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -78,6 +82,7 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
     ignoreDefaultArgs: ['--disable-extensions'],
     ignoreHTTPSErrors: true,
     locale: options.locale,
+    colorScheme: options.colorScheme,
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -134,6 +139,8 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
       reader ??= await browser.openExtensionPage('/popup.html');
       return (await reader.evaluate(READ_TABLE, table)) as T[];
     },
+    waitForPage: async (match, what) =>
+      wrap(await waitUntil(() => context.pages().find((p) => match(p.url())), what), false),
     close: async () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -159,6 +166,8 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       // Pins the extension's internal UUID so tests know its pages' URLs.
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
+      // 0 = dark, 1 = light, for web and extension pages alike.
+      ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
     },
   });
   await ff.installExtension(path);
@@ -218,6 +227,8 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       reader ??= await browser.openExtensionPage('/popup.html');
       return (await reader.evaluate(READ_TABLE, table)) as T[];
     },
+    waitForPage: async (match, what) =>
+      wrap(await waitUntil(async () => (await ff.pages()).find((p) => match(p.url())), what), false),
     close: async () => {
       await ff.close();
     },
