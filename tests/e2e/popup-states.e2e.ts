@@ -86,3 +86,39 @@ describe.each(BROWSERS)('popup states in %s', (name) => {
     await popup.page.close();
   });
 });
+
+/** Replaces the database by a newer, empty version Sharewise cannot read (runs in the page). */
+const BREAK_DB = () =>
+  new Promise<void>((ok, fail) => {
+    const probe = indexedDB.open('sharewise');
+    probe.onerror = () => fail(probe.error);
+    probe.onsuccess = () => {
+      const version = probe.result.version;
+      probe.result.close();
+      const req = indexedDB.open('sharewise', version + 100);
+      req.onupgradeneeded = () => {
+        for (const store of [...req.result.objectStoreNames]) req.result.deleteObjectStore(store);
+      };
+      req.onsuccess = () => {
+        req.result.close();
+        ok();
+      };
+      req.onerror = () => fail(req.error);
+    };
+  });
+
+describe.each(BROWSERS)('a database that cannot be opened, in %s', (name) => {
+  const ctx = useBrowser(name);
+
+  it('shows a visible error, not a blank popup', async () => {
+    const first = await PopupPage.open(ctx.browser);
+    await first.waitForPosts();
+    await first.page.evaluate(BREAK_DB);
+    await first.page.close();
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.page.waitFor('[data-testid="popup-error"]');
+    expect(await popup.text('[data-testid="popup-error"]')).toContain('could not open its data');
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await popup.page.close();
+  });
+});
