@@ -31,9 +31,19 @@ export function Posts({ feed, now }: { feed: Feed; now: number }) {
   const filter = usePopupStore((s) => s.filter);
   const setFilter = usePopupStore((s) => s.setFilter);
   const posts = useMemo(() => activePosts(feed, now), [feed, now]);
-  const ids = posts.map((p) => p.id);
-  // Indexed lookup by postId: only shares of the posts on screen are read.
-  const shared = useLiveQuery(() => getDb().shares.where('postId').anyOf(ids).toArray().then(sharedNetworks), [ids.join()]);
+  // "Shared ✓": per post and network, the first logged share of it (postId index; the cursor stops at
+  // the first match), so a post shared thousands of times costs no more than one shared once.
+  const shared = useLiveQuery(
+    () =>
+      Promise.all(
+        posts.flatMap((p) =>
+          p.networks.map((network) =>
+            getDb().shares.where('postId').equals(p.id).filter((s) => s.network === network).first(),
+          ),
+        ),
+      ).then((found) => sharedNetworks(found.filter((s) => s !== undefined))),
+    [posts],
+  );
   const visible = filter === 'all' ? posts : posts.filter((p) => p.networks.includes(filter));
 
   return (

@@ -8,11 +8,6 @@ import { t } from '@/lib/i18n';
 import { computeProgress, sinceFor } from '@/lib/progress';
 import { day, num } from './format';
 
-function openEmployerView() {
-  // The options page shows exactly what the employer receives; open it as a tab if the API cannot.
-  browser.runtime.openOptionsPage().catch(() => browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/options.html') }));
-}
-
 /** The employee's own progress: points toward the threshold, a calm rhythm, no streaks. */
 export function Progress({ program, now }: { program: Program | undefined; now: number }) {
   const db = getDb();
@@ -67,9 +62,10 @@ export function Progress({ program, now }: { program: Program | undefined; now: 
         </details>
       )}
       <p>
-        <button type="button" className="link" data-testid="employer-view" onClick={openEmployerView}>
+        {/* The options page (privacy) shows exactly what the employer receives; a plain link opens it in a tab. */}
+        <a href={(browser.runtime.getURL as (path: string) => string)('/options.html')} target="_blank" rel="noopener" data-testid="employer-view">
           {t('popupEmployerSees')}
-        </button>
+        </a>
       </p>
     </section>
   );

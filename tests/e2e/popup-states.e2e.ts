@@ -36,7 +36,9 @@ const EDIT_FEED_ROW = async (change: { error?: { message: string; since: number 
 
 async function storeSettings(page: TestPage, tracking: object) {
   await page.evaluate(async (t) => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    type Api = { storage: { local: { set(items: object): Promise<void> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
     await api.storage.local.set({ settings: { schemaVersion: 1, tracking: t } });
   }, tracking);
 }

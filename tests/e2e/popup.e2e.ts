@@ -55,6 +55,13 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     expect(await popup.text('[data-testid="demo-notice"]')).toContain('demo company');
     expect(await popup.text('[data-testid="no-shares"]')).toContain('No shares yet');
     expect(await popup.text('[data-testid="points-remaining"]')).toBe('100 more points to qualify');
+
+    // "What my employer sees" links to the options page (built by the privacy work), opening in a tab.
+    const link = await popup.page.evaluate(() => {
+      const a = document.querySelector('a[data-testid="employer-view"]') as HTMLAnchorElement;
+      return [a.textContent, a.href, a.target];
+    });
+    expect(link).toEqual(['What my employer sees', `${ctx.browser.extensionOrigin}options.html`, '_blank']);
     await popup.page.close();
   });
 
@@ -93,7 +100,7 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     await popup.page.press('ArrowDown');
     await waitUntil(async () => (await popup.text(`${card} [data-testid="post-text"]`))?.startsWith('We just launched the R7'), 'variant 1 chosen');
     await popup.page.click(`${card} textarea`);
-    await popup.page.press('End');
+    await popup.page.press('Control+End');
     await popup.page.type(' My team built the gripper!');
     await popup.page.evaluate((sel) => (document.querySelector(`${sel} [data-testid="share-x"]`) as HTMLElement).focus(), card);
     await waitUntil(async () => (await popup.text(`${card} [data-testid="hint"]`)) === null, 'the hint to go away');
