@@ -6,13 +6,13 @@ import type { Feed, FeedPost } from '@/lib/feed/schema';
 import { activePosts } from '@/lib/feed/select';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { sharedNetworks } from '@/lib/progress';
 import {
   composedText, isSuggestedText, LINKEDIN_LIMIT, linkedInLength, linkedInShareUrl, X_LIMIT, xLength, xShareUrl,
   type ShareContent,
 } from '@/lib/share-url';
 import type { Network } from '@/lib/shares';
 import { usePopupStore, type NetworkFilter } from '@/lib/ui/popup-store';
+import { sharedOf } from '@/lib/ui/queries';
 import { domain, NETWORK_NAMES } from './format';
 
 const FILTERS: NetworkFilter[] = ['all', 'linkedin', 'x'];
@@ -31,19 +31,7 @@ export function Posts({ feed, now }: { feed: Feed; now: number }) {
   const filter = usePopupStore((s) => s.filter);
   const setFilter = usePopupStore((s) => s.setFilter);
   const posts = useMemo(() => activePosts(feed, now), [feed, now]);
-  // "Shared ✓": per post and network, the first logged share of it (postId index; the cursor stops at
-  // the first match), so a post shared thousands of times costs no more than one shared once.
-  const shared = useLiveQuery(
-    () =>
-      Promise.all(
-        posts.flatMap((p) =>
-          p.networks.map((network) =>
-            getDb().shares.where('postId').equals(p.id).filter((s) => s.network === network).first(),
-          ),
-        ),
-      ).then((found) => sharedNetworks(found.filter((s) => s !== undefined))),
-    [posts],
-  );
+  const shared = useLiveQuery(() => sharedOf(getDb(), posts), [posts]);
   const visible = filter === 'all' ? posts : posts.filter((p) => p.networks.includes(filter));
 
   return (

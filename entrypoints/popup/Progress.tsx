@@ -6,16 +6,17 @@ import { getDb } from '@/lib/db';
 import type { Program } from '@/lib/feed/schema';
 import { t } from '@/lib/i18n';
 import { computeProgress, sinceFor } from '@/lib/progress';
+import { hasAnyShare, sharesSince } from '@/lib/ui/queries';
 import { day, num } from './format';
 
 /** The employee's own progress: points toward the threshold, a calm rhythm, no streaks. */
 export function Progress({ program, now }: { program: Program | undefined; now: number }) {
   const db = getDb();
   const since = sinceFor(program, now);
-  // One indexed range on `at` (the last ~12 weeks): never a scan of the whole log.
-  const shares = useLiveQuery(() => db.shares.where('at').aboveOrEqual(since).toArray(), [since]);
-  // Only asked when that range is empty: does any share exist at all (reads at most one key)?
-  const anyEver = useLiveQuery(async () => (shares && !shares.length ? (await db.shares.limit(1).primaryKeys()).length : 1), [shares]);
+  // One indexed range on `at` (the last ~12 weeks or the program period): never a scan of the whole log.
+  const shares = useLiveQuery(() => sharesSince(db, since), [since]);
+  // Only asked when that range is empty: was anything ever shared?
+  const anyEver = useLiveQuery(async () => (shares && !shares.length ? hasAnyShare(db) : true), [shares]);
   if (!shares) return <p role="status">{t('popupLoading')}</p>;
 
   const p = computeProgress(shares, program, now);
@@ -42,7 +43,7 @@ export function Progress({ program, now }: { program: Program | undefined; now: 
           </p>
         </div>
       )}
-      {anyEver === 0 && <p data-testid="no-shares">{t('popupNoSharesYet')}</p>}
+      {anyEver === false && <p data-testid="no-shares">{t('popupNoSharesYet')}</p>}
       <p data-testid="share-count" data-week={p.thisWeek} data-month={p.thisMonth}>
         {t('popupWeekMonth', [num(p.thisWeek), num(p.thisMonth)])}
       </p>
