@@ -143,6 +143,29 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     await popup.page.close();
   });
 
+  it('shares on LinkedIn by opening the composer with the text, campaign link and hashtags', async () => {
+    const { browser } = ctx;
+    const popup = await PopupPage.open(browser);
+    await popup.waitForPosts();
+    await popup.share('p-2026-11-hiring-firmware', 'linkedin');
+    const tab = await browser.waitForPage((u) => u.startsWith('https://www.linkedin.com/feed/?'), 'the LinkedIn composer tab');
+    const query = new URL(tab.url()).searchParams;
+    expect(query.get('shareActive')).toBe('true');
+    expect(query.get('text')).toBe(
+      'My team is hiring firmware engineers in Lyon and Leeds. Real robots, real warehouses, and a four-day on-site rhythm. Happy to answer questions.' +
+        '\n\nhttps://kestrel-robotics.example/careers/firmware?utm_source=sharewise&utm_campaign=p-2026-11-hiring-firmware' +
+        '\n\n#hiring #embedded',
+    );
+    // The pending intent that lets the background attribute the coming share to this post.
+    const intents = await waitUntil(async () => {
+      const rows = await browser.readTable<{ postId: string; network: string }>('intents');
+      return rows.find((r) => r.network === 'linkedin') ? rows : null;
+    }, 'a LinkedIn intent');
+    expect(intents.filter((r) => r.network === 'linkedin').map((r) => r.postId)).toEqual(['p-2026-11-hiring-firmware']);
+    await tab.close();
+    await popup.page.close();
+  });
+
   it('has no accessibility violations in the light theme', () => checkAxe(ctx.browser, 'light'));
 });
 
@@ -160,7 +183,7 @@ describe.each(BROWSERS)('the popup in German (%s)', (name) => {
     await popup.waitForPosts();
     expect(await popup.text('#posts-heading')).toBe('Bereit zum Teilen');
     expect(await popup.text(`${popup.post(R7)} [data-testid="share-x"]`)).toBe('Auf X teilen');
-    expect(await popup.text('[data-testid="points-remaining"]')).toBe('Noch 100 Punkte bis zur Teilnahme');
+    expect(await popup.text('[data-testid="points-remaining"]')).toBe('Noch 100 Punkte, um dich zu qualifizieren');
     expect(await popup.text('[data-testid="measure-leads"] .measure-value')).toBe('182 von 300 leads');
     expect(await popup.page.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
     expect(await axeViolations(popup.page)).toEqual([]);
