@@ -166,6 +166,15 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     await popup.page.close();
   });
 
+  it('copies the text with its campaign link and hashtags', async () => {
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.waitForPosts();
+    await popup.page.click(`${popup.post('p-2026-10-energy')} [data-testid="copy"]`);
+    await waitUntil(() => popup.text(`${popup.post('p-2026-10-energy')} .note`), 'the copy note');
+    expect(await popup.text(`${popup.post('p-2026-10-energy')} .note`)).toBe('Copied with the link and hashtags.');
+    await popup.page.close();
+  });
+
   it('has no accessibility violations in the light theme', () => checkAxe(ctx.browser, 'light'));
 });
 
