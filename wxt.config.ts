@@ -16,8 +16,17 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Only what is used now: storage for settings. Content-script hosts are added from their matches.
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'activeTab'],
     host_permissions: ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'],
+    // alarms wake the background to refresh the feed and retry reports; activeTab lets the popup read the
+    // current tab's title and URL for "suggest this page" (granted only while the popup is open).
+    // Chrome managed storage (admin policy): keys and types an admin may set (docs/admin.md). Firefox reads
+    // policies.json "3rdparty" by extension id instead and does not know this key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
+    // Asked only at runtime, for the origin of a feed URL the employee enters, when that server sends no CORS headers.
+    optional_host_permissions: ['https://*/*'],
+    // MV2 spelling of the same (WXT drops optional_host_permissions for Firefox).
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : {}),
     // Chrome warns on this key, so only Firefox gets it.
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }

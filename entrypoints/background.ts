@@ -1,10 +1,12 @@
 import { setupBadge } from '@/lib/background/badge';
 import { setupFeed } from '@/lib/background/feed';
 import { setupMessageRouter } from '@/lib/background/router';
+import { setupReporting } from '@/lib/background/reporting';
 
 // Thin on purpose: each setup registers its listeners synchronously, as MV3 service workers require.
 export default defineBackground(() => {
   setupMessageRouter();
   setupFeed();
   setupBadge();
+  setupReporting();
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FeedSchema } from './feed/schema';
 import { ReportSchema } from './privacy/report';
 import { SettingsSchema } from './settings/schema';
+import { ReportPayloadSchema } from './reporting/payload';
 
 /**
  * JSON Schemas published for people who write feeds and receive reports, generated from the zod
@@ -19,6 +20,12 @@ export function jsonSchemas(): Record<string, unknown> {
       $id: 'https://sharewise.app/schemas/report-v1.json',
       title: 'Sharewise report, schema version 1',
       ...z.toJSONSchema(ReportSchema, { io: 'output', unrepresentable: 'any' }),
+    },
+    // What is actually POSTed: the report plus the pages the employee chose to send (issue 6).
+    'report-payload.schema.json': {
+      $id: 'https://sharewise.app/schemas/report-payload-v1.json',
+      title: 'Sharewise report as delivered (report plus optional page suggestions), schema version 1',
+      ...z.toJSONSchema(ReportPayloadSchema, { io: 'output', unrepresentable: 'any' }),
     },
     'settings.schema.json': {
       $id: 'https://sharewise.app/schemas/settings-v1.json',

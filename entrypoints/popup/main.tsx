@@ -7,6 +7,10 @@ import '@/components/theme.css';
 import { t } from '@/lib/i18n';
 import { App } from './App';
 import './popup.css';
+import { sendMessage } from '@/lib/messaging/protocol';
+
+// Opening the popup refreshes the company feed when it is older than an hour (the view follows the DB).
+void sendMessage('ui:feedMaybeRefresh', {}).catch(() => {});
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 

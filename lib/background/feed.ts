@@ -1,12 +1,36 @@
 import { browser } from 'wxt/browser';
-import { getDb, type SharewiseDB } from '../db';
+import { getDb, type FeedCacheRow, type SharewiseDB } from '../db';
 import { parseFeed } from '../feed/parse';
 import type { FeedPost } from '../feed/schema';
+import { fetchFeed, FEED_REFRESH_MINUTES, isStale, resolveFeedSource, type FetchFeedOptions } from '../feed-sync';
+import { parseManaged, type ManagedConfig } from '../managed';
+import { onMessage } from '../messaging/protocol';
+import { FeedRefreshSchema, isExtensionPageSender, validate } from '../messaging/validate';
+import { loadSettings } from '../settings/store';
+
+export const FEED_ALARM = 'sharewise-feed';
 
 /** Reads the demo feed bundled with the extension (public/demo-feed.json). */
 export async function loadBundledDemoFeed(): Promise<unknown> {
   const res = await fetch(browser.runtime.getURL('/demo-feed.json'));
   return res.json();
+}
+
+/**
+ * The admin's policy (managed storage), validated. Untrusted: a bad value is ignored with a logged
+ * reason. Firefox throws when no policy exists for the extension and Chrome without a schema;
+ * both mean "no policy".
+ */
+export async function readManagedConfig(): Promise<ManagedConfig> {
+  let raw: unknown;
+  try {
+    raw = await browser.storage.managed.get();
+  } catch {
+    return {};
+  }
+  const { config, problems } = parseManaged(raw);
+  for (const p of problems) console.warn(`[sharewise] admin policy: ${p}`);
+  return config;
 }
 
 /**
@@ -16,6 +40,10 @@ export async function loadBundledDemoFeed(): Promise<unknown> {
 export async function ensureFeed(db: SharewiseDB, loadDemo: () => Promise<unknown>, now: number): Promise<void> {
   const current = await db.feedCache.get('current');
   if (current?.feed) return;
+  await useDemo(db, loadDemo, now);
+}
+
+async function useDemo(db: SharewiseDB, loadDemo: () => Promise<unknown>, now: number): Promise<void> {
   const parsed = parseFeed(await loadDemo());
   if (!parsed.ok) {
     await db.feedCache.put({
@@ -23,11 +51,12 @@ export async function ensureFeed(db: SharewiseDB, loadDemo: () => Promise<unknow
       feed: null,
       source: null,
       fetchedAt: null,
+      lastAttemptAt: now,
       error: { message: parsed.errors.join('\n'), since: now },
     });
     return;
   }
-  await db.feedCache.put({ key: 'current', feed: parsed.feed, source: 'demo', fetchedAt: now, error: null });
+  await db.feedCache.put({ key: 'current', feed: parsed.feed, source: 'demo', fetchedAt: now, lastAttemptAt: now, error: null });
 }
 
 /** Approved posts of the feed in use, for attributing shares. */
@@ -35,9 +64,104 @@ export async function currentPosts(db: SharewiseDB): Promise<FeedPost[]> {
   return (await db.feedCache.get('current'))?.feed?.posts ?? [];
 }
 
+export interface SyncDeps {
+  managed: ManagedConfig;
+  userFeedUrl: string | null;
+  loadDemo: () => Promise<unknown>;
+  now: number;
+  fetchOptions?: Omit<FetchFeedOptions, 'etag'>;
+}
+
+/**
+ * Brings the feed cache up to date with the configured source. The last good feed from the same
+ * URL is never replaced by a failure: the failure is recorded next to it (`error`, with the time it
+ * started). With no good feed from that URL yet, the cache holds no feed and the error, so the popup
+ * says so instead of showing the demo company as if it were the employer.
+ */
+export async function syncFeed(db: SharewiseDB, deps: SyncDeps): Promise<FeedCacheRow> {
+  const source = resolveFeedSource(deps.managed, deps.userFeedUrl);
+  const current = await db.feedCache.get('current');
+  if (source.kind === 'demo') {
+    if (current?.source !== 'demo' || !current.feed) await useDemo(db, deps.loadDemo, deps.now);
+    else await db.feedCache.update('current', { lastAttemptAt: deps.now });
+    return (await db.feedCache.get('current'))!;
+  }
+  const sameSource = current?.source === source.url && !!current.feed;
+  const result = await fetchFeed(source.url, { ...deps.fetchOptions, etag: sameSource ? current?.etag : undefined });
+  let row: FeedCacheRow;
+  if (result.kind === 'updated') {
+    for (const w of result.warnings) console.warn(`[sharewise] feed ${source.url}: ${w}`);
+    row = { key: 'current', feed: result.feed, source: source.url, fetchedAt: deps.now, lastAttemptAt: deps.now, error: null };
+    if (result.etag) row.etag = result.etag;
+  } else if (result.kind === 'not-modified' && sameSource) {
+    row = { ...current!, fetchedAt: deps.now, lastAttemptAt: deps.now, error: null };
+  } else {
+    const message = result.kind === 'failed' ? result.message : 'the feed server answered 304 to a first request';
+    console.warn(`[sharewise] feed ${source.url}: ${message}`);
+    const since = current?.source === source.url && current.error ? current.error.since : deps.now;
+    row = sameSource
+      ? { ...current!, lastAttemptAt: deps.now, error: { message, since } }
+      : { key: 'current', feed: null, source: source.url, fetchedAt: null, lastAttemptAt: deps.now, error: { message, since } };
+  }
+  await db.feedCache.put(row);
+  return row;
+}
+
+let chain: Promise<unknown> = Promise.resolve();
+/** One sync at a time: two alarms or a popup opening during a fetch must not race on the cache. */
+function serial<T>(job: () => Promise<T>): Promise<T> {
+  const next = chain.then(job, job);
+  chain = next.catch(() => {});
+  return next;
+}
+
 export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed): void {
   const db = getDb();
-  const run = () => ensureFeed(db, loadDemo, Date.now()).catch((err) => console.error('[sharewise] feed', err));
-  browser.runtime.onInstalled.addListener(run);
-  browser.runtime.onStartup.addListener(run);
+  const extensionOrigin = browser.runtime.getURL('/');
+  const sync = () =>
+    serial(async () =>
+      syncFeed(db, {
+        managed: await readManagedConfig(),
+        userFeedUrl: (await loadSettings()).feedUrl,
+        loadDemo,
+        now: Date.now(),
+      }),
+    );
+  // Returns the promise so callers (and tests) can wait; browser events ignore it.
+  const run = () => sync().then(() => undefined, (err) => console.error('[sharewise] feed', err));
+  const schedule = () => {
+    // Re-creating with the same name replaces it; the period survives service-worker restarts.
+    void browser.alarms?.create(FEED_ALARM, { periodInMinutes: FEED_REFRESH_MINUTES, delayInMinutes: FEED_REFRESH_MINUTES });
+  };
+
+  browser.runtime.onInstalled.addListener(() => {
+    schedule();
+    return run();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    schedule();
+    return run();
+  });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) void run();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    // A new policy, or the employee changed their own feed URL: fetch the (possibly) new source now.
+    if (area === 'managed') void run();
+    if (area === 'local' && changes.settings) {
+      const before = (changes.settings.oldValue as { feedUrl?: unknown } | undefined)?.feedUrl;
+      const after = (changes.settings.newValue as { feedUrl?: unknown } | undefined)?.feedUrl;
+      if (before !== after) void run();
+    }
+  });
+
+  onMessage('ui:feedMaybeRefresh', async ({ data, sender }) => {
+    const msg = validate(FeedRefreshSchema, data ?? {});
+    if (!msg.ok) return { rejected: msg.error };
+    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+    const row = await db.feedCache.get('current');
+    if (!msg.data.force && row && !isStale(row.lastAttemptAt, Date.now())) return { refreshed: false };
+    await sync();
+    return { refreshed: true };
+  });
 }

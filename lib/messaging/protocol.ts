@@ -15,6 +15,13 @@ export interface ProtocolMap {
   'ui:recordIntent'(data: { postId: string; network: Network }): { ok: true } | Rejected;
   /** The popup opened: its posts count as seen and the toolbar badge clears (lib/background/badge.ts). */
   'ui:popupOpened'(data: Record<string, never>): { ok: true } | Rejected;
+  // Feed sync and reporting (issue 6): the popup asks for a refresh when it opens (only fetched when
+  // older than an hour, or `force`); "send now" delivers queued reports; page suggestions.
+  'ui:feedMaybeRefresh'(data: { force?: boolean }): { refreshed: boolean } | Rejected;
+  'ui:sendReportsNow'(data: Record<string, never>): { sent: number; failed: number; queued: number } | Rejected;
+  'ui:suggestPage'(data: { url: string; title: string; note: string }): { ok: true; id: number } | Rejected;
+  'ui:queueSuggestions'(data: { ids: number[] }): { ok: true; queued: number } | Rejected;
+  'ui:deleteSuggestion'(data: { id: number }): { ok: true } | Rejected;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

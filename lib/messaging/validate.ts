@@ -18,6 +18,17 @@ export const RecordIntentSchema = z.strictObject({
 
 /** `ui:popupOpened` carries nothing. */
 export const PopupOpenedSchema = z.strictObject({});
+// Feed sync and reporting (issue 6).
+export const FeedRefreshSchema = z.strictObject({ force: z.boolean().optional() });
+export const SendReportsNowSchema = z.strictObject({});
+/** A page the employee suggests: the active tab's address and title, and their own note. */
+export const SuggestPageSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  title: z.string().trim().max(300),
+  note: z.string().trim().max(1000),
+});
+export const QueueSuggestionsSchema = z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(100) });
+export const SuggestionIdSchema = z.strictObject({ id: z.number().int().positive() });
 
 /** Hosts whose content scripts may report shares, per network. */
 const SHARE_HOSTS: Record<z.infer<typeof NetworkSchema>, string[]> = {

@@ -22,6 +22,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Build output to load; defaults to the browser's normal build. */
   extensionPath?: string;
+  /** Chromium only: a profile directory to reuse (and keep on close), to test a browser restart. */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -36,6 +38,8 @@ export interface ExtensionBrowser {
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
   /** Waits for a tab the extension (or a page) opened, by its URL. */
   waitForPage(match: (url: string) => boolean, what: string): Promise<TestPage>;
+  /** Chromium only: stops the extension's service worker (as the browser does when idle), via CDP. */
+  stopServiceWorker?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,7 +79,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
 
 async function launchChromium(path: string, hosts: string[], options: LaunchOptions): Promise<ExtensionBrowser> {
   const { chromium } = await import('playwright-core');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sharewise-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sharewise-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: false, // the flag below selects the new headless mode, which runs extensions
@@ -141,9 +145,16 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
     },
     waitForPage: async (match, what) =>
       wrap(await waitUntil(() => context.pages().find((p) => match(p.url())), what), false),
+    stopServiceWorker: async () => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
   return browser;

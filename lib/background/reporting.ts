@@ -1,0 +1,281 @@
+import { browser } from 'wxt/browser';
+import { getDb, type OutboxRow, type SharewiseDB, type SuggestionRow } from '../db';
+import type { FeedCacheRow } from '../db';
+import type { ManagedConfig } from '../managed';
+import { onMessage } from '../messaging/protocol';
+import {
+  isExtensionPageSender,
+  QueueSuggestionsSchema,
+  SendReportsNowSchema,
+  SuggestionIdSchema,
+  SuggestPageSchema,
+  validate,
+} from '../messaging/validate';
+import { buildReport, type ReportPeriod } from '../privacy/report';
+import { backoffDelay } from '../reporting/backoff';
+import { idempotencyKey } from '../reporting/keys';
+import { rebuildAtSendTime, withSuggestions } from '../reporting/payload';
+import { duePeriods, nextPeriodEnd, periodKind } from '../reporting/schedule';
+import { postReport } from '../reporting/send';
+import type { ReportFields, Settings } from '../settings/schema';
+import { loadSettings, saveSettings } from '../settings/store';
+import { readManagedConfig } from './feed';
+
+export const REPORT_ALARM = 'sharewise-reporting';
+/** storage.local key: up to when periods have been turned into reports (epoch ms), or null. */
+export const REPORTING_STATE_KEY = 'reportingState';
+
+/** An outbox row also remembers the field choices it was built with (the stricter choice wins at send). */
+export type OutboxEntry = OutboxRow & { fields?: ReportFields };
+
+interface ReportingState {
+  cursor: number | null;
+}
+
+export async function loadReportingState(): Promise<ReportingState> {
+  const raw = (await browser.storage.local.get(REPORTING_STATE_KEY))[REPORTING_STATE_KEY] as { cursor?: unknown } | undefined;
+  return { cursor: typeof raw?.cursor === 'number' && Number.isFinite(raw.cursor) ? raw.cursor : null };
+}
+async function saveReportingState(state: ReportingState): Promise<void> {
+  await browser.storage.local.set({ [REPORTING_STATE_KEY]: state });
+}
+
+/**
+ * Where reports go: the admin's policy first, else the company feed's. Never the demo feed's: the
+ * demo company is not the employer.
+ */
+export function reportEndpoint(managed: ManagedConfig, feedRow: FeedCacheRow | undefined): string | null {
+  if (managed.reportEndpoint) return managed.reportEndpoint;
+  if (feedRow?.feed && feedRow.source && feedRow.source !== 'demo') return feedRow.feed.reporting?.endpoint ?? null;
+  return null;
+}
+
+export interface ReportingDeps {
+  now: () => number;
+  random?: () => number;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  readManaged?: () => Promise<ManagedConfig>;
+  /** Wakes the background at `when` (an alarm); absent in unit tests. */
+  wakeAt?: (when: number) => void;
+}
+
+/** Gives the install its random id if nothing did yet: the anonymous identity and part of the key. */
+async function ensureInstallId(settings: Settings): Promise<string> {
+  if (settings.installId) return settings.installId;
+  const fresh = await loadSettings();
+  if (fresh.installId) return fresh.installId;
+  const installId = crypto.randomUUID();
+  await saveSettings({ ...fresh, installId });
+  return installId;
+}
+
+/** Removes every report not yet delivered (the employee turned reporting off). */
+export async function dropUnsent(db: SharewiseDB): Promise<void> {
+  await db.outbox.clear();
+  await saveReportingState({ cursor: null });
+}
+
+/**
+ * Turns ended periods into outbox rows. The cursor starts when reporting is first found on, so
+ * nothing from before the employee's consent is reported. Idempotent: the key is unique.
+ */
+export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: string, kind: 'week' | 'month', now: number): Promise<number> {
+  const state = await loadReportingState();
+  if (state.cursor === null) {
+    await saveReportingState({ cursor: now });
+    return 0;
+  }
+  const due = duePeriods(kind, state.cursor, now);
+  if (!due.periods.length) return 0;
+  const installId = await ensureInstallId(settings);
+  const withId = { ...settings, installId };
+  let added = 0;
+  for (const period of due.periods) {
+    const key = idempotencyKey(installId, period.kind, period.start);
+    if (await db.outbox.where('key').equals(key).count()) continue;
+    const shares = await db.shares.where('at').between(period.start, period.end, true, false).toArray();
+    const report = buildReport(shares, withId, period, now);
+    if (!report) continue;
+    const row: OutboxEntry = {
+      key,
+      endpoint,
+      period: { kind: period.kind, start: period.start, end: period.end },
+      report,
+      fields: structuredClone(settings.reporting.fields),
+      createdAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+    };
+    try {
+      await db.outbox.add(row);
+      added++;
+    } catch (err) {
+      // ConstraintError: the same period was queued concurrently; the unique key keeps one.
+      if ((err as { name?: string }).name !== 'ConstraintError') throw err;
+    }
+  }
+  await saveReportingState({ cursor: due.cursor });
+  return added;
+}
+
+/**
+ * Tries every due outbox row once (all of them when `force`: the employee pressed "send now").
+ * Before each POST the row is marked as attempted with its next retry time, so a service worker
+ * stopped mid-request retries later with the same idempotency key rather than losing the report.
+ */
+export async function flushOutbox(
+  db: SharewiseDB,
+  settings: Settings,
+  endpoint: string,
+  deps: ReportingDeps,
+  force: boolean,
+): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  const now = deps.now();
+  const rows = (await db.outbox.toArray()) as OutboxEntry[];
+  rows.sort((a, b) => a.period.start - b.period.start);
+  for (const row of rows) {
+    if (!force && row.nextAttemptAt > now) continue;
+    const period: ReportPeriod = { ...row.period };
+    const shares = await db.shares.where('at').between(period.start, period.end, true, false).toArray();
+    const current = { ...settings, installId: row.report.identity.installId };
+    const report = rebuildAtSendTime(shares, current, row.fields, period, deps.now());
+    if (!report) {
+      await db.outbox.delete(row.id!);
+      continue;
+    }
+    const queued = await db.suggestions.where('status').equals('queued').toArray();
+    const payload = withSuggestions(report, queued);
+    const suggestionIds = payload.suggestions ? queued.slice(0, payload.suggestions.length).map((s) => s.id!) : [];
+    const attempts = row.attempts + 1;
+    await db.outbox.update(row.id!, {
+      attempts,
+      nextAttemptAt: deps.now() + backoffDelay(attempts, deps.random),
+      report,
+    });
+    const result = await postReport(endpoint, row.key, JSON.stringify(payload), { fetch: deps.fetch, timeoutMs: deps.timeoutMs });
+    await db.sentLog.add({
+      at: deps.now(),
+      key: row.key,
+      endpoint,
+      payload,
+      ok: result.ok,
+      status: result.status,
+      response: result.response,
+    });
+    if (result.ok) {
+      await db.transaction('rw', db.outbox, db.suggestions, async () => {
+        await db.outbox.delete(row.id!);
+        for (const id of suggestionIds) await db.suggestions.update(id, { status: 'sent' });
+      });
+      sent++;
+    } else {
+      await db.outbox.update(row.id!, { lastError: result.status === null ? result.response : `HTTP ${result.status}: ${result.response}` });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+/**
+ * One reporting pass: drop everything if reporting is off, queue ended periods, deliver what is due,
+ * and set the alarm for the next retry or period end.
+ */
+export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force = false): Promise<{ sent: number; failed: number; queued: number }> {
+  const settings = await loadSettings();
+  if (!settings.reporting.enabled) {
+    // Re-checked right before dropping: the employee may have turned it back on meanwhile.
+    const stillOff = !(await loadSettings()).reporting.enabled;
+    if (stillOff && ((await db.outbox.count()) || (await loadReportingState()).cursor !== null)) await dropUnsent(db);
+    return { sent: 0, failed: 0, queued: 0 };
+  }
+  const managed = await (deps.readManaged ?? readManagedConfig)();
+  const feedRow = await db.feedCache.get('current');
+  const endpoint = reportEndpoint(managed, feedRow);
+  if (!endpoint) {
+    // No endpoint yet (the company feed may still be loading): look again at the next week's end.
+    deps.wakeAt?.(nextPeriodEnd('week', deps.now()));
+    return { sent: 0, failed: 0, queued: await db.outbox.count() };
+  }
+  const kind = periodKind(feedRow?.feed?.reporting?.schedule);
+  await enqueueDue(db, settings, endpoint, kind, deps.now());
+  const result = await flushOutbox(db, await loadSettings(), endpoint, deps, force);
+  const next = await db.outbox.orderBy('nextAttemptAt').first();
+  const periodEnd = nextPeriodEnd(kind, deps.now());
+  deps.wakeAt?.(Math.min(periodEnd, next?.nextAttemptAt ?? Infinity));
+  return { ...result, queued: await db.outbox.count() };
+}
+
+let chain: Promise<unknown> = Promise.resolve();
+/** One pass at a time in this worker: an alarm and "send now" must not POST the same row twice. */
+function serial<T>(job: () => Promise<T>): Promise<T> {
+  const next = chain.then(job, job);
+  chain = next.catch(() => {});
+  return next;
+}
+
+export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
+  const db = getDb();
+  const extensionOrigin = browser.runtime.getURL('/');
+  const full: ReportingDeps = {
+    now: Date.now,
+    wakeAt: (when) => void browser.alarms?.create(REPORT_ALARM, { when: Math.max(when, Date.now() + 30_000) }),
+    ...deps,
+  };
+  const tick = (force = false) => serial(() => reportingTick(db, full, force));
+  const run = () => void tick().catch((err) => console.error('[sharewise] reporting', err));
+
+  browser.runtime.onInstalled.addListener(run);
+  browser.runtime.onStartup.addListener(run);
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === REPORT_ALARM) run();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') run();
+    if (area !== 'local' || !changes.settings) return;
+    const was = (changes.settings.oldValue as { reporting?: { enabled?: unknown } } | undefined)?.reporting?.enabled === true;
+    const is = (changes.settings.newValue as { reporting?: { enabled?: unknown } } | undefined)?.reporting?.enabled === true;
+    if (was !== is) run(); // off: unsent reports are removed; on: the consent cursor starts now
+  });
+  // Every wake of the service worker continues where the last one stopped (state is in the DB).
+  run();
+
+  onMessage('ui:sendReportsNow', async ({ data, sender }) => {
+    const msg = validate(SendReportsNowSchema, data ?? {});
+    if (!msg.ok) return { rejected: msg.error };
+    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+    return tick(true);
+  });
+
+  onMessage('ui:suggestPage', async ({ data, sender }) => {
+    const msg = validate(SuggestPageSchema, data);
+    if (!msg.ok) return { rejected: msg.error };
+    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+    const row: SuggestionRow = { at: Date.now(), url: msg.data.url, title: msg.data.title, note: msg.data.note, status: 'draft' };
+    const id = await db.suggestions.add(row);
+    return { ok: true as const, id: id as number };
+  });
+
+  onMessage('ui:queueSuggestions', async ({ data, sender }) => {
+    const msg = validate(QueueSuggestionsSchema, data);
+    if (!msg.ok) return { rejected: msg.error };
+    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+    let queued = 0;
+    for (const id of msg.data.ids) {
+      const s = await db.suggestions.get(id);
+      if (s?.status === 'draft') queued += await db.suggestions.update(id, { status: 'queued' });
+    }
+    return { ok: true as const, queued };
+  });
+
+  onMessage('ui:deleteSuggestion', async ({ data, sender }) => {
+    const msg = validate(SuggestionIdSchema, data);
+    if (!msg.ok) return { rejected: msg.error };
+    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+    const s = await db.suggestions.get(msg.data.id);
+    if (s && s.status !== 'sent') await db.suggestions.delete(msg.data.id);
+    return { ok: true as const };
+  });
+}

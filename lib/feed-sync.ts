@@ -1,0 +1,133 @@
+import type { Feed } from './feed/schema';
+import { parseFeedText } from './feed/parse';
+import type { ManagedConfig } from './managed';
+
+/** Feeds larger than this are refused: a feed is a page of text, not a media library. */
+export const MAX_FEED_BYTES = 1024 * 1024;
+export const FEED_TIMEOUT_MS = 15_000;
+/** Background refresh interval (alarm) and the age after which opening the popup refreshes. */
+export const FEED_REFRESH_MINUTES = 6 * 60;
+export const FEED_STALE_MS = 60 * 60 * 1000;
+
+export type FeedSource = { kind: 'managed' | 'user'; url: string } | { kind: 'demo' };
+
+/** Precedence: the admin's policy, then the employee's own setting, then the built-in demo. */
+export function resolveFeedSource(managed: ManagedConfig, userFeedUrl: string | null): FeedSource {
+  if (managed.feedUrl) return { kind: 'managed', url: managed.feedUrl };
+  if (userFeedUrl) return { kind: 'user', url: userFeedUrl };
+  return { kind: 'demo' };
+}
+
+export type FetchFeedResult =
+  | { kind: 'updated'; feed: Feed; warnings: string[]; etag?: string }
+  | { kind: 'not-modified' }
+  | { kind: 'failed'; message: string };
+
+export interface FetchFeedOptions {
+  etag?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** Reads a body but stops (and cancels the download) once it passes `maxBytes`. */
+export async function readCapped(res: Response, maxBytes: number): Promise<string | null> {
+  if (!res.body) {
+    const text = await res.text();
+    return new TextEncoder().encode(text).length > maxBytes ? null : text;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/**
+ * One conditional GET of a feed. Never throws: every way it can go wrong (unreachable, timeout,
+ * HTTP error, too large, not JSON, invalid) is a `failed` result with a message an admin can act on.
+ */
+export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<FetchFeedResult> {
+  const doFetch = options.fetch ?? fetch;
+  const maxBytes = options.maxBytes ?? MAX_FEED_BYTES;
+  const timeoutMs = options.timeoutMs ?? FEED_TIMEOUT_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.etag) headers['if-none-match'] = options.etag;
+    // credentials omitted: the feed is public to employees; no cookies of the company's site go along.
+    const res = await doFetch(url, { headers, signal: controller.signal, credentials: 'omit', cache: 'no-cache' });
+    if (res.status === 304) return { kind: 'not-modified' };
+    if (!res.ok) return { kind: 'failed', message: `the feed server answered HTTP ${res.status}` };
+    const declared = Number(res.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      await res.body?.cancel().catch(() => {});
+      return { kind: 'failed', message: `the feed is too large (${declared} bytes, limit ${maxBytes})` };
+    }
+    const text = await readCapped(res, maxBytes);
+    if (text === null) return { kind: 'failed', message: `the feed is too large (over ${maxBytes} bytes)` };
+    const parsed = parseFeedText(text);
+    if (!parsed.ok) return { kind: 'failed', message: `the feed is invalid: ${parsed.errors.slice(0, 5).join('; ')}` };
+    const etag = res.headers.get('etag') ?? undefined;
+    return { kind: 'updated', feed: parsed.feed, warnings: parsed.warnings, ...(etag ? { etag } : {}) };
+  } catch (err) {
+    if (controller.signal.aborted) return { kind: 'failed', message: `the feed server did not answer within ${timeoutMs / 1000} s` };
+    return { kind: 'failed', message: `the feed could not be fetched (${err instanceof Error ? err.message : String(err)})` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whether the popup opening should trigger a refresh. */
+export function isStale(lastAttemptAt: number | null | undefined, now: number, staleMs = FEED_STALE_MS): boolean {
+  return lastAttemptAt == null || now - lastAttemptAt >= staleMs;
+}
+
+export type FeedStatus =
+  | { kind: 'loading' }
+  /** The built-in demo: the UI must say it is a demo, not the employer's feed. */
+  | { kind: 'demo' }
+  | { kind: 'company'; url: string; fetchedAt: number | null; error: { message: string; since: number } | null }
+  /** A company feed is configured but none could be loaded yet. */
+  | { kind: 'unavailable'; url: string | null; error: { message: string; since: number } | null };
+
+/**
+ * What the popup should say about the feed: whose it is, and what went wrong since when. Pure, for
+ * the popup/options to render from the feedCache row they read with useLiveQuery.
+ */
+export function feedStatus(row: { feed: unknown; source: string | null; fetchedAt: number | null; error?: { message: string; since: number } | null } | undefined): FeedStatus {
+  if (!row) return { kind: 'loading' };
+  if (row.source === 'demo' && row.feed) return { kind: 'demo' };
+  if (row.feed && row.source) return { kind: 'company', url: row.source, fetchedAt: row.fetchedAt, error: row.error ?? null };
+  return { kind: 'unavailable', url: row.source, error: row.error ?? null };
+}
+
+/**
+ * The optional host permission pattern for a feed or report URL's origin (for
+ * `browser.permissions.request({ origins: [originPattern(url)] })` from the options page, in the click
+ * handler where the employee saves their URL). Null for anything but https.
+ */
+export function originPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? `https://${u.hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { SuggestionRow } from '../db';
+import { buildReport, ReportSchema, type Report, type ReportPeriod } from '../privacy/report';
+import type { ReportFields, Settings } from '../settings/schema';
+import type { Share } from '../shares';
+
+/** A page the employee chose to send to the company's feed editors. */
+export const SuggestionOutSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  title: z.string().max(300),
+  note: z.string().max(1000),
+  suggestedAt: z.iso.datetime(),
+});
+export type SuggestionOut = z.infer<typeof SuggestionOutSchema>;
+
+/**
+ * What is POSTed: the report, plus the pages the employee explicitly sent (only when there are
+ * some). Published as docs/schemas/report.schema.json's companion in docs/admin.md.
+ */
+export const ReportPayloadSchema = ReportSchema.extend({
+  suggestions: z.array(SuggestionOutSchema).max(50).optional(),
+});
+export type ReportPayload = z.infer<typeof ReportPayloadSchema>;
+
+/** Only suggestions the employee sent (status `queued`) leave the browser; drafts never do. */
+export function withSuggestions(report: Report, suggestions: SuggestionRow[]): ReportPayload {
+  const out = suggestions
+    .filter((s) => s.status === 'queued')
+    .slice(0, 50)
+    .map((s) => ({ url: s.url, title: s.title, note: s.note, suggestedAt: new Date(s.at).toISOString() }));
+  return out.length ? { ...report, suggestions: out } : { ...report };
+}
+
+const DETAIL = ['none', 'week', 'day'] as const;
+
+/** Field by field, the more private of two choices: off beats on, less time detail, anonymous. */
+export function stricterFields(a: ReportFields, b: ReportFields): ReportFields {
+  return {
+    totalShares: a.totalShares && b.totalShares,
+    byNetwork: a.byNetwork && b.byNetwork,
+    approvedPosts: a.approvedPosts && b.approvedPosts,
+    ownCount: a.ownCount && b.ownCount,
+    timeDetail: DETAIL[Math.min(DETAIL.indexOf(a.timeDetail), DETAIL.indexOf(b.timeDetail))]!,
+    identity: a.identity === 'anonymous' || b.identity === 'anonymous' ? 'anonymous' : 'named',
+  };
+}
+
+/**
+ * The report as it may be sent now: rebuilt from the current data with, per field, the stricter of
+ * the choices at period end (`queuedFields`) and now. Null when the employee turned reporting off.
+ */
+export function rebuildAtSendTime(
+  shares: Share[],
+  current: Settings,
+  queuedFields: ReportFields | undefined,
+  period: ReportPeriod,
+  now: number,
+): Report | null {
+  const fields = queuedFields ? stricterFields(queuedFields, current.reporting.fields) : current.reporting.fields;
+  return buildReport(shares, { ...current, reporting: { ...current.reporting, fields } }, period, now);
+}
+
+/**
+ * What the employer would receive for `period` right now, suggestions included: for the preview in
+ * options (the same function the sender uses, so the preview is byte for byte what is sent).
+ */
+export function previewPayload(
+  shares: Share[],
+  settings: Settings,
+  period: ReportPeriod,
+  suggestions: SuggestionRow[],
+  now: number,
+): ReportPayload | null {
+  const report = buildReport(shares, settings, period, now);
+  return report ? withSuggestions(report, suggestions) : null;
+}

@@ -1,0 +1,42 @@
+/** Reports are small; a server that has not answered in this time is treated as down for now. */
+export const REPORT_TIMEOUT_MS = 8_000;
+
+export interface SendResult {
+  ok: boolean;
+  /** HTTP status, or null when no response arrived (timeout, connection dropped, CORS refused). */
+  status: number | null;
+  /** The response body (trimmed) or the network error. */
+  response: string;
+}
+
+/**
+ * One delivery attempt: a JSON POST carrying the idempotency key. Never throws. Only a 2xx counts as
+ * delivered; anything else is retried later with the same key. No cookies go along.
+ */
+export async function postReport(
+  endpoint: string,
+  key: string,
+  body: string,
+  options: { fetch?: typeof fetch; timeoutMs?: number } = {},
+): Promise<SendResult> {
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? REPORT_TIMEOUT_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const res = await doFetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body,
+      credentials: 'omit',
+      signal: controller.signal,
+    });
+    const text = (await res.text().catch(() => '')).slice(0, 500);
+    return { ok: res.ok, status: res.status, response: text };
+  } catch (err) {
+    if (controller.signal.aborted) return { ok: false, status: null, response: `no answer within ${timeoutMs / 1000} s` };
+    return { ok: false, status: null, response: err instanceof Error ? err.message : String(err) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readManagedConfig, syncFeed } from '../../lib/background/feed';
+import { getDb } from '../../lib/db';
+import { feedStatus, fetchFeed, isStale, originPattern, resolveFeedSource } from '../../lib/feed-sync';
+import { parseManaged } from '../../lib/managed';
+
+const demoJson = readFileSync('public/demo-feed.json', 'utf8');
+const company = () => {
+  const f = JSON.parse(demoJson);
+  f.company.name = 'Acme';
+  f.vision.headline = 'Acme headline';
+  return f;
+};
+const URL1 = 'https://feeds.example/feed.json';
+
+/** A fetch that answers from a list of canned responses and records the requests. */
+function fakeFetch(...answers: (Response | Error | 'hang')[]) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fn = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const a = answers.shift() ?? new Error('no more answers');
+    if (a === 'hang') {
+      return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    }
+    if (a instanceof Error) throw a;
+    return a;
+  }) as unknown as typeof fetch;
+  return { fn, calls };
+}
+const json = (body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('resolveFeedSource', () => {
+  it('prefers the policy, then the employee, then the demo', () => {
+    expect(resolveFeedSource({ feedUrl: 'https://a/f' }, 'https://b/f')).toEqual({ kind: 'managed', url: 'https://a/f' });
+    expect(resolveFeedSource({}, 'https://b/f')).toEqual({ kind: 'user', url: 'https://b/f' });
+    expect(resolveFeedSource({}, null)).toEqual({ kind: 'demo' });
+  });
+});
+
+describe('parseManaged (admin policy is untrusted)', () => {
+  it('keeps good values and ignores bad ones with a reason', () => {
+    const r = parseManaged({ feedUrl: 'http://insecure.example/f', reportEndpoint: 'https://r.example/in', companyName: 42 });
+    expect(r.config).toEqual({ reportEndpoint: 'https://r.example/in' });
+    expect(r.problems).toEqual([expect.stringMatching(/^feedUrl ignored/), expect.stringMatching(/^companyName ignored/)]);
+    expect(parseManaged('nonsense').problems).toHaveLength(1);
+    expect(parseManaged(undefined)).toEqual({ config: {}, problems: [] });
+  });
+
+  it('treats a throwing storage.managed (Firefox without a policy) as no policy', async () => {
+    fakeBrowser.storage.managed.get = (() => Promise.reject(new Error('Managed storage manifest not found'))) as never;
+    expect(await readManagedConfig()).toEqual({});
+  });
+});
+
+describe('fetchFeed', () => {
+  it('sends If-None-Match and reports 304 as not modified', async () => {
+    const f = fakeFetch(new Response(null, { status: 304 }));
+    expect(await fetchFeed(URL1, { etag: '"v1"', fetch: f.fn })).toEqual({ kind: 'not-modified' });
+    expect((f.calls[0]!.init.headers as Record<string, string>)['if-none-match']).toBe('"v1"');
+  });
+
+  it('returns the parsed feed and its ETag', async () => {
+    const f = fakeFetch(json(company(), { etag: '"v2"' }));
+    const r = await fetchFeed(URL1, { fetch: f.fn });
+    expect(r).toMatchObject({ kind: 'updated', etag: '"v2"', feed: { company: { name: 'Acme' } } });
+  });
+
+  it.each([
+    ['an HTTP error', () => new Response('oops', { status: 502 }), /HTTP 502/],
+    ['not JSON', () => new Response('<html>', { status: 200 }), /not valid JSON/],
+    ['an invalid feed', () => json({ version: 2 }), /invalid/],
+    ['a declared size over the cap', () => new Response('{}', { headers: { 'content-length': String(2_000_000) } }), /too large/],
+    ['a streamed body over the cap', () => new Response(new Blob(['x'.repeat(2048)]).stream()), /too large/],
+    ['a network error', () => new Error('connection reset'), /could not be fetched/],
+  ])('fails cleanly on %s', async (_, answer, message) => {
+    const f = fakeFetch(answer());
+    const r = await fetchFeed(URL1, { fetch: f.fn, maxBytes: 1024 });
+    expect(r.kind).toBe('failed');
+    expect(r.kind === 'failed' && r.message).toMatch(message);
+  });
+
+  it('gives up after the timeout', async () => {
+    const f = fakeFetch('hang');
+    expect(await fetchFeed(URL1, { fetch: f.fn, timeoutMs: 20 })).toEqual({ kind: 'failed', message: expect.stringMatching(/did not answer/) });
+  });
+
+  it('is stale after an hour or when never tried', () => {
+    expect(isStale(undefined, 0)).toBe(true);
+    expect(isStale(0, 59 * 60_000)).toBe(false);
+    expect(isStale(0, 60 * 60_000)).toBe(true);
+  });
+});
+
+describe('syncFeed', () => {
+  const db = getDb();
+  const loadDemo = async () => JSON.parse(demoJson);
+  beforeEach(async () => {
+    await db.open();
+    await Promise.all(db.tables.map((t) => t.clear()));
+  });
+  afterEach(() => {});
+
+  const sync = (fetch: typeof globalThis.fetch, now: number, managed = { feedUrl: URL1 }) =>
+    syncFeed(db, { managed, userFeedUrl: null, loadDemo, now, fetchOptions: { fetch } });
+
+  it('keeps the last good feed on failure, records the error and since when, and clears it on recovery', async () => {
+    await sync(fakeFetch(json(company(), { etag: '"v1"' })).fn, 1000);
+    const broken = await sync(fakeFetch(new Response('not json')).fn, 2000);
+    expect(broken).toMatchObject({ source: URL1, fetchedAt: 1000, feed: { company: { name: 'Acme' } }, error: { since: 2000 } });
+    const still = await sync(fakeFetch(new Error('down')).fn, 3000);
+    expect(still.error).toMatchObject({ since: 2000, message: expect.stringMatching(/could not be fetched/) });
+    const f = fakeFetch(new Response(null, { status: 304 }));
+    const ok = await sync(f.fn, 4000);
+    expect((f.calls[0]!.init.headers as Record<string, string>)['if-none-match']).toBe('"v1"');
+    expect(ok).toMatchObject({ error: null, fetchedAt: 4000, etag: '"v1"', feed: { company: { name: 'Acme' } } });
+  });
+
+  it('with no good company feed yet, shows no feed and the error rather than the demo', async () => {
+    await sync(fakeFetch().fn, 0, {} as never); // demo first
+    expect((await db.feedCache.get('current'))?.source).toBe('demo');
+    const row = await sync(fakeFetch(new Response('x', { status: 500 })).fn, 1000);
+    expect(row).toMatchObject({ feed: null, source: URL1, error: { message: expect.stringMatching(/HTTP 500/) } });
+  });
+
+  it('falls back to the demo when the policy is removed', async () => {
+    await sync(fakeFetch(json(company())).fn, 1000);
+    const row = await sync(fakeFetch().fn, 2000, {} as never);
+    expect(row).toMatchObject({ source: 'demo', error: null });
+  });
+});
+
+describe('feedStatus and originPattern', () => {
+  it('tells the demo, a company feed with its error, and no feed yet apart', () => {
+    expect(feedStatus(undefined)).toEqual({ kind: 'loading' });
+    expect(feedStatus({ feed: {}, source: 'demo', fetchedAt: 1 })).toEqual({ kind: 'demo' });
+    expect(feedStatus({ feed: {}, source: URL1, fetchedAt: 1, error: { message: 'm', since: 2 } })).toEqual({
+      kind: 'company', url: URL1, fetchedAt: 1, error: { message: 'm', since: 2 },
+    });
+    expect(feedStatus({ feed: null, source: URL1, fetchedAt: null, error: { message: 'm', since: 2 } })).toMatchObject({ kind: 'unavailable', url: URL1 });
+  });
+
+  it('asks for exactly the origin of an https URL', () => {
+    expect(originPattern('https://feeds.acme.example:8443/a/b.json?x=1')).toBe('https://feeds.acme.example/*');
+    expect(originPattern('http://feeds.acme.example/')).toBeNull();
+    expect(originPattern('not a url')).toBeNull();
+  });
+});
