@@ -153,7 +153,8 @@ function PostCard({ post, shared }: { post: FeedPost; shared: Set<Network> | und
           {t('popupHintPersonal')}
         </p>
       )}
-      <p className="note" role="status">{note}</p>
+      {/* <output> is a polite live region: "Copied" and paste hints are announced without stealing focus. */}
+      <output className="note">{note}</output>
     </article>
   );
 }
