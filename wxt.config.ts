@@ -11,6 +11,9 @@ const runningAsRoot = process.getuid?.() === 0;
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Every supported browser (Chrome, Firefox ≥ 115) has <link rel=modulepreload>: no polyfill in each
+  // page's script (saves ~270 bytes gzip of the popup's 110 KB budget).
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,3 +1,4 @@
+import { setupBadge } from '@/lib/background/badge';
 import { setupFeed } from '@/lib/background/feed';
 import { setupMessageRouter } from '@/lib/background/router';
 import { setupReporting } from '@/lib/background/reporting';
@@ -9,6 +10,7 @@ import { setupWelcome } from '@/lib/background/welcome';
 export default defineBackground(() => {
   setupMessageRouter();
   setupFeed();
+  setupBadge();
   setupReporting();
   setupWelcome();
   setupMyData();

@@ -1,18 +1,81 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '@/lib/db';
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { Notice } from '@/components/Notice';
+import { getDb, type FeedCacheRow } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { trackingState, type TrackingState } from '@/lib/ui/tracking-state';
+import { moment } from './format';
+import { Posts } from './Posts';
+import { Progress } from './Progress';
+import { Vision } from './Vision';
+
+/** Local logging state from browser.storage.local, kept current while the popup is open. */
+function useTracking(now: number): TrackingState {
+  const [state, setState] = useState<TrackingState>({ state: 'on' });
+  useEffect(() => {
+    const read = () => browser.storage.local.get('settings').then((s) => setState(trackingState(s.settings, now)));
+    void read();
+    browser.storage.local.onChanged.addListener(read);
+    return () => browser.storage.local.onChanged.removeListener(read);
+  }, [now]);
+  return state;
+}
+
+function StateNotices({ row, tracking }: { row: FeedCacheRow | undefined; tracking: TrackingState }) {
+  return (
+    <>
+      {tracking.state !== 'on' && (
+        <Notice tone="warn" testId="tracking-paused">
+          <p>
+            {tracking.state === 'off'
+              ? t('popupTrackingOff')
+              : tracking.until
+                ? t('popupPausedUntil', moment(tracking.until))
+                : t('popupPaused')}
+          </p>
+        </Notice>
+      )}
+      {row?.error && (
+        <Notice tone="warn" testId="feed-problem">
+          <p>{t('popupFeedProblem', moment(row.error.since))}</p>
+          <p className="error-detail">{row.error.message}</p>
+          {row.feed && <p>{t('popupFeedKept')}</p>}
+        </Notice>
+      )}
+      {row?.source === 'demo' && (
+        <Notice tone="info" testId="demo-notice">
+          <p>{t('popupDemo')}</p>
+        </Notice>
+      )}
+    </>
+  );
+}
 
 export function App() {
-  const db = getDb();
-  const feedRow = useLiveQuery(() => db.feedCache.get('current'), [], null);
-  const shareCount = useLiveQuery(() => db.shares.count(), []);
+  const [now] = useState(Date.now);
+  const row = useLiveQuery(() => getDb().feedCache.get('current'), [], null);
+  const tracking = useTracking(now);
+  useEffect(() => {
+    // Clears the toolbar badge: what the popup shows now counts as seen.
+    sendMessage('ui:popupOpened', {}).catch(() => undefined);
+  }, []);
 
-  if (feedRow === null || shareCount === undefined) return <p role="status">{t('popupLoading')}</p>;
-  const feed = feedRow?.feed;
+  if (row === null) {
+    return (
+      <main>
+        <p role="status">{t('popupLoading')}</p>
+      </main>
+    );
+  }
+  const feed = row?.feed ?? null;
   return (
     <main>
-      <h1 data-testid="vision-headline">{feed ? feed.vision.headline : t('popupNoFeed')}</h1>
-      <p data-testid="share-count">{t('popupSharesLogged', String(shareCount))}</p>
+      {feed ? <Vision feed={feed} /> : <h1 data-testid="vision-headline">{t('popupNoFeed')}</h1>}
+      <StateNotices row={row} tracking={tracking} />
+      {feed && <Posts feed={feed} now={now} />}
+      <Progress program={feed?.program} now={now} />
     </main>
   );
 }

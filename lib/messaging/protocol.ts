@@ -13,6 +13,8 @@ export type Rejected = { rejected: string };
 export interface ProtocolMap {
   'cs:shareDetected'(data: DetectedShare): ShareLogResult | Rejected;
   'ui:recordIntent'(data: { postId: string; network: Network }): { ok: true } | Rejected;
+  /** The popup opened: its posts count as seen and the toolbar badge clears (lib/background/badge.ts). */
+  'ui:popupOpened'(data: Record<string, never>): { ok: true } | Rejected;
   // Feed sync and reporting (issue 6): the popup asks for a refresh when it opens (only fetched when
   // older than an hour, or `force`); "send now" delivers queued reports; page suggestions.
   'ui:feedMaybeRefresh'(data: { force?: boolean }): { refreshed: boolean } | Rejected;

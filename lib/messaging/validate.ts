@@ -17,6 +17,8 @@ export const RecordIntentSchema = z.strictObject({
   network: NetworkSchema,
 });
 
+/** `ui:popupOpened` carries nothing. */
+export const PopupOpenedSchema = z.strictObject({});
 // Feed sync and reporting (issue 6).
 export const FeedRefreshSchema = z.strictObject({ force: z.boolean().optional() });
 export const SendReportsNowSchema = z.strictObject({});

@@ -16,7 +16,7 @@ export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 export interface LaunchOptions {
   /** UI language for the browser (extension i18n follows it). */
   locale?: string;
-  /** The system theme pages see through prefers-color-scheme. */
+  /** The system theme pages see through prefers-color-scheme (Firefox over BiDi cannot switch it per page). */
   colorScheme?: 'light' | 'dark';
   /** Extra hosts to map to the fixture server. */
   hosts?: string[];
@@ -36,6 +36,8 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string, readySelector?: string): Promise<TestPage>;
   /** All rows of a table of the extension's `sharewise` database, read from an extension page. */
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
+  /** Waits for a tab the extension (or a page) opened, by its URL. */
+  waitForPage(match: (url: string) => boolean, what: string): Promise<TestPage>;
   /** Chromium only: stops the extension's service worker (as the browser does when idle), via CDP. */
   stopServiceWorker?(): Promise<void>;
   /** URLs of all open tabs, including ones the extension opened itself. */
@@ -143,6 +145,8 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
       reader ??= await browser.openExtensionPage('/popup.html');
       return (await reader.evaluate(READ_TABLE, table)) as T[];
     },
+    waitForPage: async (match, what) =>
+      wrap(await waitUntil(() => context.pages().find((p) => match(p.url())), what), false),
     stopServiceWorker: async () => {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
@@ -176,7 +180,7 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       // Pins the extension's internal UUID so tests know its pages' URLs.
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
-      // 0 = dark, 1 = light (the value prefers-color-scheme reports to pages).
+      // 0 = dark, 1 = light (the value prefers-color-scheme reports to pages, web and extension alike).
       ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
     },
   });
@@ -240,6 +244,8 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
     // Navigations of tabs the extension opens are not reported over BiDi (url() stays about:blank): ask the page.
     tabUrls: async () =>
       Promise.all((await ff.pages()).map((p) => p.evaluate(() => location.href).catch(() => p.url()))),
+    waitForPage: async (match, what) =>
+      wrap(await waitUntil(async () => (await ff.pages()).find((p) => match(p.url())), what), false),
     close: async () => {
       await ff.close();
     },

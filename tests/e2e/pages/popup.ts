@@ -1,6 +1,8 @@
 import type { ExtensionBrowser } from '../harness/browsers';
 import { waitUntil, type TestPage } from '../harness/page';
 
+type Network = 'x' | 'linkedin';
+
 /** The popup, opened as a tab (the toolbar popup cannot be driven headless). */
 export class PopupPage {
   private constructor(readonly page: TestPage) {}
@@ -13,11 +15,53 @@ export class PopupPage {
     await waitUntil(async () => (await this.page.text('[data-testid="vision-headline"]')) === text, `headline "${text}"`);
   }
 
-  /** The number in "Shares logged on this device: N". */
+  /** Shares logged this month (the progress section's counter). */
   async shareCount(): Promise<number> {
-    const text = (await this.page.text('[data-testid="share-count"]')) ?? '';
-    const match = /(\d+)\s*$/.exec(text);
-    if (!match) throw new Error(`no share count in "${text}"`);
-    return Number(match[1]);
+    await this.page.waitFor('[data-testid="share-count"]');
+    const n = await this.page.evaluate(() => document.querySelector('[data-testid="share-count"]')?.getAttribute('data-month') ?? null);
+    if (n === null) throw new Error('no share count on the popup');
+    return Number(n);
+  }
+
+  /** Ids of the suggested posts on screen, in order. */
+  postIds(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('article[data-testid^="post-"]')].map((a) => a.getAttribute('data-testid')!.slice(5)),
+    );
+  }
+
+  async waitForPosts(): Promise<string[]> {
+    return waitUntil(async () => {
+      const ids = await this.postIds();
+      return ids.length ? ids : null;
+    }, 'suggested posts');
+  }
+
+  post(id: string): string {
+    return `[data-testid="post-${id}"]`;
+  }
+
+  /** Networks offered as share buttons on a post. */
+  shareButtons(id: string): Promise<string[]> {
+    return this.page.evaluate(
+      (sel) => [...document.querySelectorAll(`${sel} button[data-testid^="share-"]`)].map((b) => b.getAttribute('data-testid')!.slice(6)),
+      this.post(id),
+    );
+  }
+
+  async share(id: string, network: Network): Promise<void> {
+    await this.page.click(`${this.post(id)} [data-testid="share-${network}"]`);
+  }
+
+  async waitForShared(id: string, network: Network): Promise<string> {
+    return waitUntil(() => this.page.text(`${this.post(id)} [data-testid="shared-${network}"]`), `"Shared" on ${id} (${network})`);
+  }
+
+  text(selector: string): Promise<string | null> {
+    return this.page.text(selector);
+  }
+
+  async filter(label: string): Promise<void> {
+    await this.page.click(`.filter input[value="${label}"]`);
   }
 }

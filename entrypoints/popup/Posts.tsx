@@ -1,0 +1,169 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { browser } from 'wxt/browser';
+import { getDb } from '@/lib/db';
+import type { Feed, FeedPost } from '@/lib/feed/schema';
+import { activePosts } from '@/lib/feed/select';
+import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging/protocol';
+import {
+  composedText, isSuggestedText, LINKEDIN_LIMIT, linkedInLength, linkedInShareUrl, X_LIMIT, xLength, xShareUrl,
+  type ShareContent,
+} from '@/lib/share-url';
+import type { Network } from '@/lib/shares';
+import { usePopupStore, type NetworkFilter } from '@/lib/ui/popup-store';
+import { sharedOf } from '@/lib/ui/queries';
+import { domain, NETWORK_NAMES } from './format';
+
+const FILTERS: NetworkFilter[] = ['all', 'linkedin', 'x'];
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Approved, unexpired posts, newest first, with a network filter. */
+export function Posts({ feed, now }: { feed: Feed; now: number }) {
+  const filter = usePopupStore((s) => s.filter);
+  const setFilter = usePopupStore((s) => s.setFilter);
+  const posts = useMemo(() => activePosts(feed, now), [feed, now]);
+  const shared = useLiveQuery(() => sharedOf(getDb(), posts), [posts]);
+  const visible = filter === 'all' ? posts : posts.filter((p) => p.networks.includes(filter));
+
+  return (
+    <section className="posts" aria-labelledby="posts-heading">
+      <h2 id="posts-heading">{t('popupPostsHeading')}</h2>
+      <fieldset className="filter">
+        <legend className="sr-only">{t('popupFilterLegend')}</legend>
+        {FILTERS.map((f) => (
+          <label key={f} className={filter === f ? 'on' : ''}>
+            <input type="radio" name="network" value={f} checked={filter === f} onChange={() => setFilter(f)} />
+            {f === 'all' ? t('popupFilterAll') : NETWORK_NAMES[f]}
+          </label>
+        ))}
+      </fieldset>
+      {posts.length === 0 ? (
+        <p data-testid="no-posts">{t('popupNoPosts')}</p>
+      ) : visible.length === 0 ? (
+        <p data-testid="no-posts">{t('popupNoPostsForNetwork')}</p>
+      ) : (
+        <ul className="post-list">
+          {visible.map((p) => (
+            <li key={p.id}>
+              <PostCard post={p} shared={shared?.get(p.id)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function PostCard({ post, shared }: { post: FeedPost; shared: Set<Network> | undefined }) {
+  const draft = usePopupStore((s) => s.drafts[post.id]) ?? post.text;
+  const aboutToShare = usePopupStore((s) => s.aboutToShare === post.id);
+  const note = usePopupStore((s) => s.notes[post.id]);
+  const { setDraft, setAboutToShare, setNote } = usePopupStore.getState();
+  const suggestions = [post.text, ...post.variants];
+  const content: ShareContent = { postId: post.id, text: draft, url: post.url, hashtags: post.hashtags };
+  const hintId = `hint-${post.id}`;
+  const showHint = aboutToShare && isSuggestedText(draft, suggestions);
+  const choice = suggestions.indexOf(draft);
+
+  const share = async (network: Network) => {
+    let url = xShareUrl(content);
+    if (network === 'linkedin') {
+      const li = linkedInShareUrl(content);
+      url = li.url;
+      // The official page takes only the link: the text goes to the clipboard to paste.
+      if (!li.prefilled) setNote(post.id, t((await copy(composedText(content))) ? 'popupPasteText' : 'popupTooLongNoCopy'));
+    }
+    // The intent lets the background attribute the coming share to this post; if it fails the
+    // campaign link in the text still attributes it, so sharing goes on.
+    await sendMessage('ui:recordIntent', { postId: post.id, network }).catch(() => undefined);
+    await browser.tabs.create({ url });
+  };
+
+  return (
+    <article className="post" aria-labelledby={`title-${post.id}`} data-testid={`post-${post.id}`}>
+      <h3 id={`title-${post.id}`}>{post.title}</h3>
+      <p className="post-text" data-testid="post-text">{draft}</p>
+      <p className="meta muted">
+        <span>{domain(post.url)}</span>
+        {post.hashtags.length > 0 && <span>{post.hashtags.map((h) => `#${h}`).join(' ')}</span>}
+        <span>{t('popupFor', post.networks.map((n) => NETWORK_NAMES[n]).join(', '))}</span>
+      </p>
+      <details className="edit">
+        <summary>{t('popupEdit')}</summary>
+        {post.variants.length > 0 && (
+          <label className="field">
+            {t('popupWording')}
+            <select value={choice} onChange={(e) => setDraft(post.id, suggestions[Number(e.target.value)] ?? post.text)}>
+              {choice < 0 && <option value={-1}>{t('popupWordingOwn')}</option>}
+              {suggestions.map((_, i) => (
+                <option key={i} value={i}>
+                  {i === 0 ? t('popupWordingSuggested') : t('popupWordingVariant', String(i))}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          {t('popupYourText')}
+          <textarea rows={4} maxLength={LINKEDIN_LIMIT} value={draft} onChange={(e) => setDraft(post.id, e.target.value)} />
+        </label>
+        <p className="count muted" data-testid="char-count">
+          {post.networks.includes('x') && <Count label="X" n={xLength(content)} max={X_LIMIT} />}
+          {post.networks.includes('linkedin') && <Count label="LinkedIn" n={linkedInLength(content)} max={LINKEDIN_LIMIT} />}
+        </p>
+      </details>
+      <div className="actions" onFocus={() => setAboutToShare(post.id)} onPointerEnter={() => setAboutToShare(post.id)}>
+        {post.networks.map((n) => (
+          <span key={n} className="share">
+            <button
+              type="button"
+              className="primary"
+              data-testid={`share-${n}`}
+              aria-describedby={showHint ? hintId : undefined}
+              onClick={() => void share(n)}
+            >
+              {t(n === 'x' ? 'popupShareX' : 'popupShareLinkedIn')}
+            </button>
+            {shared?.has(n) && (
+              <span className="ok" data-testid={`shared-${n}`}>
+                {t('popupShared', NETWORK_NAMES[n])}
+              </span>
+            )}
+          </span>
+        ))}
+        <button
+          type="button"
+          data-testid="copy"
+          onClick={async () => setNote(post.id, t((await copy(composedText(content))) ? 'popupCopied' : 'popupCopyFailed'))}
+        >
+          {t('popupCopy')}
+        </button>
+      </div>
+      {showHint && (
+        <p className="hint muted" id={hintId} data-testid="hint">
+          {t('popupHintPersonal')}
+        </p>
+      )}
+      {/* <output> is a polite live region: "Copied" and paste hints are announced without stealing focus. */}
+      <output className="note">{note}</output>
+    </article>
+  );
+}
+
+function Count({ label, n, max }: { label: string; n: number; max: number }) {
+  return (
+    <span className={n > max ? 'over' : ''}>
+      {t('popupCount', [label, String(n), String(max)])}
+      {n > max && ` — ${t('popupCountOver', String(n - max))}`}
+    </span>
+  );
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
+import { waitUntil, type TestPage } from './harness/page';
+import { BROWSERS, useBrowser } from './helpers';
+import { PopupPage } from './pages/popup';
+
+/**
+ * The popup's states other than the happy path. The test plays the background's part by writing the
+ * feed cache directly (raw IndexedDB from an extension page; Dexie's live queries do not see such
+ * writes, so a fresh popup is opened to read them) and settings into browser.storage.local (live).
+ */
+
+/** Changes the cached feed row in place (a self-contained function: it runs in the page). */
+const EDIT_FEED_ROW = async (change: { error?: { message: string; since: number }; emptyPosts?: boolean }) =>
+  new Promise<void>((ok, fail) => {
+    const req = indexedDB.open('sharewise');
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('feedCache', 'readwrite');
+      const store = tx.objectStore('feedCache');
+      const get = store.get('current');
+      get.onsuccess = () => {
+        const row = get.result;
+        if (change.error) row.error = change.error;
+        if (change.emptyPosts) row.feed = { ...row.feed, posts: [] };
+        store.put(row);
+      };
+      tx.oncomplete = () => {
+        db.close();
+        ok();
+      };
+      tx.onerror = () => fail(tx.error);
+    };
+  });
+
+async function storeSettings(page: TestPage, tracking: object) {
+  await page.evaluate(async (t) => {
+    type Api = { storage: { local: { set(items: object): Promise<void> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
+    await api.storage.local.set({ settings: { schemaVersion: 1, tracking: t } });
+  }, tracking);
+}
+
+describe.each(BROWSERS)('popup states in %s', (name) => {
+  const ctx = useBrowser(name);
+
+  it('shows a clear banner while logging is paused, and drops it when resumed', async () => {
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.waitForPosts();
+    expect(await popup.text('[data-testid="tracking-paused"]')).toBeNull();
+    await storeSettings(popup.page, { enabled: true, paused: true, pausedUntil: null });
+    await popup.page.waitFor('[data-testid="tracking-paused"]');
+    expect(await popup.text('[data-testid="tracking-paused"]')).toContain('Logging is paused');
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await storeSettings(popup.page, { enabled: true, paused: false, pausedUntil: null });
+    await waitUntil(async () => (await popup.text('[data-testid="tracking-paused"]')) === null, 'the banner to go');
+    await popup.page.close();
+  });
+
+  it('says what went wrong with the feed and since when, and keeps the last good feed', async () => {
+    const first = await PopupPage.open(ctx.browser);
+    const before = await first.waitForPosts();
+    const since = new Date(2026, 10, 24, 9, 30).getTime();
+    await first.page.evaluate(EDIT_FEED_ROW, { error: { message: 'HTTP 503 from https://feeds.sharewise.test/acme.json', since } });
+    await first.page.close();
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.page.waitFor('[data-testid="feed-problem"]');
+    const text = await popup.text('[data-testid="feed-problem"]');
+    expect(text).toContain('could not be updated since');
+    expect(text).toContain('2026');
+    expect(text).toContain('HTTP 503 from https://feeds.sharewise.test/acme.json');
+    expect(text).toContain('Showing the last version that worked');
+    expect(await popup.postIds()).toEqual(before);
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await popup.page.close();
+  });
+
+  it('says so when there is nothing to share', async () => {
+    const first = await PopupPage.open(ctx.browser);
+    await first.waitForPosts();
+    await first.page.evaluate(EDIT_FEED_ROW, { emptyPosts: true });
+    await first.page.close();
+    const popup = await PopupPage.open(ctx.browser);
+    await waitUntil(() => popup.text('[data-testid="no-posts"]'), 'the empty state');
+    expect(await popup.text('[data-testid="no-posts"]')).toContain('No posts to share right now');
+    await popup.page.close();
+  });
+});
+
+/** Replaces the database by a newer, empty version Sharewise cannot read (runs in the page). */
+const BREAK_DB = () =>
+  new Promise<void>((ok, fail) => {
+    const probe = indexedDB.open('sharewise');
+    probe.onerror = () => fail(probe.error);
+    probe.onsuccess = () => {
+      const version = probe.result.version;
+      probe.result.close();
+      const req = indexedDB.open('sharewise', version + 100);
+      req.onupgradeneeded = () => {
+        for (const store of [...req.result.objectStoreNames]) req.result.deleteObjectStore(store);
+      };
+      req.onsuccess = () => {
+        req.result.close();
+        ok();
+      };
+      req.onerror = () => fail(req.error);
+    };
+  });
+
+describe.each(BROWSERS)('a database that cannot be opened, in %s', (name) => {
+  const ctx = useBrowser(name);
+
+  it('shows a visible error, not a blank popup', async () => {
+    const first = await PopupPage.open(ctx.browser);
+    await first.waitForPosts();
+    await first.page.evaluate(BREAK_DB);
+    await first.page.close();
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.page.waitFor('[data-testid="popup-error"]');
+    expect(await popup.text('[data-testid="popup-error"]')).toContain('could not open its data');
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await popup.page.close();
+  });
+});

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
+import type { ExtensionBrowser } from './harness/browsers';
+import { waitUntil } from './harness/page';
+import { BROWSERS, readShares, useBrowser, useFixtureServer } from './helpers';
+import { PopupPage } from './pages/popup';
+
+useFixtureServer();
+
+const R7 = 'p-2026-11-r7-launch';
+const R7_TEXT =
+  'Meet the R7: our new autonomous picker handles 40% more totes per hour and charges itself between shifts. Proud of the team that built it.';
+/** The demo's active posts, newest first (the expired webinar never shows). */
+const DEMO_ORDER = [
+  'p-2026-11-logimat-talk',
+  'p-2026-11-hiring-firmware',
+  R7,
+  'p-2026-11-safety-report',
+  'p-2026-11-case-nordfrost',
+  'p-2026-10-open-source-map',
+  'p-2026-10-apprentices',
+  'p-2026-10-energy',
+];
+
+/** axe on the whole popup, disclosures open, after checking the theme really is the one asked for. */
+async function checkAxe(browser: ExtensionBrowser, scheme: 'light' | 'dark') {
+  const popup = await PopupPage.open(browser);
+  await popup.waitForPosts();
+  await popup.page.waitFor('[data-testid="rhythm"]');
+  const bg = await popup.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe(scheme === 'dark' ? 'rgb(21, 23, 28)' : 'rgb(255, 255, 255)');
+  // Open the disclosures too, so the editor and the chart's table are checked as well.
+  await popup.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  expect(await axeViolations(popup.page)).toEqual([]);
+  await popup.page.close();
+}
+
+describe.each(BROWSERS)('the popup in %s', (name) => {
+  const ctx = useBrowser(name, { colorScheme: 'light' });
+
+  it('shows the vision, the demo feed newest first, and explains the demo on first run', async () => {
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.waitForHeadline('Make Kestrel the most trusted name in warehouse robotics');
+    expect(await popup.text('[data-testid="company-name"]')).toBe('Kestrel Robotics (demo)');
+    const bar = await popup.page.evaluate(() => {
+      const el = document.querySelector('[data-testid="measure-leads"] [role="progressbar"]')!;
+      return ['aria-label', 'aria-valuenow', 'aria-valuemax', 'aria-valuetext'].map((a) => el.getAttribute(a));
+    });
+    expect(bar).toEqual(['Qualified leads from social', '182', '300', '182 of 300 leads']);
+    expect(await popup.text('[data-testid="measure-leads"] .measure-when')).toMatch(/^2026-Q4 · as of .*2026$/);
+
+    expect(await popup.waitForPosts()).toEqual(DEMO_ORDER);
+    expect(await popup.shareButtons('p-2026-11-hiring-firmware')).toEqual(['linkedin']);
+    expect(await popup.shareButtons('p-2026-11-logimat-talk')).toEqual(['x']);
+    expect(await popup.text('[data-testid="demo-notice"]')).toContain('demo company');
+    expect(await popup.text('[data-testid="no-shares"]')).toContain('No shares yet');
+    expect(await popup.text('[data-testid="points-remaining"]')).toBe('100 more points to qualify');
+
+    // "What my employer sees" links to the options page (built by the privacy work), opening in a tab.
+    const link = await popup.page.evaluate(() => {
+      const a = document.querySelector('a[data-testid="employer-view"]') as HTMLAnchorElement;
+      return [a.textContent, a.href, a.target];
+    });
+    expect(link).toEqual(['What my employer sees', `${ctx.browser.extensionOrigin}options.html`, '_blank']);
+    await popup.page.close();
+  });
+
+  it('filters by network and is usable with the keyboard alone', async () => {
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.waitForPosts();
+    // Tab to the filter (the first control), then arrow keys move between the radio buttons.
+    await waitUntil(async () => {
+      await popup.page.press('Tab');
+      return popup.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'network');
+    }, 'the filter to get keyboard focus');
+    await popup.page.press('ArrowRight');
+    await waitUntil(async () => (await popup.postIds()).length === 6, 'LinkedIn posts only');
+    expect(await popup.postIds()).not.toContain('p-2026-11-logimat-talk');
+    await popup.page.press('ArrowRight');
+    await waitUntil(async () => (await popup.postIds()).length === 6 && (await popup.postIds())[0] === 'p-2026-11-logimat-talk', 'X posts only');
+    expect(await popup.postIds()).not.toContain('p-2026-11-hiring-firmware');
+    await popup.page.close();
+  });
+
+  it('lets the employee reword a post, counts characters and hints gently at identical text', async () => {
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.waitForPosts();
+    const card = popup.post(R7);
+    await popup.page.click(`${card} summary`);
+    await popup.page.waitFor(`${card} textarea`);
+    expect(await popup.text(`${card} [data-testid="char-count"]`)).toContain('X: 183 / 280');
+    // About to share the exact suggested text: one line, sharing stays possible.
+    await popup.page.evaluate((sel) => (document.querySelector(`${sel} [data-testid="share-x"]`) as HTMLElement).focus(), card);
+    expect(await popup.text(`${card} [data-testid="hint"]`)).toContain('a sentence of your own');
+    // Picking a variant is still a suggestion; writing one's own sentence removes the hint.
+    await popup.page.evaluate((sel) => {
+      const select = document.querySelector(`${sel} select`) as HTMLSelectElement;
+      select.focus();
+    }, card);
+    await popup.page.press('ArrowDown');
+    await waitUntil(async () => (await popup.text(`${card} [data-testid="post-text"]`))?.startsWith('We just launched the R7'), 'variant 1 chosen');
+    await popup.page.click(`${card} textarea`);
+    await popup.page.press('Control+End');
+    await popup.page.type(' My team built the gripper!');
+    await popup.page.evaluate((sel) => (document.querySelector(`${sel} [data-testid="share-x"]`) as HTMLElement).focus(), card);
+    await waitUntil(async () => (await popup.text(`${card} [data-testid="hint"]`)) === null, 'the hint to go away');
+    expect(await popup.text(`${card} [data-testid="post-text"]`)).toMatch(/gripper!$/);
+    await popup.page.close();
+  });
+
+  it('shares on X in one click: the intent carries the post, posting logs one share, progress and "Shared ✓" update', async () => {
+    const { browser } = ctx;
+    const popup = await PopupPage.open(browser);
+    await popup.waitForPosts();
+    expect(await popup.shareCount()).toBe(0);
+
+    await popup.share(R7, 'x');
+    const intent = await browser.waitForPage((u) => u.startsWith('https://x.com/intent/post?'), 'the X intent tab');
+    const query = new URL(intent.url()).searchParams;
+    expect(query.get('text')).toBe(R7_TEXT);
+    expect(query.get('url')).toBe(`https://kestrel-robotics.example/r7?utm_source=sharewise&utm_campaign=${R7}`);
+    expect(query.get('hashtags')).toBe('robotics,logistics');
+    await intent.waitFor('[data-testid="tweetButton"]:not([disabled])');
+    expect(await intent.text('[data-testid="tweetTextarea_0"]')).toContain(R7_TEXT);
+    await intent.click('[data-testid="tweetButton"]');
+    await intent.waitFor('[data-testid="toast"]');
+
+    const shares = await waitUntil(async () => {
+      const rows = await readShares(browser);
+      return rows.length ? rows : null;
+    }, 'a logged share');
+    expect(shares).toHaveLength(1);
+    expect(shares[0]).toMatchObject({ network: 'x', postId: R7, surface: 'intent' });
+
+    expect(await popup.waitForShared(R7, 'x')).toBe('Shared on X ✓');
+    expect(await popup.text(`${popup.post(R7)} [data-testid="shared-linkedin"]`)).toBeNull();
+    await waitUntil(async () => (await popup.text('[data-testid="points"]')) === '5 of 100 points', 'points to update');
+    expect(await popup.text('[data-testid="points-remaining"]')).toBe('95 more points to qualify');
+    expect(await popup.shareCount()).toBe(1);
+    expect(await popup.text('[data-testid="rhythm"]')).toBe('Active 1 of the last 4 weeks');
+    expect(await popup.text('[data-testid="no-shares"]')).toBeNull();
+    await intent.close();
+    await popup.page.close();
+  });
+
+  it('shares on LinkedIn by opening the composer with the text, campaign link and hashtags', async () => {
+    const { browser } = ctx;
+    const popup = await PopupPage.open(browser);
+    await popup.waitForPosts();
+    await popup.share('p-2026-11-hiring-firmware', 'linkedin');
+    const tab = await browser.waitForPage((u) => u.startsWith('https://www.linkedin.com/feed/?'), 'the LinkedIn composer tab');
+    const query = new URL(tab.url()).searchParams;
+    expect(query.get('shareActive')).toBe('true');
+    expect(query.get('text')).toBe(
+      'My team is hiring firmware engineers in Lyon and Leeds. Real robots, real warehouses, and a four-day on-site rhythm. Happy to answer questions.' +
+        '\n\nhttps://kestrel-robotics.example/careers/firmware?utm_source=sharewise&utm_campaign=p-2026-11-hiring-firmware' +
+        '\n\n#hiring #embedded',
+    );
+    // The pending intent that lets the background attribute the coming share to this post.
+    const intents = await waitUntil(async () => {
+      const rows = await browser.readTable<{ postId: string; network: string }>('intents');
+      return rows.find((r) => r.network === 'linkedin') ? rows : null;
+    }, 'a LinkedIn intent');
+    expect(intents.filter((r) => r.network === 'linkedin').map((r) => r.postId)).toEqual(['p-2026-11-hiring-firmware']);
+    await tab.close();
+    await popup.page.close();
+  });
+
+  it('copies the text with its campaign link and hashtags', async () => {
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.waitForPosts();
+    await popup.page.click(`${popup.post('p-2026-10-energy')} [data-testid="copy"]`);
+    await waitUntil(() => popup.text(`${popup.post('p-2026-10-energy')} .note`), 'the copy note');
+    expect(await popup.text(`${popup.post('p-2026-10-energy')} .note`)).toBe('Copied with the link and hashtags.');
+    await popup.page.close();
+  });
+
+  it('has no accessibility violations in the light theme', () => checkAxe(ctx.browser, 'light'));
+});
+
+describe.each(BROWSERS)('the popup in the dark theme (%s)', (name) => {
+  const ctx = useBrowser(name, { colorScheme: 'dark' });
+
+  it('has no accessibility violations', () => checkAxe(ctx.browser, 'dark'));
+});
+
+describe.each(BROWSERS)('the popup in German (%s)', (name) => {
+  const ctx = useBrowser(name, { locale: 'de' });
+
+  it('renders its own strings in German', async () => {
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.waitForPosts();
+    expect(await popup.text('#posts-heading')).toBe('Bereit zum Teilen');
+    expect(await popup.text(`${popup.post(R7)} [data-testid="share-x"]`)).toBe('Auf X teilen');
+    expect(await popup.text('[data-testid="points-remaining"]')).toBe('Noch 100 Punkte, um dich zu qualifizieren');
+    expect(await popup.text('[data-testid="measure-leads"] .measure-value')).toBe('182 von 300 leads');
+    expect(await popup.page.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await popup.page.close();
+  });
+});
