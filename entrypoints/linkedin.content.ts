@@ -5,7 +5,7 @@ import { sendToBackground } from '@/lib/messaging/send';
 // Observe only: this script adds nothing to the page and reads only the composer being submitted.
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start', // before the site rewrites its address (e.g. drops ?shareActive=true)
   main(ctx) {
     const onRoute = watchShares(linkedinAdapter, (share) => void sendToBackground('cs:shareDetected', share).catch(() => {}), ctx.signal);
     // The prefilled composer (/feed/?shareActive=true&text=…) may also be reached by in-app navigation.

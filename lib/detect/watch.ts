@@ -15,10 +15,10 @@ export function findInPath(path: EventTarget[], selector: string): Element | nul
 const textOf = (box: Element): string => ((box as HTMLTextAreaElement).value ?? (box as HTMLElement).innerText).trim();
 
 /** A route as the adapters' patterns see it: path and query. */
-const routeOf = (url: URL | Location = location) => url.pathname + url.search;
+const routeOf = () => location.pathname + location.search;
 
 /** Call on every client-side route change (WXT `wxt:locationchange`), with the new URL. */
-export type OnRoute = (url?: URL) => void;
+export type OnRoute = (url: URL) => void;
 
 interface Target {
   /** The composer's text boxes (none for an instant repost). */
@@ -37,14 +37,19 @@ export function watchShares(a: SiteAdapter, report: (share: DetectedShare) => vo
   let stopWaiting: (() => void) | undefined;
   /** Whether the employee clicked anything since the submit (e.g. closed the composer themselves). */
   let userActed = false;
+  /** A new composer is being opened: earlier modes end, `m` begins. */
+  const mode = (m?: 'quote' | 'reply') => {
+    modes.clear();
+    if (m) modes.add(m);
+  };
   const listen = (type: string, fn: (e: Event) => void) =>
     document.addEventListener(type, fn, { capture: true, signal });
 
-  /** The composer around `el`: the nearest ancestor holding text boxes, and those boxes. */
+  /** The composer around `el`: the nearest ancestor holding text boxes and a submit button; its boxes. */
   const composerOf = (el: Element): [Element, Element[]] | null => {
     for (let c: Element | null = el; c; c = c.parentElement) {
       const boxes = c.querySelectorAll(a.composerText);
-      if (boxes.length) return [c, [...boxes]];
+      if (boxes.length && c.querySelector(a.submitButton)) return [c, [...boxes]];
     }
     return null;
   };
@@ -132,7 +137,7 @@ export function watchShares(a: SiteAdapter, report: (share: DetectedShare) => vo
       else if ((el = hit(a.repostButton))) repostMenuFor = el.closest(a.repostedItem) ?? el;
       else if ((el = hit(a.repostConfirm))) begin(repostCandidate(a.network), { boxes: [], at: el, item: menuFor ?? el });
       // Any other item of the repost menu ("Quote", "Repost with your thoughts") opens a quote.
-      else if (menuFor && hit(a.repostMenuItem)) modes.add('quote');
+      else if (menuFor && hit(a.repostMenuItem)) mode('quote');
     },
   );
 
@@ -146,11 +151,12 @@ export function watchShares(a: SiteAdapter, report: (share: DetectedShare) => vo
     },
   );
 
-  const onRoute = (url?: URL) => {
-    const r = routeOf(url);
+  const onRoute = (url: URL | Location = location) => {
+    const r = url.pathname + url.search;
     if (!a.composeRoute.test(r)) modes.clear();
     if (a.intentPage.test(r)) modes.add('intent');
   };
+  // Content scripts run at document_start: sites drop ?shareActive=… from the address soon after.
   onRoute();
   return onRoute;
 }
