@@ -71,3 +71,10 @@ describe('the content scripts\' tiny sender speaks the one protocol', () => {
     await expect(sendToBackground('cs:shareDetected', share)).rejects.toThrow('boom');
   });
 });
+
+describe('the background accepts every confirmation signal the watcher can name', () => {
+  it.each(['notice', 'composer-closed', 'reposted', 'network'] as const)('%s', async (confirmedBy) => {
+    const { DetectedShareSchema, validate } = await import('../../lib/messaging/validate');
+    expect(validate(DetectedShareSchema, { ...share, confirmedBy }).ok).toBe(true);
+  });
+});
