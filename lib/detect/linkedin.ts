@@ -8,11 +8,11 @@ import type { SiteAdapter } from './adapter';
  */
 export const linkedinAdapter: SiteAdapter = {
   network: 'linkedin',
-  submitButton: 'button.share-actions__primary-action',
+  submitButton: '.share-actions__primary-action',
   composerText: '.ql-editor[contenteditable="true"]', // Quill; also role="textbox"
   dialog: '[role="dialog"]',
-  composerOpener: 'button.share-box-feed-entry__trigger',
-  scheduleButton: 'button.share-actions__scheduled-post-btn',
+  composerOpener: '.share-box-feed-entry__trigger',
+  scheduleButton: '.share-actions__scheduled-post-btn',
   replyButton: ':not(*)',
   repostButton: 'button.social-reshare-button',
   // Items of .social-reshare-button__share-dropdown-content; only counted right after repostButton.
@@ -23,6 +23,6 @@ export const linkedinAdapter: SiteAdapter = {
   notice: '.artdeco-toast-item', // also carries [data-test-artdeco-toast-item]
   sentNoticeLink: 'a[href*="urn:li:"]', // /feed/update/urn:li:activity:<id>/
   replyPage: /$^/, // comments use their own box and button, which are never submit buttons here
-  intentPage: /^\/feed\/?\?(.*&)?shareActive=true/,
+  intentPage: /^\/feed.*[?&]shareActive=true/,
   composeRoute: /^\/feed/,
 };

@@ -6,9 +6,9 @@ import { type Candidate, CONFIRM_TIMEOUT_MS, createTracker, decideSubmit, keyOf,
 import type { Confirmation, DetectedShare } from './types';
 
 /** The first element on an event's path (open shadow roots included) matching `selector`. */
-export function findInPath(path: EventTarget[], selector: string): Element | null {
+export function findInPath(path: EventTarget[], selector: string): Element | undefined {
   // Window, document and shadow roots are on the path too; they have no matches().
-  return (path as Element[]).find((node) => node.matches?.(selector)) ?? null;
+  return (path as Element[]).find((node) => node.matches?.(selector));
 }
 
 /** A composer box's text: a textarea's value (X mobile layout) or a contenteditable's text. */
@@ -20,14 +20,6 @@ const routeOf = () => location.pathname + location.search;
 /** Call on every client-side route change (WXT `wxt:locationchange`), with the new URL. */
 export type OnRoute = (url: URL) => void;
 
-interface Target {
-  /** The composer's text boxes (none for an instant repost). */
-  boxes: Element[];
-  /** Where the gesture happened: its shadow root, if any, is observed too. */
-  at: Element;
-  /** The reposted post (identity only). */
-  item?: Element | null;
-}
 
 export function watchShares(a: SiteAdapter, report: (share: DetectedShare) => void, signal: AbortSignal): OnRoute {
   const tracker = createTracker(() => crypto.randomUUID());
@@ -68,20 +60,23 @@ export function watchShares(a: SiteAdapter, report: (share: DetectedShare) => vo
       quote: inDialog && modes.has('quote'),
       intent: a.intentPage.test(routeOf()) || modes.has('intent'),
     });
-    if (candidate) begin(candidate, { boxes, at: composer });
+    if (candidate) begin(candidate, composer, boxes);
   };
 
-  const begin = (candidate: Candidate, target: Target) => {
-    tracker.gesture(candidate, keyOf(candidate, target.item));
+  /**
+   * A submit gesture for `candidate` at `at` (the composer, or the repost menu item): wait for the
+   * site's answer. `boxes`: the composer's text boxes (none for a repost); `item`: the reposted post.
+   */
+  const begin = (candidate: Candidate, at: Element, boxes: Element[], item?: Element) => {
+    tracker.gesture(candidate, keyOf(candidate, item));
     stopWaiting?.();
-    stopWaiting = awaitConfirmation(target);
+    stopWaiting = awaitConfirmation(at, boxes, item);
   };
 
   /** Watches for the site's answer to the pending submission, from the gesture until answer or timeout. */
-  const awaitConfirmation = ({ boxes, at, item }: Target) => {
-    const roots: (HTMLElement | ShadowRoot)[] = [document.body];
-    const shadow = at.getRootNode();
-    if (shadow instanceof ShadowRoot) roots.push(shadow);
+  const awaitConfirmation = (at: Element, boxes: Element[], item?: Element) => {
+    // The page, and the shadow root the gesture happened in (if any: else that is the page again).
+    const roots = [document, at.getRootNode() as ShadowRoot | Document];
     const notices = () => roots.flatMap((r) => [...r.querySelectorAll(a.notice)]);
     const seen = new Set(notices());
     userActed = false;
@@ -126,16 +121,16 @@ export function watchShares(a: SiteAdapter, report: (share: DetectedShare) => vo
       const hit = (selector: string) => findInPath(path, selector);
       const menuFor = repostMenuFor;
       repostMenuFor = null;
-      let el: Element | null;
+      let el: Element | undefined;
       if ((el = hit(a.submitButton))) return onSubmit(el, el);
       userActed = true;
-      if (hit(a.composerOpener)) modes.clear();
+      if (hit(a.composerOpener)) mode();
       else if ((el = hit(a.scheduleButton))) {
         modes.add('schedule');
         scheduledIn = el;
-      } else if (hit(a.replyButton)) modes.add('reply');
+      } else if (hit(a.replyButton)) mode('reply');
       else if ((el = hit(a.repostButton))) repostMenuFor = el.closest(a.repostedItem) ?? el;
-      else if ((el = hit(a.repostConfirm))) begin(repostCandidate(a.network), { boxes: [], at: el, item: menuFor ?? el });
+      else if ((el = hit(a.repostConfirm))) begin(repostCandidate(a.network), el, [], menuFor ?? el);
       // Any other item of the repost menu ("Quote", "Repost with your thoughts") opens a quote.
       else if (menuFor && hit(a.repostMenuItem)) mode('quote');
     },

@@ -6,7 +6,7 @@ import type { ProtocolMap } from './protocol';
 // {id, type, data, timestamp}, answered {res} or {err} — and is typed against the same
 // ProtocolMap, so the background's onMessage handlers answer it unchanged: one protocol.
 
-let nextId = Math.floor(Math.random() * 1e4);
+let nextId = (Math.random() * 1e4) | 0; // a random start, as the library does
 
 export async function sendToBackground<K extends keyof ProtocolMap>(
   type: K,
