@@ -167,6 +167,22 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'follows route changes: a reply modal closed and a composer reopened by Back is a post again',
+    async run({ page, log }) {
+      await page.goto('https://x.com/home');
+      await page.click('article[data-id="1850000000000000003"] [data-testid="reply"]');
+      await page.waitFor('[data-fixture="reply-composer"]');
+      await page.click('[data-testid="app-bar-close"]');
+      expect(await page.evaluate(() => location.pathname)).toBe('/home');
+      await page.evaluate(() => history.back());
+      await page.waitFor(MODAL);
+      await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+      await page.type('Not a reply any more');
+      await page.click(`${MODAL} [data-testid="tweetButton"]`);
+      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', text: 'Not a reply any more' })]);
+    },
+  },
+  {
     name: 'does not log clicks on a disabled/empty composer or a scheduled post',
     async run({ page, log }) {
       await page.goto('https://x.com/home');
