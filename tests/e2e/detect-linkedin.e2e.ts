@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TestPage } from './harness/page';
 import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
-import { failNext, postSentinel, ShareLog, waitForNotice } from './pages/detect';
+import { failNext, postSentinel, ShareLog, slowDown, waitForNotice } from './pages/detect';
 
 // Share detection on LinkedIn against tests/fixtures/linkedin/ — the share box in the page and the
 // same share box inside the open shadow root of #interop-outlet (?layout=shadow). Every case runs
-// in Chromium; the cases marked `firefox` run in Firefox too (one browser per describe).
+// in Chromium and Firefox (one browser per describe).
 
 const { server } = useFixtureServer();
 const R7 = 'https://kestrel-robotics.example/r7';
@@ -16,7 +16,6 @@ const FEED = 'https://www.linkedin.com/feed/';
 
 interface Case {
   name: string;
-  firefox?: boolean;
   run(t: { page: TestPage; log: ShareLog }): Promise<void>;
 }
 
@@ -42,7 +41,6 @@ const cases: Case[] = [
   },
   {
     name: 'logs a post from the share box inside the #interop-outlet shadow root',
-    firefox: true,
     async run({ page, log }) {
       await page.goto(`${FEED}?layout=shadow`);
       await page.click('.share-box-feed-entry__trigger');
@@ -55,7 +53,6 @@ const cases: Case[] = [
   },
   {
     name: 'logs a post from the prefilled composer (/feed/?shareActive=true&text=…) as surface "intent", German page',
-    firefox: true,
     async run({ page, log }) {
       await page.goto(`${FEED}?layout=shadow&lang=de&shareActive=true&text=${encodeURIComponent(`Der R7 ist da ${R7}`)}`);
       await page.waitFor(EDITOR);
@@ -70,7 +67,6 @@ const cases: Case[] = [
   },
   {
     name: 'logs an instant repost as kind "repost", reading no post text',
-    firefox: true,
     async run({ page, log }) {
       await page.goto(FEED);
       await page.click('[data-urn="urn:li:activity:7260000000000000001"] button.social-reshare-button');
@@ -99,7 +95,6 @@ const cases: Case[] = [
   },
   {
     name: 'does not log comments, a discarded composer, or a post scheduled for later',
-    firefox: true,
     async run({ page, log }) {
       await page.goto(`${FEED}?layout=shadow`);
       await page.click('.comments-comment-box .ql-editor');
@@ -122,7 +117,8 @@ const cases: Case[] = [
   {
     name: 'does not log a post the site rejected (500); the retry and a double click log one share',
     async run({ page, log }) {
-      const undo = failNext(server, /^\/voyager\/api\/contentcreation\/normShares/);
+      const normShares = /^\/voyager\/api\/contentcreation\/normShares/;
+      const undo = [failNext(server, normShares), slowDown(server, normShares, 400)];
       try {
         await page.goto(`${FEED}?layout=shadow`);
         await page.click('.share-box-feed-entry__trigger');
@@ -131,12 +127,12 @@ const cases: Case[] = [
         await page.click(POST);
         await waitForNotice(page, TOAST, 'Something went wrong.');
         await page.click(POST);
-        await page.click(POST).catch(() => {}); // the composer may already be gone
+        await page.click(POST); // a double click while the post is in flight
         await waitForNotice(page, TOAST, 'Post successful.');
         const sentinel = await postSentinel(page, 'linkedin');
         expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Second time lucky', sentinel]);
       } finally {
-        undo();
+        undo.forEach((u) => u());
       }
     },
   },
@@ -144,7 +140,7 @@ const cases: Case[] = [
 
 describe.each(BROWSERS)('share detection on LinkedIn in %s', (name) => {
   const ctx = useBrowser(name);
-  for (const c of cases.filter((c) => name === 'chromium' || c.firefox)) {
+  for (const c of cases) {
     it(c.name, async () => {
       const log = await ShareLog.start(ctx.browser);
       const page = await ctx.browser.open('about:blank');

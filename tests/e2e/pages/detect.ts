@@ -79,3 +79,11 @@ export async function waitForNotice(page: TestPage, selector: string, text: stri
     `a notice "${text}"`,
   );
 }
+
+/** Makes the site's create endpoint answer slowly, so a second click lands while the post is in flight. */
+export function slowDown(server: FixtureServer, path: RegExp, ms: number): () => void {
+  return server.handle(async (req) => {
+    if (req.method === 'POST' && path.test(req.url ?? '')) await new Promise((r) => setTimeout(r, ms));
+    return false; // then answered as usual
+  });
+}
