@@ -1,16 +1,14 @@
-import { watchShares } from '@/lib/detect/engine';
+import { watchShares } from '@/lib/detect/watch';
 import { xAdapter } from '@/lib/detect/x';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/send';
 
 // Observe only: this script adds nothing to the page and reads only the composer being submitted.
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start', // before the site rewrites its address (e.g. drops ?shareActive=true)
   main(ctx) {
-    watchShares(
-      xAdapter,
-      (share) => void sendMessage('cs:shareDetected', share).catch(() => {}),
-      ctx.signal,
-    );
+    const onRoute = watchShares(xAdapter, (share) => void sendToBackground('cs:shareDetected', share).catch(() => {}), ctx.signal);
+    // X is a single-page app: the modal composer and intent pages are often reached without a reload.
+    ctx.addEventListener(window, 'wxt:locationchange', (e) => onRoute(e.newUrl));
   },
 });

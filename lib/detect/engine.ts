@@ -1,124 +1,77 @@
+// Pure decision logic shared by every site: what a gesture means, and when a share is logged once.
+// No DOM here (lib/detect/watch.ts wires it to the page), so all of it is unit-tested. Written as
+// closures rather than classes: local names minify, and content scripts must stay under 3 KB gzip.
 import type { Confirmation, DetectedShare } from './types';
-
-/** Site specifics, one small object per site: a markup change is a one-file fix. */
-export interface SiteAdapter {
-  network: DetectedShare['network'];
-  /** Buttons that publish what is in the composer. */
-  submitButton: string;
-  /** The composer's text box(es); a thread has several. */
-  composerText: string;
-  /** The site's "your post was sent" notice. */
-  sentNotice: string;
-  isIntentPage(url: URL): boolean;
-}
-
-export type Report = (share: DetectedShare) => void;
 
 /** How long after a submit gesture we wait for the site to confirm the post went out. */
 export const CONFIRM_TIMEOUT_MS = 20_000;
 
-/** The element in the event's path (shadow roots included) that matches `selector`. */
-export function findInPath(event: Event, selector: string): Element | null {
-  for (const node of event.composedPath()) {
-    if (node instanceof Element && node.matches(selector)) return node;
-  }
-  return null;
+/** What the page told us at the moment of a submit gesture (collected by lib/detect/watch.ts). */
+export interface SubmitFacts {
+  disabled: boolean;
+  text: string;
+  /** The composer answers another post (X status page, reply modal): replies are never shares. */
+  reply: boolean;
+  /** The composer is in "schedule for later" mode: nothing goes out now. */
+  scheduled: boolean;
+  /** A quoted post is attached (X "Quote", LinkedIn "Repost with your thoughts"). */
+  quote: boolean;
+  /** The composer was opened from a share page (x.com/intent/post, linkedin shareActive). */
+  intent: boolean;
 }
 
-function isDisabled(el: Element): boolean {
-  return el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true';
+export type Candidate = Omit<DetectedShare, 'submissionId' | 'confirmedBy'>;
+
+/** Identifies "the same post" for dedupe (compared with ===): kind and text, or the reposted item. */
+export const keyOf = (c: Candidate, item?: object | null): unknown => item ?? c.kind + c.text;
+
+type Network = DetectedShare['network'];
+
+/** The share a post-button click / Ctrl+Enter would publish, or null when it publishes none. */
+export function decideSubmit(network: Network, f: SubmitFacts): Candidate | null {
+  const text = f.text.trim();
+  if (f.disabled || !text || f.reply || f.scheduled) return null;
+  const kind = f.quote ? 'quote' : 'post';
+  return { network, kind, surface: f.intent ? 'intent' : 'composer', text };
 }
 
-/** The nearest ancestor of `from` that holds a composer text box: that composer's boxes. */
-function composerBoxes(from: Element, adapter: SiteAdapter): Element[] {
-  for (let el: Element | null = from; el; el = el.parentElement) {
-    const boxes = el.querySelectorAll(adapter.composerText);
-    if (boxes.length) return [...boxes];
-  }
-  return [];
-}
+/** An instant repost: no text of ours (the reposted item, never read, is its dedupe key). */
+export const repostCandidate = (network: Network): Candidate => ({ network, kind: 'repost', surface: 'composer', text: '' });
 
-function textOf(box: Element): string {
-  const raw = box instanceof HTMLTextAreaElement ? box.value : (box as HTMLElement).innerText ?? box.textContent ?? '';
-  return raw.trim();
+export interface Tracker {
+  /**
+   * A submit gesture for `c`: wait for its confirmation. A gesture for the post already waiting
+   * (double click, retry after an error the site showed) keeps its submission id.
+   */
+  gesture(c: Candidate, key: unknown): void;
+  /**
+   * The site answered: confirmed `by` a signal → the share to report, at most once per submission;
+   * null (rejected, or no answer in time) → nothing.
+   */
+  settle(by: Confirmation | null): DetectedShare | null;
 }
 
 /**
- * Watches for submit gestures (click on a post button, Ctrl/Cmd+Enter in a composer) and, only
- * then, for the site's confirmation. Nothing runs while the employee only reads.
+ * One tab's submissions: at most one waits for confirmation at a time (the watcher times it out
+ * after CONFIRM_TIMEOUT_MS). The background also dedupes by submission id, so a share reported
+ * twice is still logged once.
  */
-export function watchShares(adapter: SiteAdapter, report: Report, signal: AbortSignal): void {
-  let pending: { stop: () => void } | null = null;
-
-  const onSubmit = (boxes: Element[]) => {
-    const text = boxes.map(textOf).filter(Boolean).join('\n\n');
-    if (!text) return; // an empty composer cannot post
-    pending?.stop();
-    const share: Omit<DetectedShare, 'confirmedBy'> = {
-      network: adapter.network,
-      kind: 'post',
-      surface: adapter.isIntentPage(new URL(location.href)) ? 'intent' : 'composer',
-      text,
-      submissionId: crypto.randomUUID(),
-    };
-    pending = awaitConfirmation(adapter, boxes, signal, (confirmedBy) => {
+export function createTracker(newId: () => string): Tracker {
+  let pending: { c: Candidate; key: unknown; id: string } | null = null;
+  return {
+    gesture(c, key) {
+      if (pending?.key !== key) pending = { c, key, id: newId() };
+    },
+    settle(by) {
+      const p = pending;
       pending = null;
-      report({ ...share, confirmedBy });
-    });
+      return p && by && { ...p.c, submissionId: p.id, confirmedBy: by };
+    },
   };
-
-  document.addEventListener(
-    'click',
-    (event) => {
-      // Synthetic events from page scripts are not the employee's gesture.
-      if (!event.isTrusted) return;
-      const button = findInPath(event, adapter.submitButton);
-      if (!button || isDisabled(button)) return;
-      onSubmit(composerBoxes(button, adapter));
-    },
-    { capture: true, signal },
-  );
-
-  document.addEventListener(
-    'keydown',
-    (event) => {
-      if (!event.isTrusted || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-      const box = findInPath(event, adapter.composerText);
-      if (box) onSubmit(composerBoxes(box, adapter));
-    },
-    { capture: true, signal },
-  );
 }
 
 /**
- * Confirmation: the site's sent notice appears, or the composer is emptied/removed. Observes
- * only from the gesture until confirmation or timeout.
+ * Modes chosen before a composer opens or submits ("quote", "reply", "schedule", "intent") are a
+ * plain Set<string> in the watcher: cleared by a confirmed share, a composer-opening button, or a
+ * route change away from the composer (see lib/detect/watch.ts).
  */
-function awaitConfirmation(
-  adapter: SiteAdapter,
-  boxes: Element[],
-  signal: AbortSignal,
-  done: (by: Confirmation) => void,
-): { stop: () => void } {
-  const check = (): Confirmation | null => {
-    if (document.querySelector(adapter.sentNotice)) return 'notice';
-    if (boxes.every((b) => !b.isConnected || !textOf(b))) return 'composer-closed';
-    return null;
-  };
-  const observer = new MutationObserver(() => {
-    const by = check();
-    if (by) {
-      stop();
-      done(by);
-    }
-  });
-  const timer = setTimeout(() => stop(), CONFIRM_TIMEOUT_MS);
-  const stop = () => {
-    observer.disconnect();
-    clearTimeout(timer);
-    signal.removeEventListener('abort', stop);
-  };
-  signal.addEventListener('abort', stop);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  return { stop };
-}

@@ -1,7 +1,13 @@
 // Plain types only: content scripts import this file, and must stay small (no zod, no React).
 
-/** Which signal confirmed that the post went out. Stated so logs say why a share was logged. */
-export type Confirmation = 'notice' | 'composer-closed' | 'network';
+/**
+ * Which signal confirmed that the post went out. Stated so logs say why a share was logged:
+ * 'notice' — the site's own "sent" notice appeared (with a link to the new post);
+ * 'composer-closed' — the site itself closed or emptied the composer after the submit gesture;
+ * 'reposted' — the repost control turned into its "undo repost" state;
+ * 'network' — the background saw the site's create endpoint succeed (reserved, not used yet).
+ */
+export type Confirmation = 'notice' | 'composer-closed' | 'reposted' | 'network';
 
 /** What a content script reports after it has seen a post go out. Validated by the background. */
 export interface DetectedShare {
@@ -9,9 +15,9 @@ export interface DetectedShare {
   kind: 'post' | 'repost' | 'quote';
   /** 'intent' when posted from a share page (x.com/intent/post, linkedin shareActive); else 'composer'. */
   surface: 'intent' | 'composer';
-  /** The submitted composer text (may be empty for an instant repost). */
+  /** The submitted composer text (empty for an instant repost: other people's posts are never read). */
   text: string;
-  /** Random per submit gesture: a retry or a second confirmation of the same submit logs once. */
+  /** Random per submitted post: a retry or a second confirmation of the same submit logs once. */
   submissionId: string;
   confirmedBy: Confirmation;
 }

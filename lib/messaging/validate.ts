@@ -9,7 +9,7 @@ export const DetectedShareSchema = z.strictObject({
   surface: SurfaceSchema,
   text: z.string().max(25_000),
   submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
-  confirmedBy: z.enum(['notice', 'composer-closed', 'network']),
+  confirmedBy: z.enum(['notice', 'composer-closed', 'reposted', 'network']),
 });
 
 export const RecordIntentSchema = z.strictObject({

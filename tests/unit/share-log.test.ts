@@ -97,3 +97,28 @@ describe('logDetectedShare', () => {
     expect((await db.shares.toArray())[0]?.postId).toBeNull();
   });
 });
+
+describe('logDetectedShare for detected reposts and quotes (issue 3)', () => {
+  it('logs an instant repost with no text and no links, confirmed by the repost control', async () => {
+    await logDetectedShare(db, share({ kind: 'repost', text: '', confirmedBy: 'reposted' }), ctx());
+    const [row] = await db.shares.toArray();
+    expect(row).toEqual(expect.objectContaining({ kind: 'repost', postId: null, urls: [] }));
+    expect(row).not.toHaveProperty('text');
+  });
+
+  it('a link to an approved post wins over a pending intent, which stays for its own share', async () => {
+    const now = Date.UTC(2026, 10, 25, 10);
+    await db.intents.add({ at: now - 60_000, network: 'linkedin', postId: 'p-2026-11-logimat-talk' });
+    await logDetectedShare(db, share({ network: 'linkedin', kind: 'quote', text: 'See https://kestrel-robotics.example/r7' }), ctx({ now }));
+    expect((await db.shares.toArray())[0]?.postId).toBe('p-2026-11-r7-launch');
+    expect(await db.intents.count()).toBe(1);
+  });
+
+  it('settings apply at once: turning a network off between two shares stops the second', async () => {
+    const liOff = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, networks: { linkedin: false, x: true } } };
+    expect((await logDetectedShare(db, share({ network: 'linkedin' }), ctx())).logged).toBe(true);
+    expect((await logDetectedShare(db, share({ network: 'linkedin' }), ctx({ settings: liOff }))).logged).toBe(false);
+    expect((await logDetectedShare(db, share({ network: 'x' }), ctx({ settings: liOff }))).logged).toBe(true);
+    expect(await db.shares.count()).toBe(2);
+  });
+});

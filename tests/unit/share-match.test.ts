@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractUrls, normalizeUrl, pickIntent, INTENT_WINDOW_MS } from '../../lib/share-match';
+import { parseFeed } from '../../lib/feed';
+import { extractUrls, matchPostByUrls, normalizeUrl, pickIntent, INTENT_WINDOW_MS } from '../../lib/share-match';
 
 describe('normalizeUrl', () => {
   it.each([
@@ -39,5 +42,80 @@ describe('pickIntent', () => {
     expect(pickIntent(intents, 'x', now)?.postId).toBe('b');
     expect(pickIntent(intents, 'linkedin', now)?.postId).toBe('c');
     expect(pickIntent(intents.slice(3), 'x', now)).toBeNull();
+  });
+});
+
+// ---- Detection attribution (issue 3): normalisation, link matching, pending intents ----
+const demo = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
+const demoPosts = demo.ok ? demo.feed.posts : [];
+
+describe('normalizeUrl: the same link however it was written', () => {
+  it.each([
+    ['http://www.kestrel-robotics.example/r7/?utm_source=sharewise&utm_campaign=p1#top', 'https://kestrel-robotics.example/r7'],
+    ['HTTPS://WWW.KESTREL-ROBOTICS.EXAMPLE/r7', 'kestrel-robotics.example/r7'],
+    ['https://kestrel-robotics.example/r7?gclid=1&mc_cid=2&fbclid=3', 'kestrel-robotics.example/r7/'],
+    ['www.kestrel-robotics.example/r7', 'https://kestrel-robotics.example/r7'],
+  ])('%s ≡ %s', (a, b) => {
+    expect(normalizeUrl(a)).toBe(normalizeUrl(b));
+  });
+
+  it.each([
+    ['a different path', 'https://a.example/r7', 'https://a.example/r8'],
+    ['path case', 'https://a.example/R7', 'https://a.example/r7'],
+    ['a meaningful parameter', 'https://a.example/p?id=1', 'https://a.example/p?id=2'],
+    ['a different host', 'https://a.example/r7', 'https://b.example/r7'],
+  ])('keeps links apart that differ in %s', (_, a, b) => {
+    expect(normalizeUrl(a)).not.toBe(normalizeUrl(b));
+  });
+
+  it('ignores any utm_* parameters, in any order, and is idempotent', () => {
+    const key = fc.stringMatching(/^[a-z]{1,8}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, key), { maxLength: 5 }), fc.boolean(), fc.boolean(), (utms, www, slash) => {
+        const base = 'https://kestrel-robotics.example/r7';
+        const url = new URL(`https://${www ? 'www.' : ''}kestrel-robotics.example/r7${slash ? '/' : ''}`);
+        for (const [k, v] of utms) url.searchParams.append(`utm_${k}`, v);
+        const n = normalizeUrl(url.href);
+        expect(n).toBe(normalizeUrl(base));
+        expect(normalizeUrl(n!)).toBe(n);
+      }),
+    );
+  });
+});
+
+describe('matchPostByUrls', () => {
+  it('finds the approved post a shared link points to, despite tracking parameters', () => {
+    const urls = extractUrls('Look at this! http://www.kestrel-robotics.example/r7/?utm_source=x.');
+    expect(matchPostByUrls(urls, demoPosts, 'x')?.id).toBe('p-2026-11-r7-launch');
+  });
+
+  it('returns null for own content: no links, or links to nothing approved', () => {
+    expect(matchPostByUrls([], demoPosts, 'x')).toBeNull();
+    expect(matchPostByUrls(['https://elsewhere.example/r7'], demoPosts, 'linkedin')).toBeNull();
+  });
+
+  it('prefers the post meant for the network when two share a link', () => {
+    const [a, b] = [demoPosts[0]!, demoPosts[0]!];
+    const posts = [{ ...a, id: 'li-only', networks: ['linkedin' as const] }, { ...b, id: 'x-only', networks: ['x' as const] }];
+    expect(matchPostByUrls([a.url], posts, 'x')?.id).toBe('x-only');
+    expect(matchPostByUrls([a.url], posts, 'linkedin')?.id).toBe('li-only');
+  });
+});
+
+describe('pickIntent window edges', () => {
+  const now = 1_000_000_000;
+  it('includes an intent exactly at the window edge, excludes older and future ones', () => {
+    expect(pickIntent([{ at: now - INTENT_WINDOW_MS, network: 'x', postId: 'edge' }], 'x', now)?.postId).toBe('edge');
+    expect(pickIntent([{ at: now - INTENT_WINDOW_MS - 1, network: 'x', postId: 'old' }], 'x', now)).toBeNull();
+    expect(pickIntent([{ at: now + 1, network: 'x', postId: 'future' }], 'x', now)).toBeNull();
+  });
+
+  it('never picks an intent of the other network', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.integer({ min: now - 2 * INTENT_WINDOW_MS, max: now }), postId: fc.string({ minLength: 1 }) })), (raw) => {
+        const intents = raw.map((r) => ({ ...r, network: 'linkedin' as const }));
+        expect(pickIntent(intents, 'x', now)).toBeNull();
+      }),
+    );
   });
 });

@@ -82,7 +82,7 @@ function siteApi(host: string, req: IncomingMessage, res: ServerResponse, body: 
     res.end(JSON.stringify(data));
     return true;
   };
-  if (siteDir(host) === 'x' && /^\/i\/api\/graphql\/[^/]+\/(CreateTweet|CreateNoteTweet|CreateRetweet)$/.test(path)) {
+  if (siteDir(host) === 'x' && /^\/i\/api\/graphql\/[^/]+\/(CreateTweet|CreateNoteTweet|CreateRetweet|CreateScheduledTweet)$/.test(path)) {
     if (fail === '500') return json(500, { errors: [{ message: 'Internal error', code: 131 }] });
     if (fail === 'duplicate') return json(200, { errors: [{ message: 'Status is a duplicate. (187)', code: 187 }] });
     const id = String(nextId++);
