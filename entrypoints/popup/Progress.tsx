@@ -15,8 +15,8 @@ export function Progress({ program, now }: { program: Program | undefined; now: 
   const since = sinceFor(program, now);
   // One indexed range on `at` (the last ~12 weeks or the program period): never a scan of the whole log.
   const shares = useLiveQuery(() => sharesSince(db, since), [since]);
-  // Only asked when that range is empty: was anything ever shared?
-  const anyEver = useLiveQuery(async () => (shares && !shares.length ? hasAnyShare(db) : true), [shares]);
+  // Was anything ever shared? Reads at most one key; its own query, so it never waits on another's result.
+  const anyEver = useLiveQuery(() => hasAnyShare(db), []);
   if (!shares) return <p role="status">{t('popupLoading')}</p>;
 
   const p = computeProgress(shares, program, now);

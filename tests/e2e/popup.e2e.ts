@@ -5,7 +5,7 @@ import { waitUntil } from './harness/page';
 import { BROWSERS, readShares, useBrowser, useFixtureServer } from './helpers';
 import { PopupPage } from './pages/popup';
 
-useFixtureServer();
+const fixtures = useFixtureServer();
 
 const R7 = 'p-2026-11-r7-launch';
 const R7_TEXT =
@@ -53,6 +53,8 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     expect(await popup.shareButtons('p-2026-11-hiring-firmware')).toEqual(['linkedin']);
     expect(await popup.shareButtons('p-2026-11-logimat-talk')).toEqual(['x']);
     expect(await popup.text('[data-testid="demo-notice"]')).toContain('demo company');
+    // Progress loads on its own, after the posts.
+    await popup.page.waitFor('[data-testid="no-shares"]');
     expect(await popup.text('[data-testid="no-shares"]')).toContain('No shares yet');
     expect(await popup.text('[data-testid="points-remaining"]')).toBe('100 more points to qualify');
 
@@ -147,9 +149,15 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     const { browser } = ctx;
     const popup = await PopupPage.open(browser);
     await popup.waitForPosts();
+    const before = fixtures.server.requestsTo('www.linkedin.com', '/feed/?').length;
     await popup.share('p-2026-11-hiring-firmware', 'linkedin');
-    const tab = await browser.waitForPage((u) => u.startsWith('https://www.linkedin.com/feed/?'), 'the LinkedIn composer tab');
-    const query = new URL(tab.url()).searchParams;
+    // LinkedIn's page tidies `shareActive` and `text` out of its address once loaded (the fixture does
+    // too), so read the URL the new tab asked the server for rather than the tab's current address.
+    const request = await waitUntil(
+      () => fixtures.server.requestsTo('www.linkedin.com', '/feed/?')[before],
+      'the LinkedIn composer tab to load',
+    );
+    const query = new URL(request.path, 'https://www.linkedin.com').searchParams;
     expect(query.get('shareActive')).toBe('true');
     expect(query.get('text')).toBe(
       'My team is hiring firmware engineers in Lyon and Leeds. Real robots, real warehouses, and a four-day on-site rhythm. Happy to answer questions.' +
@@ -162,6 +170,7 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
       return rows.find((r) => r.network === 'linkedin') ? rows : null;
     }, 'a LinkedIn intent');
     expect(intents.filter((r) => r.network === 'linkedin').map((r) => r.postId)).toEqual(['p-2026-11-hiring-firmware']);
+    const tab = await browser.waitForPage((u) => u.startsWith('https://www.linkedin.com/feed/'), 'the LinkedIn composer tab');
     await tab.close();
     await popup.page.close();
   });
@@ -192,6 +201,7 @@ describe.each(BROWSERS)('the popup in German (%s)', (name) => {
     await popup.waitForPosts();
     expect(await popup.text('#posts-heading')).toBe('Bereit zum Teilen');
     expect(await popup.text(`${popup.post(R7)} [data-testid="share-x"]`)).toBe('Auf X teilen');
+    await popup.page.waitFor('[data-testid="points-remaining"]');
     expect(await popup.text('[data-testid="points-remaining"]')).toBe('Noch 100 Punkte, um dich zu qualifizieren');
     expect(await popup.text('[data-testid="measure-leads"] .measure-value')).toBe('182 von 300 leads');
     expect(await popup.page.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
