@@ -1,12 +1,16 @@
 import React from 'react';
 import { createRoot } from 'react-dom/client';
-import { StorageErrorBoundary } from '@/components/StorageError';
+import { StorageGate } from '@/components/StorageError';
+import { getDb } from '@/lib/db';
 import { App } from './App';
+
+// A database that cannot be opened shows an error instead of a blank or endlessly loading popup.
+const openDb = () => getDb().open();
 
 createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
-    <StorageErrorBoundary>
+    <StorageGate open={openDb}>
       <App />
-    </StorageErrorBoundary>
+    </StorageGate>
   </React.StrictMode>,
 );
