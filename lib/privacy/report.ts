@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, periodContaining, type Period } from '../period';
+import { localDate, periodContaining, shiftPeriod, type Period } from '../period';
 import type { Settings } from '../settings/schema';
 import type { Share } from '../shares';
 
@@ -75,10 +75,24 @@ export function buildReport(shares: Share[], settings: Settings, period: ReportP
   }
   if (f.ownCount) report.ownShares = inPeriod.filter((s) => s.postId === null).length;
   if (f.timeDetail !== 'none' && (f.totalShares || f.byNetwork)) {
+    // The period's day/week starts, computed once with calendar arithmetic (DST-safe); each share is
+    // then placed by binary search. Date math per share, and copying buckets, made 100,000 shares take
+    // over a second (npm run bench).
+    const starts: number[] = [];
+    for (let p = periodContaining(f.timeDetail, period.start); p.start < period.end; p = shiftPeriod(p, 1)) starts.push(p.start);
     const buckets = new Map<number, Share[]>();
     for (const s of inPeriod) {
-      const key = periodContaining(f.timeDetail, s.at).start;
-      buckets.set(key, [...(buckets.get(key) ?? []), s]);
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= s.at) lo = mid;
+        else hi = mid - 1;
+      }
+      const key = starts[lo]!;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(s);
+      else buckets.set(key, [s]);
     }
     report.timeline = [...buckets]
       .sort(([a], [b]) => a - b)
