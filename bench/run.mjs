@@ -39,7 +39,7 @@ const fmt = (f) => (f.value === null ? '—' : `${f.value} ${f.unit}`);
 const target = (f) => (f.target === null ? '—' : `≤ ${f.target} ${f.unit}`);
 
 const m = result.machine;
-const machineLine = `${m.cores} cores, ${m.cpu}, ${m.chromium}, Node ${m.node}, ${m.platform}`;
+const machineLine = `${m.cores} cores, ${m.cpu}, ${m.chromium}, Node ${m.node}, ${m.platform}${m.load ? `, load average ${m.load.join(' / ')} at start` : ''}`;
 const md = [
   `Measured ${result.at.replace('T', ' ').slice(0, 16)} UTC on commit ${result.commit}${result.quick ? ' (quick run: fewer repetitions)' : ''}.`,
   `Machine: ${machineLine}.`,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../lib/feed';
+import { axeViolations } from './harness/axe';
 import { launch, type ExtensionBrowser } from './harness/browsers';
+import { tabWalk } from './harness/keyboard';
 import { IDB_PUT } from './harness/idb';
 import { waitUntil } from './harness/page';
 import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
@@ -102,5 +104,18 @@ describe.each(BROWSERS)('storage trouble in %s', (name) => {
     const text = (await popup.text('[role="alert"]')) ?? '';
     expect(text).toContain("can't open its storage");
     expect(await popup.evaluate(() => (document.body.textContent ?? '').trim().length)).toBeGreaterThan(40);
+
+    // The error view is usable with the keyboard alone and passes axe: its details open with Enter.
+    expect(await axeViolations(popup)).toEqual([]);
+    const walk = await tabWalk(popup);
+    expect(walk.trapped).toBe(false);
+    expect(walk.stops.map((s) => s.tag)).toEqual(['summary']);
+    await waitUntil(async () => {
+      if (await popup.evaluate(() => document.activeElement?.tagName === 'SUMMARY')) return true;
+      await popup.press('Tab');
+      return false;
+    }, 'Tab to reach the details again');
+    await popup.press('Enter');
+    expect(await popup.evaluate(() => document.querySelector('details')?.open)).toBe(true);
   });
 });
