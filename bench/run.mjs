@@ -5,6 +5,7 @@
 // tracked here, not gated in `npm test`. A broken measurement does fail (exit 1).
 //
 //   BENCH_SKIP_BUILD=1  reuse .output/chrome-mv3     BENCH_QUICK=1  fewer runs (smoke check)
+//   BENCH_DEBUG=1       print every run of the host-overhead figure
 //   BENCH_NETNS=0       do not isolate the fixture server's port 443 in a private network namespace
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
