@@ -33,9 +33,26 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : {}),
     // Chrome warns on this key, so only Firefox gets it.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '115.0',
+              // addons.mozilla.org asks every new extension to declare this. Nothing is collected unless the
+              // employee switches reporting on (then counts, and their name/email only if they choose "named").
+              data_collection_permissions: { required: ['none'], optional: ['personallyIdentifyingInfo', 'websiteActivity'] },
+            },
+          },
+        }
       : {}),
   }),
+  // Store packages (`npm run zip`, `npm run zip:firefox`). Firefox's review also gets a sources zip: only
+  // what is needed to rebuild, never dependencies, build output or test artifacts.
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['node_modules/**', '.output/**', '.wxt/**', 'tests/**', 'bench/results/**', '**/*.log', '.tmp/**', '.ci/**'],
+  },
   webExt: {
     binaries: {
       ...(chromium ? { chrome: chromium } : {}),

@@ -57,6 +57,28 @@ for (const [i, suite] of suites.entries()) {
   });
 }
 
+// Store readiness: addons.mozilla.org's linter on the Firefox build (fresh from the e2e global setup;
+// built here if that did not run). Counted as one test: 0 errors passes, warnings are printed.
+{
+  const started = Date.now();
+  const ff = join(root, '.output/firefox-mv2');
+  let broken = null;
+  let passed = 0;
+  let failed = 0;
+  if (!existsSync(join(ff, 'manifest.json'))) spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: root, stdio: 'inherit' });
+  const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', ff, '--output', 'json', '--no-config-discovery'], { cwd: root, encoding: 'utf8' });
+  try {
+    const json = JSON.parse(lint.stdout);
+    for (const m of [...json.errors, ...json.warnings]) console.log(`  web-ext lint ${m._type}: ${m.code} ${m.file ?? ''} ${m.message}`);
+    console.log(`web-ext lint: ${json.summary.errors} errors, ${json.summary.warnings} warnings, ${json.summary.notices} notices`);
+    if (json.summary.errors === 0) passed = 1;
+    else failed = 1;
+  } catch {
+    broken = `web-ext lint gave no report (exit ${lint.status}): ${(lint.stderr ?? '').slice(0, 300)}`;
+  }
+  results.push({ name: 'web-ext lint (Firefox)', passed, failed, skipped: 0, seconds: ((Date.now() - started) / 1000).toFixed(0), broken });
+}
+
 const total = (k) => results.reduce((n, r) => n + r[k], 0);
 console.log('\nSharewise test summary');
 for (const r of results) {

@@ -1,38 +1,28 @@
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { ErrorBoundary } from '@/components/ErrorBoundary';
-import { Notice } from '@/components/Notice';
 import '@/components/theme.css';
-import { t } from '@/lib/i18n';
-import { App } from './App';
-import './popup.css';
+import { StorageGate } from '@/components/StorageError';
+import { getDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { App } from './App';
 
 // Opening the popup refreshes the company feed when it is older than an hour (the view follows the DB).
 void sendMessage('ui:feedMaybeRefresh', {}).catch(() => {});
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 
-function Broken({ error }: { error: Error }) {
-  return (
-    <main>
-      <h1>Sharewise</h1>
-      <Notice tone="warn" testId="popup-error">
-        <p>{t('popupBroken')}</p>
-        <p className="error-detail">{error.message}</p>
-      </Notice>
-    </main>
-  );
-}
+// A database that cannot be opened, or a render error, shows a readable error instead of a blank or
+// endlessly loading popup.
+const openDb = () => getDb().open();
 
 createRoot(document.getElementById('root')!, {
-  // A caught error is shown on the page (Broken); a warning keeps it in the console for diagnosis.
+  // A caught error is shown on the page; a warning keeps it in the console for diagnosis.
   onCaughtError: (error) => console.warn('[sharewise] popup', error),
 }).render(
   <React.StrictMode>
-    <ErrorBoundary fallback={(error) => <Broken error={error} />}>
+    <StorageGate open={openDb}>
       <App />
-    </ErrorBoundary>
+    </StorageGate>
   </React.StrictMode>,
 );

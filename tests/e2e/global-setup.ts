@@ -21,7 +21,8 @@ export default function setup(): void {
   if (process.env.SHAREWISE_SKIP_BUILD !== '1') {
     for (const args of [['build'], ['build', '-b', 'firefox']]) {
       try {
-        // Vitest sets NODE_ENV=test; the e2e suite must test the production bundle users get.
+        // NODE_ENV=production: vitest sets NODE_ENV=test, which would bundle React's development build,
+        // and the suite must test what ships.
         execFileSync('npx', ['wxt', ...args], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
       } catch (err) {
         const { stdout, stderr } = err as { stdout?: Buffer; stderr?: Buffer };

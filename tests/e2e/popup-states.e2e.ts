@@ -118,8 +118,8 @@ describe.each(BROWSERS)('a database that cannot be opened, in %s', (name) => {
     await first.page.evaluate(BREAK_DB);
     await first.page.close();
     const popup = await PopupPage.open(ctx.browser);
-    await popup.page.waitFor('[data-testid="popup-error"]');
-    expect(await popup.text('[data-testid="popup-error"]')).toContain('could not open its data');
+    await popup.page.waitFor('[data-testid="storage-error"]');
+    expect(await popup.text('[data-testid="storage-error"] h1')).toBe("Sharewise can't open its storage");
     expect(await axeViolations(popup.page)).toEqual([]);
     await popup.page.close();
   });

@@ -38,10 +38,16 @@ export interface ExtensionBrowser {
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
   /** Waits for a tab the extension (or a page) opened, by its URL. */
   waitForPage(match: (url: string) => boolean, what: string): Promise<TestPage>;
-  /** Chromium only: stops the extension's service worker (as the browser does when idle), via CDP. */
-  stopServiceWorker?(): Promise<void>;
   /** URLs of all open tabs, including ones the extension opened itself. */
   tabUrls(): Promise<string[]>;
+  /**
+   * Stops the extension's service worker as the browser does when it is idle (Chromium: CDP
+   * `ServiceWorker.stopAllWorkers`). The next event wakes it. Firefox (MV2 background page) has no
+   * equivalent over WebDriver BiDi: it throws there, and tests say so (README "Browser parity").
+   */
+  stopServiceWorker(): Promise<void>;
+  /** runtime.reload() from an extension page, then waits until the background runs again. */
+  reloadExtension(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -147,14 +153,49 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
     },
     waitForPage: async (match, what) =>
       wrap(await waitUntil(() => context.pages().find((p) => match(p.url())), what), false),
-    stopServiceWorker: async () => {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-    },
     tabUrls: async () => context.pages().map((p) => p.url()),
+    stopServiceWorker: async () => {
+      // The session lives on an extension page: the ServiceWorker domain reports that origin's workers.
+      const page = await context.newPage();
+      await page.goto(extensionOrigin + 'manifest.json');
+      const cdp = await context.newCDPSession(page);
+      try {
+        // A message arriving right after the stop wakes the worker again at once, so what counts is
+        // that each running version of ours passed through 'stopped', not its state when we look.
+        const running = new Set<string>();
+        const stopped = new Set<string>();
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          for (const v of versions) {
+            if (!v.scriptURL.startsWith(extensionOrigin)) continue;
+            if (v.runningStatus === 'stopped') stopped.add(v.versionId);
+            else running.add(v.versionId);
+          }
+        });
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await waitUntil(() => running.size > 0 && [...running].every((id) => stopped.has(id)), 'the service worker to stop', 10_000);
+      } finally {
+        await cdp.detach().catch(() => {});
+        await page.close();
+      }
+    },
+    reloadExtension: async () => {
+      // Chromium disables an unpacked extension that reloads itself unless developer mode is on
+      // (disable reason "unsupportedDeveloperExtension"), as a developer's browser has it.
+      const settings = await context.newPage();
+      await settings.goto('chrome://extensions');
+      await settings.evaluate(() => (globalThis as any).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }));
+      await settings.close();
+      const next = context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith(extensionOrigin),
+        timeout: 30_000,
+      });
+      const page = await browser.openExtensionPage('/blank.html');
+      // The page closes with the reload, so the call never answers: do not wait for it.
+      void page.evaluate(() => void setTimeout(() => (globalThis as any).chrome.runtime.reload(), 0)).catch(() => {});
+      await next;
+      reader = null;
+    },
     close: async () => {
       await context.close();
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
@@ -246,6 +287,29 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       Promise.all((await ff.pages()).map((p) => p.evaluate(() => location.href).catch(() => p.url()))),
     waitForPage: async (match, what) =>
       wrap(await waitUntil(async () => (await ff.pages()).find((p) => match(p.url())), what), false),
+    stopServiceWorker: async () => {
+      throw new Error('Firefox runs the MV2 background page; WebDriver BiDi cannot stop it (see README "Browser parity")');
+    },
+    reloadExtension: async () => {
+      const page = await browser.openExtensionPage('/blank.html');
+      const before = await page.evaluate(() => performance.timeOrigin);
+      void page.evaluate(() => void setTimeout(() => (globalThis as any).browser.runtime.reload(), 0)).catch(() => {});
+      reader = null;
+      // Back when a fresh extension page can reach a background that started after the reload.
+      await waitUntil(async () => {
+        const probe = await browser.openExtensionPage('/blank.html').catch(() => null);
+        if (!probe) return false;
+        try {
+          const bgStart = await probe.evaluate(async () => {
+            const bg = await (globalThis as any).browser.runtime.getBackgroundPage?.();
+            return bg ? bg.performance.timeOrigin : null;
+          });
+          return bgStart !== null && bgStart > before;
+        } finally {
+          await probe.close().catch(() => {});
+        }
+      }, 'the extension to come back after reload', 30_000);
+    },
     close: async () => {
       await ff.close();
     },

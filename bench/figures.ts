@@ -1,0 +1,412 @@
+/**
+ * The figures behind Sharewise's promises, measured on the real built extension in real Chromium.
+ * Run through `npm run bench` (bench/run.mjs builds first and writes the results). Each figure is
+ * one entry in FIGURES below: add a figure by adding an entry.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildReport, type ReportPeriod } from '../lib/privacy/report';
+import { periodContaining } from '../lib/period';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings/schema';
+import type { Share } from '../lib/shares';
+import { CHROMIUM_PATH, extensionBuild, ROOT } from '../tests/e2e/harness/browsers';
+import { IDB_COUNT, IDB_PUT } from '../tests/e2e/harness/idb';
+import { FIXTURE_HOSTS, FixtureServer } from '../tests/e2e/harness/server';
+
+export interface Figure {
+  name: string;
+  value: number | null;
+  unit: string;
+  /** Lower is better; PASS when value <= target. */
+  target: number | null;
+  detail: string;
+}
+
+const QUICK = process.env.BENCH_QUICK === '1';
+/** BENCH_ONLY=host,weight,compute,popup,latency runs a subset (while working on one figure). */
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (k: string) => !ONLY || ONLY.includes(k);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const EXT = extensionBuild('chromium');
+const STARTED_LOAD = loadavg().map((x) => Math.round(x * 100) / 100);
+
+/* ---------------- (2) weight ---------------- */
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** Every JS file an HTML page of the build loads (entry script and its preloads). */
+function pageScripts(html: string): string[] {
+  const text = readFileSync(join(EXT, html), 'utf8');
+  const refs = [...text.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const files = new Set(refs.map((r) => join(EXT, r)));
+  // Static imports of the entry chunk (Vite hoists them into preloads, but not always).
+  for (const f of [...files]) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) files.add(join(EXT, 'chunks', m[1]!));
+  }
+  return [...files];
+}
+
+function weightFigures(): Figure[] {
+  const out: Figure[] = [];
+  const dir = join(EXT, 'content-scripts');
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+    out.push({ name: `gzip size: content script ${f}`, value: round(gz(join(dir, f)) / 1024), unit: 'KB', target: 3, detail: `raw ${round(readFileSync(join(dir, f)).length / 1024)} KB` });
+  }
+  const popup = pageScripts('popup.html');
+  out.push({
+    name: 'gzip size: popup JavaScript',
+    value: round(popup.reduce((n, f) => n + gz(f), 0) / 1024),
+    unit: 'KB',
+    target: 110,
+    detail: `${popup.length} file(s), each gzipped at level 9`,
+  });
+  return out;
+}
+
+/* ---------------- (4) pure computations over 100,000 shares ---------------- */
+
+function makeShares(n: number, now: number): Share[] {
+  const shares: Share[] = [];
+  let seed = 42;
+  const rand = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
+  // Worst case for the popup and the monthly report: every share falls in the current month, so
+  // every one of them is counted, bucketed and summed (none is skipped as out of period).
+  const monthStart = periodContaining('month', now).start;
+  const span = Math.max(1, now - monthStart);
+  for (let i = 0; i < n; i++) {
+    const postId = rand(4) === 0 ? null : `p-${rand(60)}`;
+    shares.push({
+      id: `s-${i}`,
+      at: monthStart + Math.floor((rand(1_000_000) / 1_000_000) * span),
+      network: rand(2) ? 'linkedin' : 'x',
+      kind: 'post',
+      postId,
+      surface: postId ? 'intent' : 'composer',
+      urls: postId ? [`https://acme.example/${postId}`] : [],
+    });
+  }
+  return shares;
+}
+
+/** The demo feed's bonus programme, as progress math would get it from the cached feed. */
+function demoFeedProgram(): unknown {
+  return JSON.parse(readFileSync(join(ROOT, 'public/demo-feed.json'), 'utf8')).program;
+}
+
+/** Pure computations the popup/options run over the whole share log. Add one: one line. */
+async function computations(): Promise<{ name: string; run: (shares: Share[], now: number) => unknown }[]> {
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    installId: 'bench-install-0001',
+    reporting: { ...DEFAULT_SETTINGS.reporting, enabled: true, name: 'Bench', email: 'bench@acme.example',
+      fields: { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', identity: 'named' } },
+  };
+  const list: { name: string; run: (shares: Share[], now: number) => unknown }[] = [
+    {
+      name: 'report building (buildReport, month, every field on, daily timeline)',
+      run: (shares, now) => buildReport(shares, settings, { ...periodContaining('month', now), kind: 'month' } as ReportPeriod, now),
+    },
+  ];
+  // Progress math arrives with the popup (issue 4). When lib/progress.ts exists, it is benched here:
+  // adjust the call below to its final signature.
+  const progress = await import('../lib/progress' as string).catch(() => null);
+  if (progress) {
+    const fn = (progress.computeProgress ?? progress.progress ?? Object.values(progress).find((v) => typeof v === 'function')) as ((...a: unknown[]) => unknown) | undefined;
+    // ↓ The one line to adjust to lib/progress.ts's final signature (a guess until it is merged).
+    const run = (shares: Share[], now: number) => fn?.(shares, demoFeedProgram(), now);
+    try {
+      if (fn) run(makeShares(10, Date.now()), Date.now());
+      if (fn) list.push({ name: 'progress computation (lib/progress.ts)', run });
+    } catch (err) {
+      console.error(`bench: lib/progress.ts is there but the call in bench/figures.ts does not fit it yet: ${String(err)}`);
+    }
+  }
+  return list;
+}
+
+async function computeFigures(): Promise<Figure[]> {
+  const now = Date.now();
+  const shares = makeShares(100_000, now);
+  const out: Figure[] = [];
+  const list = await computations();
+  for (const { name, run } of list) {
+    for (let i = 0; i < 5; i++) run(shares, now); // warm up the JIT, as a popup that stays open would
+    const times: number[] = [];
+    for (let i = 0; i < (QUICK ? 5 : 25); i++) {
+      const t0 = performance.now();
+      run(shares, now);
+      times.push(performance.now() - t0);
+    }
+    out.push({ name: `${name} over 100,000 shares`, value: round(median(times)), unit: 'ms', target: 20, detail: `all 100,000 in the reported month (worst case); median of ${times.length} runs in Node ${process.version} (max ${round(Math.max(...times))} ms)` });
+  }
+  if (!list.some((c) => c.name.startsWith('progress'))) {
+    out.push({ name: 'progress computation over 100,000 shares', value: null, unit: 'ms', target: 20, detail: 'lib/progress.ts not on this branch yet (issue 4): benched automatically once it is' });
+  }
+  return out;
+}
+
+/* ---------------- Chromium figures: (1) host overhead, (3) popup open, (5) logging latency ---------------- */
+
+async function launchChromium(): Promise<{ context: BrowserContext; origin: string; close: () => Promise<void> }> {
+  const { chromium } = await import('playwright-core');
+  const dir = mkdtempSync(join(tmpdir(), 'sharewise-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`,
+      `--host-resolver-rules=${FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const origin = `chrome-extension://${new URL(worker.url()).host}/`;
+  return { context, origin, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** (1) The same timeline page on a host where the content script runs (x.com) and one where it does not. */
+async function hostOverhead(context: BrowserContext): Promise<Figure> {
+  const runs = QUICK ? 4 : 12;
+  const posts = QUICK ? 1000 : 3000;
+  // The same page on x.com each time; between runs the extension is switched on or off in
+  // chrome://extensions (chrome.management), so only its presence differs.
+  const url = `https://x.com/__fixtures/x/timeline-bench.html?posts=${posts}`;
+  const settings = await context.newPage();
+  await settings.goto('chrome://extensions');
+  const extensionId = new URL(context.serviceWorkers()[0]?.url() ?? (await context.waitForEvent('serviceworker')).url()).host;
+  let state: 'with' | 'without' | null = null;
+  const use = async (kind: 'with' | 'without') => {
+    if (state === kind) return;
+    await settings.evaluate(
+      ([id, on]) => (globalThis as any).chrome.management.setEnabled(id, on),
+      [extensionId, kind === 'with'] as const,
+    );
+    state = kind;
+  };
+  const times: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  /** Which extensions put a content script (an isolated world) into the page, seen over CDP. */
+  const injected = async (kind: 'with' | 'without') => {
+    await use(kind);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const origins = new Set<string>();
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+      if (c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')) origins.add(c.origin);
+    });
+    await cdp.send('Runtime.enable');
+    await page.goto(url);
+    await page.waitForFunction(() => (window as any).__bench, undefined, { timeout: 120_000, polling: 100 });
+    await cdp.detach();
+    await page.close();
+    return origins.size;
+  };
+  // The comparison means something only if the content script really runs on one page and not the other.
+  const [withScripts, withoutScripts] = [await injected('with'), await injected('without')];
+  if (withScripts !== 1 || withoutScripts !== 0) {
+    throw new Error(`host overhead: expected the content script only while the extension is on, saw ${withScripts} with and ${withoutScripts} without`);
+  }
+  // Main-thread task time of the renderer (CDP Performance.getMetrics TaskDuration) from navigation
+  // until the last post is laid out: it counts the content script's work too, and unlike wall time
+  // it does not count the time the page waited for a CPU on a busy machine.
+  const wall: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  const once = async (kind: 'with' | 'without') => {
+    await use(kind);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url);
+    const r = await page.waitForFunction(() => (window as any).__bench, undefined, { timeout: 120_000, polling: 100 });
+    const { ms } = (await r.jsonValue()) as { ms: number };
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const task = metrics.find((m) => m.name === 'TaskDuration')?.value;
+    if (task === undefined) throw new Error('no TaskDuration metric');
+    wall[kind].push(ms);
+    await cdp.detach();
+    await page.close();
+    return task * 1000;
+  };
+  await once('with');
+  await once('without'); // warm-up pair: caches, JIT
+  wall.with.length = 0;
+  wall.without.length = 0;
+  for (let i = 0; i < runs; i++) {
+    const order: ('with' | 'without')[] = i % 2 ? ['without', 'with'] : ['with', 'without'];
+    for (const kind of order) times[kind].push(await once(kind));
+  }
+  await use('with'); // the other figures need the extension
+  await settings.close();
+  if (process.env.BENCH_DEBUG) console.error('host overhead runs', JSON.stringify({ times, wall }));
+  const ratio = median(times.with) / median(times.without);
+  return {
+    name: 'host-page overhead: X-like timeline appending posts, with / without extension',
+    value: round(ratio, 3),
+    unit: '×',
+    target: 1.01,
+    detail: `${posts} posts; same x.com page, extension switched on/off between runs (content script presence checked over CDP); main-thread task time median ${round(median(times.with))} ms with vs ${round(median(times.without))} ms without (wall time ${round(median(wall.with))} vs ${round(median(wall.without))} ms); ${runs} alternating runs each`,
+  };
+}
+
+async function seedShares(page: Page, n: number): Promise<void> {
+  const now = Date.now();
+  const all = makeShares(n, now);
+  for (let i = 0; i < all.length; i += 10_000) await page.evaluate(IDB_PUT, { table: 'shares', rows: all.slice(i, i + 10_000) });
+  const count = await page.evaluate(IDB_COUNT, 'shares');
+  if (count < n) throw new Error(`seeded ${count} shares, wanted ${n}`);
+}
+
+/**
+ * Resolves with performance.now() (ms since navigation start) at the moment the page counts as
+ * shown: the popup when its content (or an error) replaced the loading state, a blank page at load.
+ * Installed right after the navigation commits, before the page's module scripts have run.
+ */
+// A string, not a function: tsx would wrap a function's inner arrows in a helper the page lacks.
+const WHEN_SHOWN = `new Promise((resolve) => {
+  const isPopup = location.pathname.endsWith('/popup.html');
+  const shown = () => isPopup
+    ? !!document.querySelector('main, [role="alert"]') && !document.querySelector('p[role="status"], [aria-busy="true"]')
+    : document.readyState === 'complete';
+  const check = () => { if (shown()) { resolve(performance.now()); return true; } return false; };
+  if (check()) return;
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('readystatechange', check);
+  window.addEventListener('load', check);
+})`;
+
+/** (3) Popup until its content is shown, against a blank page of the same extension. */
+async function popupOpen(context: BrowserContext, origin: string): Promise<Figure> {
+  const seeder = await context.newPage();
+  await seeder.goto(origin + 'blank.html');
+  await seeder.waitForFunction(async () => {
+    const dbs = await indexedDB.databases();
+    return dbs.some((d) => d.name === 'sharewise');
+  }, undefined, { timeout: 20_000 });
+  const runs = QUICK ? 4 : 12;
+  const times: Record<'popup' | 'blank', number[]> = { popup: [], blank: [] };
+  const once = async (kind: 'popup' | 'blank') => {
+    const page = await context.newPage();
+    await page.goto(`${origin}${kind}.html`, { waitUntil: 'commit' });
+    const ms = await Promise.race([
+      page.evaluate(WHEN_SHOWN) as Promise<number>,
+      new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`${kind} was never shown`)), 60_000)),
+    ]);
+    if (kind === 'popup' && (await page.locator('[role="alert"]').count())) throw new Error('the popup showed an error with 100,000 shares');
+    await page.close();
+    return ms;
+  };
+  // For the reader: how much of the popup's time is its code, and how much the 100,000 rows.
+  const empty: number[] = [];
+  await once('popup');
+  for (let i = 0; i < runs; i++) empty.push(await once('popup'));
+  await seedShares(seeder, 100_000);
+  await seeder.close();
+  await once('popup');
+  await once('blank');
+  for (let i = 0; i < runs; i++) {
+    const order: ('popup' | 'blank')[] = i % 2 ? ['blank', 'popup'] : ['popup', 'blank'];
+    for (const kind of order) times[kind].push(await once(kind));
+  }
+  return {
+    name: 'popup open with 100,000 shares / blank extension page',
+    value: round(median(times.popup) / median(times.blank), 3),
+    unit: '×',
+    target: 1.3,
+    detail: `all 100,000 shares dated this month (worst case); time from navigation to content shown: median ${round(median(times.popup))} ms popup vs ${round(median(times.blank))} ms blank (popup with an empty database: ${round(median(empty))} ms); ${runs} alternating runs each`,
+  };
+}
+
+/** (5) A real post on the x.com fixture (composer, Post, the site's create call and sent notice) until its row exists. */
+async function loggingLatency(context: BrowserContext, origin: string): Promise<Figure> {
+  const watcher = await context.newPage();
+  await watcher.goto(origin + 'blank.html');
+  const x = await context.newPage();
+  await x.goto('https://x.com/home');
+  const runs = QUICK ? 5 : 20;
+  const lat: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = await watcher.evaluate(IDB_COUNT, 'shares');
+    await x.click('[data-testid="tweetTextarea_0"]');
+    await x.keyboard.type(`Benchmark post ${i} https://kestrel-robotics.example/r7`);
+    // The watcher polls the database from an extension page and stamps the moment the row appears.
+    const appeared = watcher.evaluate(`(async (n) => {
+      const count = () => new Promise((ok) => {
+        const req = indexedDB.open('sharewise');
+        req.onsuccess = () => {
+          const q = req.result.transaction('shares').objectStore('shares').count();
+          q.onsuccess = () => { req.result.close(); ok(q.result); };
+        };
+      });
+      const t0 = Date.now();
+      while ((await count()) <= n) if (Date.now() - t0 > 20000) return -1;
+      return Date.now();
+    })(${before})`) as Promise<number>;
+    await x.evaluate(() => document.addEventListener('click', () => ((window as any).__clickAt = Date.now()), { capture: true, once: true }));
+    await x.click('[data-testid="tweetButtonInline"]');
+    const rowAt = await appeared;
+    const clickAt = (await x.evaluate(() => (window as any).__clickAt)) as number;
+    if (rowAt < 0) throw new Error('a benchmark share was not logged');
+    lat.push(rowAt - clickAt);
+    await x.waitForFunction(() => !document.querySelector('[data-testid="toast"]'), undefined, { timeout: 10_000 }).catch(() => {});
+  }
+  await x.close();
+  await watcher.close();
+  return {
+    name: 'share logging latency: click Post on x.com fixture → row in the database',
+    value: round(median(lat), 1),
+    unit: 'ms',
+    target: null,
+    detail: `median of ${runs}; includes the site's own create request and sent notice (max ${Math.max(...lat)} ms)`,
+  };
+}
+
+export async function machine() {
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch { /* reported as unknown */ }
+  const c = cpus();
+  // Load average when the run started: a busy machine makes every ratio noisier.
+  return { cores: c.length, cpu: c[0]?.model.trim() ?? 'unknown', chromium, node: process.version, platform: `${process.platform} ${process.arch}`, load: STARTED_LOAD };
+}
+
+async function main() {
+  const figures: Figure[] = [];
+  if (want('weight')) figures.push(...weightFigures());
+  if (want('compute')) figures.push(...(await computeFigures()));
+
+  const server = await new FixtureServer().start();
+  const browser = await launchChromium();
+  try {
+    if (want('host')) figures.unshift(await hostOverhead(browser.context));
+    if (want('popup')) figures.push(await popupOpen(browser.context, browser.origin));
+    if (want('latency')) figures.push(await loggingLatency(browser.context, browser.origin));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const out = { at: new Date().toISOString(), quick: QUICK, machine: await machine(), commit: gitCommit(), figures };
+  process.stdout.write(`\n@@BENCH@@${JSON.stringify(out)}\n`);
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+await main();
