@@ -6,6 +6,8 @@ const STORAGE_ERRORS = new Set([
   'OpenFailedError', 'DatabaseClosedError', 'VersionError', 'InvalidStateError', 'QuotaExceededError',
   'UnknownError', 'AbortError', 'SecurityError', 'MissingAPIError', 'UpgradeError', 'InvalidTableError',
   'StorageTimeoutError',
+  // A table missing from the database (e.g. a damaged or foreign schema): storage trouble too.
+  'NotFoundError',
 ]);
 
 /** The database did not answer at all: some browsers leave a failed open pending instead of failing it. */

@@ -59,8 +59,18 @@ async function useDemo(db: SharewiseDB, loadDemo: () => Promise<unknown>, now: n
   await db.feedCache.put({ key: 'current', feed: parsed.feed, source: 'demo', fetchedAt: now, lastAttemptAt: now, error: null });
 }
 
-/** Approved posts of the feed in use, for attributing shares. */
+/** How long a share waits for a feed sync under way when no feed is cached yet (first install). */
+const FIRST_FEED_WAIT_MS = 10_000;
+
+/**
+ * Approved posts of the feed in use, for attributing shares. Right after install the first sync can
+ * take seconds (Chromium answers storage.managed only once its policies are loaded); a share made
+ * then waits for that sync, bounded, rather than being logged as the employee's own content.
+ */
 export async function currentPosts(db: SharewiseDB): Promise<FeedPost[]> {
+  const cached = (await db.feedCache.get('current'))?.feed;
+  if (cached) return cached.posts;
+  await Promise.race([chain, new Promise((resolve) => setTimeout(resolve, FIRST_FEED_WAIT_MS))]);
   return (await db.feedCache.get('current'))?.feed?.posts ?? [];
 }
 
