@@ -1,9 +1,11 @@
-import { periodContaining, shiftPeriod, type Period, type PeriodKind } from './period';
+import { localDate, periodContaining, shiftPeriod, type Period, type PeriodKind } from './period';
 import type { Network } from './shares';
+import type { DailyStat } from './stats';
 
 /**
- * The employee's own progress, computed on the device from the program's rules. Pure: the popup
- * passes in the shares it read (an indexed range from `sinceFor`) and the time.
+ * The employee's own progress, computed on the device from the program's rules. Pure: from shares
+ * (`computeProgress`) or from the daily summary the popup reads (`computeProgressFromDays`, one
+ * indexed range from `sinceFor`), and the time.
  *
  * Rules (documented for employees in the README):
  * - a share of an approved post earns the program's points for its network; the same post on the
@@ -101,6 +103,53 @@ export function computeProgress(shares: ProgressShare[], program: ProgressProgra
     },
     thisWeek: weeks[CHART_WEEKS - 1]!.shares,
     thisMonth: shares.filter(inside(periodContaining('month', now))).length,
+    weeks,
+    activeOfLast4: weeks.slice(-4).filter((w) => w.shares > 0).length,
+  };
+}
+
+/**
+ * The same progress from the daily summary (lib/stats.ts) — what the popup uses, so opening it reads
+ * a few hundred rows whatever the size of the log. Periods are whole local days, so comparing the
+ * rows' local dates with the periods' first and end dates gives exactly what `computeProgress`
+ * gives for the shares the rows summarise (a property test holds the two together).
+ */
+export function computeProgressFromDays(days: DailyStat[], program: ProgressProgram | undefined, now: number): Progress {
+  const range = (p: Period) => [localDate(p.start), localDate(p.end)] as const;
+  const sum = (p: Period, keep: (d: DailyStat) => boolean = () => true) => {
+    const [from, to] = range(p);
+    let n = 0;
+    for (const d of days) if (d.day >= from && d.day < to && keep(d)) n += d.count;
+    return n;
+  };
+  const period = periodContaining(program?.period ?? 'month', now);
+  let points = 0;
+  if (program) {
+    const [from, to] = range(period);
+    const counted = new Set<string>();
+    for (const d of days) {
+      if (d.day < from || d.day >= to) continue;
+      if (d.postKey === '') points += d.count * (program.points.ownContent ?? 0);
+      else if (!counted.has(`${d.network} ${d.postKey}`)) {
+        counted.add(`${d.network} ${d.postKey}`);
+        points += program.points[d.network];
+      }
+    }
+  }
+  const week = periodContaining('week', now);
+  const weeks: WeekBucket[] = [];
+  for (let i = CHART_WEEKS - 1; i >= 0; i--) {
+    const w = shiftPeriod(week, -i);
+    weeks.push({ start: w.start, shares: sum(w) });
+  }
+  return {
+    period,
+    points,
+    threshold: program?.threshold ?? null,
+    remaining: program ? Math.max(0, program.threshold - points) : null,
+    byNetwork: { linkedin: sum(period, (d) => d.network === 'linkedin'), x: sum(period, (d) => d.network === 'x') },
+    thisWeek: weeks[CHART_WEEKS - 1]!.shares,
+    thisMonth: sum(periodContaining('month', now)),
     weeks,
     activeOfLast4: weeks.slice(-4).filter((w) => w.shares > 0).length,
   };

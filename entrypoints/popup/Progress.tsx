@@ -5,21 +5,22 @@ import { WeekChart } from '@/components/WeekChart';
 import { getDb } from '@/lib/db';
 import type { Program } from '@/lib/feed/schema';
 import { t } from '@/lib/i18n';
-import { computeProgress, sinceFor } from '@/lib/progress';
-import { hasAnyShare, sharesSince } from '@/lib/ui/queries';
+import { computeProgressFromDays, sinceFor } from '@/lib/progress';
+import { hasAnyShare, statsSince } from '@/lib/ui/queries';
 import { day, num } from './format';
 
 /** The employee's own progress: points toward the threshold, a calm rhythm, no streaks. */
 export function Progress({ program, now }: { program: Program | undefined; now: number }) {
   const db = getDb();
   const since = sinceFor(program, now);
-  // One indexed range on `at` (the last ~12 weeks or the program period): never a scan of the whole log.
-  const shares = useLiveQuery(() => sharesSince(db, since), [since]);
+  // The daily summary (one indexed range on `day`, the last ~12 weeks or the program period): a few
+  // hundred rows however many shares were logged, and no read of the share log itself.
+  const days = useLiveQuery(() => statsSince(db, since), [since]);
   // Only asked when that range is empty: was anything ever shared?
-  const anyEver = useLiveQuery(async () => (shares && !shares.length ? hasAnyShare(db) : true), [shares]);
-  if (!shares) return <p role="status">{t('popupLoading')}</p>;
+  const anyEver = useLiveQuery(async () => (days && !days.length ? hasAnyShare(db) : true), [days]);
+  if (!days) return <p role="status">{t('popupLoading')}</p>;
 
-  const p = computeProgress(shares, program, now);
+  const p = computeProgressFromDays(days, program, now);
   return (
     <section className="progress" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('popupProgressHeading')}</h2>
