@@ -6,7 +6,7 @@
  *   npm run build && npx tsx scripts/measure-popup-open.ts [path/to/.output/chrome-mv3] [runs]
  *
  * The 100,000 shares all fall in the current month (the worst case: every one is in the popup's
- * range) on 60 posts and own content, and go through the background's real import message
+ * range) on 60 posts and own content, spread over every day, network and post (the most summary rows), and go through the background's real import message
  * (`ui:importShares`, in batches), so whatever the background maintains alongside the log is there.
  * The extension is copied to a temporary folder with an empty blank.html added; the build is untouched.
  */
@@ -23,8 +23,15 @@ const runs = Number(process.argv[3] ?? 9);
 const N = 100_000;
 
 function makeShares(n: number, now: number): Share[] {
+  // mulberry32: well spread, so nearly every (day, network, post) combination occurs — the most
+  // summary rows 100,000 shares on 60 posts can make in a month (a plain LCG's `% k` gives ~60).
   let seed = 42;
-  const rand = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
+  const rand = (k: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * k);
+  };
   const monthStart = periodContaining('month', now).start;
   const span = Math.max(1, now - monthStart);
   return Array.from({ length: n }, (_, i) => ({
@@ -96,6 +103,10 @@ try {
     if (!res?.ok) throw new Error(`import refused: ${JSON.stringify(answer)}`);
   }
   console.log(`seeded ${N} shares through ui:importShares in ${Math.round(performance.now() - t0)} ms`);
+  const summaryRows = await seeder.evaluate(`new Promise((ok) => { const r = indexedDB.open('sharewise'); r.onsuccess = () => {
+    const db = r.result; if (!db.objectStoreNames.contains('dailyStats')) return ok(null);
+    const q = db.transaction('dailyStats').objectStore('dailyStats').count(); q.onsuccess = () => ok(q.result); }; })`);
+  console.log(`summary rows (dailyStats): ${summaryRows ?? 'none (a build without the summary)'}`);
   await seeder.close();
 
   const times = { popup: [] as number[], blank: [] as number[] };
