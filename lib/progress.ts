@@ -1,6 +1,6 @@
 import { localDate, periodContaining, shiftPeriod, type Period, type PeriodKind } from './period';
 import type { Network } from './shares';
-import type { DailyStat } from './stats';
+import type { DayTotal, PeriodPost } from './stats';
 
 /**
  * The employee's own progress, computed on the device from the program's rules. Pure: from shares
@@ -108,48 +108,63 @@ export function computeProgress(shares: ProgressShare[], program: ProgressProgra
   };
 }
 
+/** The `periodPosts` keys (lib/stats.ts) that make up a program period: its week, its month or its three months. */
+export function periodPostKeys(period: Period): string[] {
+  const first = localDate(period.start);
+  if (period.kind === 'week') return [`w${first}`];
+  const months = period.kind === 'quarter' ? 3 : 1;
+  return Array.from({ length: months }, (_, i) => `m${localDate(shiftPeriod(periodContaining('month', period.start), i).start).slice(0, 7)}`);
+}
+
 /**
- * The same progress from the daily summary (lib/stats.ts) — what the popup uses, so opening it reads
- * a few hundred rows whatever the size of the log. Periods are whole local days, so comparing the
- * rows' local dates with the periods' first and end dates gives exactly what `computeProgress`
- * gives for the shares the rows summarise (a property test holds the two together).
+ * The same progress from the summary (lib/stats.ts) — what the popup uses, so opening it reads a
+ * few hundred rows whatever the size of the log: day totals since `sinceFor`, and the program
+ * period's posts (`periodPostKeys`). Periods are whole local days, so comparing the rows' local
+ * dates with the periods' first and end dates gives exactly what `computeProgress` gives for the
+ * shares the rows summarise (a property test holds the two together).
  */
-export function computeProgressFromDays(days: DailyStat[], program: ProgressProgram | undefined, now: number): Progress {
-  const range = (p: Period) => [localDate(p.start), localDate(p.end)] as const;
-  const sum = (p: Period, keep: (d: DailyStat) => boolean = () => true) => {
-    const [from, to] = range(p);
+export function computeProgressFromDays(
+  totals: DayTotal[],
+  posts: PeriodPost[],
+  program: ProgressProgram | undefined,
+  now: number,
+): Progress {
+  const sum = (p: Period, field: (t: DayTotal) => number) => {
+    const from = localDate(p.start);
+    const to = localDate(p.end);
     let n = 0;
-    for (const d of days) if (d.day >= from && d.day < to && keep(d)) n += d.count;
+    for (const t of totals) if (t.day >= from && t.day < to) n += field(t);
     return n;
   };
   const period = periodContaining(program?.period ?? 'month', now);
   let points = 0;
   if (program) {
-    const [from, to] = range(period);
+    points = sum(period, (t) => t.own) * (program.points.ownContent ?? 0);
+    const keys = new Set(periodPostKeys(period));
     const counted = new Set<string>();
-    for (const d of days) {
-      if (d.day < from || d.day >= to) continue;
-      if (d.postKey === '') points += d.count * (program.points.ownContent ?? 0);
-      else if (!counted.has(`${d.network} ${d.postKey}`)) {
-        counted.add(`${d.network} ${d.postKey}`);
-        points += program.points[d.network];
-      }
+    for (const p of posts) {
+      if (!keys.has(p.period) || counted.has(`${p.network} ${p.postKey}`)) continue;
+      counted.add(`${p.network} ${p.postKey}`);
+      points += program.points[p.network];
     }
   }
   const week = periodContaining('week', now);
   const weeks: WeekBucket[] = [];
   for (let i = CHART_WEEKS - 1; i >= 0; i--) {
     const w = shiftPeriod(week, -i);
-    weeks.push({ start: w.start, shares: sum(w) });
+    weeks.push({ start: w.start, shares: sum(w, (t) => t.count) });
   }
   return {
     period,
     points,
     threshold: program?.threshold ?? null,
     remaining: program ? Math.max(0, program.threshold - points) : null,
-    byNetwork: { linkedin: sum(period, (d) => d.network === 'linkedin'), x: sum(period, (d) => d.network === 'x') },
+    byNetwork: {
+      linkedin: sum(period, (t) => (t.network === 'linkedin' ? t.count : 0)),
+      x: sum(period, (t) => (t.network === 'x' ? t.count : 0)),
+    },
     thisWeek: weeks[CHART_WEEKS - 1]!.shares,
-    thisMonth: sum(periodContaining('month', now)),
+    thisMonth: sum(periodContaining('month', now), (t) => t.count),
     weeks,
     activeOfLast4: weeks.slice(-4).filter((w) => w.shares > 0).length,
   };

@@ -3,10 +3,16 @@ import { localDate } from './period';
 import type { Network } from './shares';
 
 /**
- * The share log's summary: how many shares per local day, network and post. The background keeps
- * it exact in the same transaction as every write of `shares`, so the popup reads a few hundred of
- * these rows instead of up to 100,000 shares (progress, the 12-week chart, this week/month, by
- * network and "Shared ✓" all follow from day counts; see lib/progress `computeProgressFromDays`).
+ * The share log's summary, in three small tables the background keeps exact in the same transaction
+ * as every write of `shares`, so the popup reads a few hundred rows instead of up to 100,000 shares:
+ * - `dailyStats`: shares per local day, network and post — the ground truth of the summary, and
+ *   "Shared ✓" (by `[postKey+network]`);
+ * - `dayTotals`: per local day and network, all shares and those of own content — the 12-week chart,
+ *   this week/month, by network, own-content points (at most 2 rows a day);
+ * - `periodPosts`: per week and per month, network and approved post — which posts earned points in
+ *   the program period (a few rows per post), whatever the number of days they were shared on.
+ * Week and month keys are derived from the local day (calendar arithmetic), never from the instant
+ * again, so the three tables always agree with each other. See lib/progress `computeProgressFromDays`.
  *
  * Time zones — a decision: `day` is the employee's LOCAL calendar date (YYYY-MM-DD) at the time the
  * share is summarised, not a UTC bucket. Periods (lib/period.ts) are local calendar periods made of
@@ -26,6 +32,46 @@ export interface DailyStat {
   /** Shares on that day, network and post; rows that reach 0 are deleted. */
   count: number;
 }
+
+/** Per local day and network: all shares, and those of own content (postId null). */
+export interface DayTotal {
+  day: string;
+  network: Network;
+  count: number;
+  own: number;
+}
+
+/** Per period ('w' + the Monday's YYYY-MM-DD, or 'm' + YYYY-MM), network and approved post. */
+export interface PeriodPost {
+  period: string;
+  network: Network;
+  postKey: string;
+  count: number;
+}
+
+/** The three tables' rows, each in primary-key order. */
+export interface Summary {
+  days: DailyStat[];
+  totals: DayTotal[];
+  posts: PeriodPost[];
+}
+
+/** The summary's tables (a SharewiseDB has them). Every writer includes all three in its transaction. */
+export interface SummaryTables {
+  dailyStats: Table<DailyStat>;
+  dayTotals: Table<DayTotal>;
+  periodPosts: Table<PeriodPost>;
+}
+export const summaryTables = (db: SummaryTables) => [db.dailyStats, db.dayTotals, db.periodPosts];
+
+const parseDay = (day: string) => day.split('-').map(Number) as [number, number, number];
+/** Key of the Monday week a local day belongs to (noon: no DST edge can move the date). */
+export function weekKey(day: string): string {
+  const [y, m, d] = parseDay(day);
+  const monday = d - ((new Date(y, m - 1, d, 12).getDay() + 6) % 7);
+  return `w${localDate(new Date(y, m - 1, monday, 12).getTime())}`;
+}
+export const monthKey = (day: string): string => `m${day.slice(0, 7)}`;
 
 /** What a share contributes to the summary. */
 export interface StatShare {
@@ -50,36 +96,76 @@ export function statDeltas(shares: StatShare[], sign: 1 | -1): DailyStat[] {
   return [...byKey.values()];
 }
 
-/** The summary of a whole log, in primary-key order (what the table holds after any writes). Pure. */
-export function summarise(shares: StatShare[]): DailyStat[] {
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return statDeltas(shares, 1).sort((a, b) => cmp(a.day, b.day) || cmp(a.network, b.network) || cmp(a.postKey, b.postKey));
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The summary rows that `dailyStats` changes (one per day, network and post) imply for the other tables. Pure. */
+function expand(days: DailyStat[]): { totals: DayTotal[]; posts: PeriodPost[] } {
+  const totals = new Map<string, DayTotal>();
+  const posts = new Map<string, PeriodPost>();
+  for (const d of days) {
+    const t = totals.get(`${d.day} ${d.network}`);
+    const own = d.postKey === '' ? d.count : 0;
+    if (t) (t.count += d.count), (t.own += own);
+    else totals.set(`${d.day} ${d.network}`, { day: d.day, network: d.network, count: d.count, own });
+    if (d.postKey === '') continue;
+    for (const period of [weekKey(d.day), monthKey(d.day)]) {
+      const k = `${period} ${d.network} ${d.postKey}`;
+      const p = posts.get(k);
+      if (p) p.count += d.count;
+      else posts.set(k, { period, network: d.network, postKey: d.postKey, count: d.count });
+    }
+  }
+  return { totals: [...totals.values()], posts: [...posts.values()] };
 }
 
-/**
- * Applies deltas to the summary table. MUST run inside the caller's 'rw' transaction that also
- * writes `shares` (and includes `dailyStats`), so the summary can never disagree with the log.
- * A removal whose day row is missing (the share was summarised in another time zone) is taken
- * from the nearest neighbouring day of the same network and post.
- */
-export async function applyStats(table: Table<DailyStat>, deltas: DailyStat[]): Promise<void> {
-  const changes = deltas.filter((d) => d.count !== 0);
-  // One bulk read and one bulk write: an import of thousands of shares touches each row once.
-  const rows = await table.bulkGet(changes.map((d): Key => [d.day, d.network, d.postKey]));
-  const put: DailyStat[] = [];
-  const gone: Key[] = [];
-  for (const [i, d] of changes.entries()) {
-    let row = rows[i];
-    if (!row && d.count < 0) {
-      for (const day of neighbours(d.day)) if ((row = await table.get([day, d.network, d.postKey]))) break;
-    }
-    const count = (row?.count ?? 0) + d.count;
-    const day = row?.day ?? d.day;
-    if (count > 0) put.push({ day, network: d.network, postKey: d.postKey, count });
-    else if (row) gone.push([day, d.network, d.postKey]);
+/** The summary of a whole log, in primary-key order (what the tables hold after any writes). Pure. */
+export function summarise(shares: StatShare[]): Summary {
+  const days = statDeltas(shares, 1).sort((a, b) => cmp(a.day, b.day) || cmp(a.network, b.network) || cmp(a.postKey, b.postKey));
+  const { totals, posts } = expand(days);
+  totals.sort((a, b) => cmp(a.day, b.day) || cmp(a.network, b.network));
+  posts.sort((a, b) => cmp(a.period, b.period) || cmp(a.network, b.network) || cmp(a.postKey, b.postKey));
+  return { days, totals, posts };
+}
+
+/** Adds counters to rows (bulk read, bulk write); rows whose `count` reaches 0 are deleted. */
+async function addCounts<T extends { count: number }>(table: Table<T>, key: (row: T) => unknown[], changes: T[]): Promise<void> {
+  const rows = await table.bulkGet(changes.map(key));
+  const put: T[] = [];
+  const gone: unknown[][] = [];
+  for (const [i, c] of changes.entries()) {
+    const row = rows[i];
+    const next = { ...c } as Record<string, unknown>;
+    if (row) for (const [f, v] of Object.entries(c)) if (typeof v === 'number') next[f] = (row as Record<string, number>)[f]! + v;
+    if ((next.count as number) > 0) put.push(next as T);
+    else if (row) gone.push(key(c));
   }
   await table.bulkPut(put);
   await table.bulkDelete(gone);
+}
+
+/**
+ * Applies deltas to the summary. MUST run inside the caller's 'rw' transaction that also writes
+ * `shares` and includes `summaryTables(db)`, so the summary can never disagree with the log.
+ * A removal whose day row is missing (the share was summarised in another time zone) is taken
+ * from the nearest neighbouring day of the same network and post; the other tables follow that day.
+ */
+export async function applyStats(db: SummaryTables, deltas: DailyStat[]): Promise<void> {
+  const changes = deltas.filter((d) => d.count !== 0);
+  const dayKey = (d: DailyStat) => [d.day, d.network, d.postKey];
+  const rows = await db.dailyStats.bulkGet(changes.map(dayKey));
+  const resolved: DailyStat[] = [];
+  for (const [i, d] of changes.entries()) {
+    let row = rows[i];
+    if (!row && d.count < 0) {
+      for (const day of neighbours(d.day)) if ((row = await db.dailyStats.get([day, d.network, d.postKey]))) break;
+      if (!row) continue; // nothing summarised for it: nothing to take away
+    }
+    resolved.push({ ...d, day: row?.day ?? d.day });
+  }
+  const { totals, posts } = expand(resolved);
+  await addCounts(db.dailyStats, dayKey, resolved);
+  await addCounts(db.dayTotals, (t) => [t.day, t.network], totals);
+  await addCounts(db.periodPosts, (p) => [p.period, p.network, p.postKey], posts);
 }
 
 /** Calendar dates one and two days either side (zones differ by at most 26 hours). */
@@ -89,11 +175,14 @@ function neighbours(day: string): string[] {
 }
 
 /** Recomputes the whole summary from `shares` (schema upgrade; repair). Inside a 'rw' transaction. */
-export async function rebuildStats(shares: Table<StatShare>, table: Table<DailyStat>): Promise<void> {
+export async function rebuildStats(shares: Table<StatShare>, db: SummaryTables): Promise<void> {
   const all: StatShare[] = [];
   await shares.each((s) => {
     all.push({ at: s.at, network: s.network, postId: s.postId });
   });
-  await table.clear();
-  await table.bulkPut(summarise(all));
+  const summary = summarise(all);
+  await Promise.all(summaryTables(db).map((t) => t.clear()));
+  await db.dailyStats.bulkPut(summary.days);
+  await db.dayTotals.bulkPut(summary.totals);
+  await db.periodPosts.bulkPut(summary.posts);
 }

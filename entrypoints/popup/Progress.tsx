@@ -6,21 +6,26 @@ import { getDb } from '@/lib/db';
 import type { Program } from '@/lib/feed/schema';
 import { t } from '@/lib/i18n';
 import { computeProgressFromDays, sinceFor } from '@/lib/progress';
-import { hasAnyShare, statsSince } from '@/lib/ui/queries';
+import { periodContaining } from '@/lib/period';
+import { hasAnyShare, progressRows } from '@/lib/ui/queries';
 import { day, num } from './format';
 
 /** The employee's own progress: points toward the threshold, a calm rhythm, no streaks. */
 export function Progress({ program, now }: { program: Program | undefined; now: number }) {
   const db = getDb();
   const since = sinceFor(program, now);
-  // The daily summary (one indexed range on `day`, the last ~12 weeks or the program period): a few
-  // hundred rows however many shares were logged, and no read of the share log itself.
-  const days = useLiveQuery(() => statsSince(db, since), [since]);
-  // Only asked when that range is empty: was anything ever shared?
-  const anyEver = useLiveQuery(async () => (days && !days.length ? hasAnyShare(db) : true), [days]);
-  if (!days) return <p role="status">{t('popupLoading')}</p>;
+  const programStart = program ? periodContaining(program.period, now).start : null;
+  // The summary (lib/stats.ts): day totals of the last ~12 weeks and the program period's posts, each
+  // an indexed read of a few hundred rows however many shares were logged; never the share log itself.
+  const rows = useLiveQuery(
+    () => progressRows(db, since, program ? periodContaining(program.period, now) : null),
+    [since, programStart, program?.period],
+  );
+  // Only asked when the range is empty: was anything ever shared?
+  const anyEver = useLiveQuery(async () => (rows && !rows.totals.length ? hasAnyShare(db) : true), [rows]);
+  if (!rows) return <p role="status">{t('popupLoading')}</p>;
 
-  const p = computeProgressFromDays(days, program, now);
+  const p = computeProgressFromDays(rows.totals, rows.posts, program, now);
   return (
     <section className="progress" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('popupProgressHeading')}</h2>

@@ -11,14 +11,14 @@ import {
 } from '../messaging/validate';
 import { dedupeById } from '../data/import';
 import type { Share } from '../shares';
-import { applyStats, statDeltas } from '../stats';
+import { applyStats, statDeltas, summaryTables } from '../stats';
 
 export async function deleteShare(db: SharewiseDB, id: string): Promise<boolean> {
-  return db.transaction('rw', [db.shares, db.dailyStats], async () => {
+  return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
     const share = await db.shares.get(id);
     if (!share) return false;
     await db.shares.delete(id);
-    await applyStats(db.dailyStats, statDeltas([share], -1));
+    await applyStats(db, statDeltas([share], -1));
     return true;
   });
 }
@@ -29,18 +29,18 @@ export async function deleteShare(db: SharewiseDB, id: string): Promise<boolean>
  * and settings stay.
  */
 export async function deleteAllData(db: SharewiseDB): Promise<void> {
-  const tables = [db.shares, db.dailyStats, db.intents, db.seen, db.outbox, db.sentLog, db.suggestions];
+  const tables = [db.shares, ...summaryTables(db), db.intents, db.seen, db.outbox, db.sentLog, db.suggestions];
   await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
 }
 
 /** Adds the shares not already on this device (by id), in one transaction: all or nothing. */
 export async function importShares(db: SharewiseDB, shares: Share[]): Promise<{ added: number; skipped: number }> {
   const unique = dedupeById(shares).shares;
-  return db.transaction('rw', [db.shares, db.dailyStats], async () => {
+  return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
     const existing = await db.shares.bulkGet(unique.map((s) => s.id));
     const fresh = unique.filter((_, i) => existing[i] === undefined);
     await db.shares.bulkAdd(fresh);
-    await applyStats(db.dailyStats, statDeltas(fresh, 1));
+    await applyStats(db, statDeltas(fresh, 1));
     return { added: fresh.length, skipped: shares.length - fresh.length };
   });
 }

@@ -1,9 +1,10 @@
 import type { SharewiseDB } from '../db';
 import type { FeedPost } from '../feed/schema';
 import { localDate } from '../period';
-import { sharedNetworks } from '../progress';
+import { periodPostKeys, sharedNetworks } from '../progress';
+import type { Period } from '../period';
 import type { Network } from '../shares';
-import type { DailyStat } from '../stats';
+import type { DayTotal, PeriodPost } from '../stats';
 
 /**
  * The popup's reads. None touches `shares`: they read the daily summary the background keeps
@@ -11,9 +12,22 @@ import type { DailyStat } from '../stats';
  * 100 or 100,000 logged shares — at most one row per day, network and post.
  */
 
-/** Summary rows from the local day of `since` on (lib/progress sinceFor): one range on `day`. */
-export function statsSince(db: SharewiseDB, since: number): Promise<DailyStat[]> {
-  return db.dailyStats.where('day').aboveOrEqual(localDate(since)).toArray();
+/**
+ * What progress needs (lib/progress computeProgressFromDays): day totals from the local day of
+ * `since` on (sinceFor; one range on `day`, at most 2 rows a day) and the program period's posts
+ * (its week or months; equal keys on `period`, a few rows per post).
+ */
+export async function progressRows(
+  db: SharewiseDB,
+  since: number,
+  programPeriod: Period | null,
+): Promise<{ totals: DayTotal[]; posts: PeriodPost[] }> {
+  const [totals, posts] = await Promise.all([
+    db.dayTotals.where('day').aboveOrEqual(localDate(since)).toArray(),
+    // One getAll per key (a week or month; three for a quarter) rather than anyOf's skipping cursor.
+    Promise.all((programPeriod ? periodPostKeys(programPeriod) : []).map((k) => db.periodPosts.where('period').equals(k).toArray())),
+  ]);
+  return { totals, posts: posts.flat() };
 }
 
 /** "Shared ✓": per post and targeted network, whether any share of it was ever logged (one key lookup each). */

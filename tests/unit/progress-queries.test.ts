@@ -5,7 +5,8 @@ import { SharewiseDB } from '../../lib/db';
 import type { FeedPost } from '../../lib/feed/schema';
 import { computeProgress, computeProgressFromDays, sinceFor } from '../../lib/progress';
 import type { Share } from '../../lib/shares';
-import { hasAnyShare, sharedOf, statsSince } from '../../lib/ui/queries';
+import { periodContaining } from '../../lib/period';
+import { hasAnyShare, progressRows, sharedOf } from '../../lib/ui/queries';
 
 /**
  * The popup's reads stay small indexed ranges with a large log: a DBCore middleware records every
@@ -30,7 +31,7 @@ db.use({
     ...down,
     table: (name) => {
       const t = down.table(name);
-      if (name !== 'shares' && name !== 'dailyStats') return t;
+      if (!['shares', 'dailyStats', 'dayTotals', 'periodPosts'].includes(name)) return t;
       return {
         ...t,
         query: async (req) => {
@@ -78,12 +79,16 @@ describe('popup queries with a large share log', () => {
     reads.length = 0;
     const program = { period: 'month' as const, threshold: 100, points: { linkedin: 10, x: 5, ownContent: 2 } };
     const since = sinceFor(program, NOW);
-    const days = await statsSince(db, since);
-    expect(days.map((d) => d.postKey).sort()).toEqual(['', 'popular']);
-    expect(computeProgressFromDays(days, program, NOW).points).toBe(12);
-    expect(reads).toEqual([{ table: 'dailyStats', op: 'query', index: 'day', range: 'range', rows: 2 }]);
+    const { totals, posts } = await progressRows(db, since, periodContaining('month', NOW));
+    expect(totals.map((d) => d.network).sort()).toEqual(['linkedin', 'x']);
+    expect(posts.map((p) => p.postKey)).toEqual(['popular']);
+    expect(computeProgressFromDays(totals, posts, program, NOW).points).toBe(12);
+    expect(reads.sort((a, b) => a.table.localeCompare(b.table))).toEqual([
+      { table: 'dayTotals', op: 'query', index: 'day', range: 'range', rows: 2 },
+      { table: 'periodPosts', op: 'query', index: 'period', range: 'equal', rows: 1 },
+    ]);
     const shares = await db.shares.where('at').aboveOrEqual(since).toArray();
-    expect(computeProgressFromDays(days, program, NOW)).toEqual(computeProgress(shares, program, NOW));
+    expect(computeProgressFromDays(totals, posts, program, NOW)).toEqual(computeProgress(shares, program, NOW));
   });
 
   it('finds "Shared ✓" per post and network with key lookups that stop at the first match', async () => {

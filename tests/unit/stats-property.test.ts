@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deleteAllData, deleteShare, importShares } from '../../lib/background/my-data';
 import { logDetectedShare } from '../../lib/background/share-log';
 import { SharewiseDB } from '../../lib/db';
-import { computeProgress, computeProgressFromDays, type ProgressProgram } from '../../lib/progress';
+import { periodContaining } from '../../lib/period';
+import { computeProgress, computeProgressFromDays, periodPostKeys, type ProgressProgram } from '../../lib/progress';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
 import { summarise } from '../../lib/stats';
@@ -70,12 +71,15 @@ describe('daily summary', () => {
           else await deleteAllData(db);
         }
         const shares = await db.shares.toArray();
-        const days = await db.dailyStats.toArray();
-        expect(days).toEqual(summarise(shares));
+        const [days, totals, posts] = await Promise.all([db.dailyStats.toArray(), db.dayTotals.toArray(), db.periodPosts.toArray()]);
+        expect({ days, totals, posts }).toEqual(summarise(shares));
         const program: ProgressProgram = { period, threshold: 30, points: { linkedin: 10, x: 5, ownContent: 1 } };
         const now = BASE + 40 * 24 * HOUR;
-        expect(computeProgressFromDays(days, program, now)).toEqual(computeProgress(shares, program, now));
-        expect(computeProgressFromDays(days, undefined, now)).toEqual(computeProgress(shares, undefined, now));
+        // The popup reads the program period's posts only (progressRows); all of them must give the same.
+        const inPeriod = posts.filter((p) => periodPostKeys(periodContaining(period, now)).includes(p.period));
+        expect(computeProgressFromDays(totals, inPeriod, program, now)).toEqual(computeProgress(shares, program, now));
+        expect(computeProgressFromDays(totals, posts, program, now)).toEqual(computeProgress(shares, program, now));
+        expect(computeProgressFromDays(totals, [], undefined, now)).toEqual(computeProgress(shares, undefined, now));
       }),
       { numRuns: 150 },
     );
@@ -90,6 +94,7 @@ describe('daily summary', () => {
     try {
       expect(await deleteShare(db, 'a')).toBe(true);
       expect(await db.dailyStats.count()).toBe(0);
+      expect(await db.dayTotals.count()).toBe(0);
     } finally {
       process.env.TZ = 'Europe/Berlin';
     }
