@@ -120,13 +120,7 @@ export class SharewiseDB extends Dexie {
     // updates it in the same transaction.
     this.version(4)
       .stores(SCHEMA_VERSIONS[4])
-      .upgrade((tx) =>
-        rebuildStats(tx.table('shares'), {
-          dailyStats: tx.table('dailyStats'),
-          dayTotals: tx.table('dayTotals'),
-          periodPosts: tx.table('periodPosts'),
-        }),
-      );
+      .upgrade(rebuildStats);
   }
 }
 

@@ -139,13 +139,15 @@ export function computeProgressFromDays(
   const period = periodContaining(program?.period ?? 'month', now);
   let points = 0;
   if (program) {
-    points = sum(period, (t) => t.own) * (program.points.ownContent ?? 0);
     const keys = new Set(periodPostKeys(period));
     const counted = new Set<string>();
     for (const p of posts) {
-      if (!keys.has(p.period) || counted.has(`${p.network} ${p.postKey}`)) continue;
-      counted.add(`${p.network} ${p.postKey}`);
-      points += program.points[p.network];
+      if (!keys.has(p.period)) continue;
+      if (p.postKey === '') points += p.count * (program.points.ownContent ?? 0);
+      else if (!counted.has(`${p.network} ${p.postKey}`)) {
+        counted.add(`${p.network} ${p.postKey}`);
+        points += program.points[p.network];
+      }
     }
   }
   const week = periodContaining('week', now);

@@ -7,10 +7,10 @@ import type { Network } from './shares';
  * as every write of `shares`, so the popup reads a few hundred rows instead of up to 100,000 shares:
  * - `dailyStats`: shares per local day, network and post — the ground truth of the summary, and
  *   "Shared ✓" (by `[postKey+network]`);
- * - `dayTotals`: per local day and network, all shares and those of own content — the 12-week chart,
- *   this week/month, by network, own-content points (at most 2 rows a day);
- * - `periodPosts`: per week and per month, network and approved post — which posts earned points in
- *   the program period (a few rows per post), whatever the number of days they were shared on.
+ * - `dayTotals`: per local day and network — the 12-week chart, this week/month, by network (at most
+ *   2 rows a day);
+ * - `periodPosts`: per week and per month, network and post ('' for own content) — the program
+ *   period's points (a few rows per post), whatever the number of days they were shared on.
  * Week and month keys are derived from the local day (calendar arithmetic), never from the instant
  * again, so the three tables always agree with each other. See lib/progress `computeProgressFromDays`.
  *
@@ -21,7 +21,7 @@ import type { Network } from './shares';
  * moves to another time zone, days already summarised stay where they were (a share made at 23:30
  * on the 31st in Berlin stays in that month, as the employee experienced it), while the raw log read
  * with the new zone might place it a day earlier or later. Deleting such a share then finds its row
- * on a neighbouring day (see `applyStats`); `rebuildStats` recomputes everything in the current zone.
+ * on a neighbouring day (see `applyStats`).
  */
 export interface DailyStat {
   /** Local calendar date, YYYY-MM-DD (sorts like the dates it names). */
@@ -33,15 +33,14 @@ export interface DailyStat {
   count: number;
 }
 
-/** Per local day and network: all shares, and those of own content (postId null). */
+/** Shares per local day and network. */
 export interface DayTotal {
   day: string;
   network: Network;
   count: number;
-  own: number;
 }
 
-/** Per period ('w' + the Monday's YYYY-MM-DD, or 'm' + YYYY-MM), network and approved post. */
+/** Shares per period ('w' + the Monday's YYYY-MM-DD, or 'm' + YYYY-MM), network and post ('' = own content). */
 export interface PeriodPost {
   period: string;
   network: Network;
@@ -49,7 +48,7 @@ export interface PeriodPost {
   count: number;
 }
 
-/** The three tables' rows, each in primary-key order. */
+/** The three tables' rows. */
 export interface Summary {
   days: DailyStat[];
   totals: DayTotal[];
@@ -83,48 +82,40 @@ export interface StatShare {
 type Key = [day: string, network: Network, postKey: string];
 const keyOf = (s: StatShare): Key => [localDate(s.at), s.network, s.postId ?? ''];
 
+/** Adds `row.count` to the row of the same key in `map` (or adds the row). */
+function tally<T extends { count: number }>(map: Map<string, T>, key: string, row: T): void {
+  const had = map.get(key);
+  if (had) had.count += row.count;
+  else map.set(key, row);
+}
+
 /** Net change per summary row for shares added (sign 1) or removed (sign -1). Pure. */
 export function statDeltas(shares: StatShare[], sign: 1 | -1): DailyStat[] {
   const byKey = new Map<string, DailyStat>();
   for (const s of shares) {
     const [day, network, postKey] = keyOf(s);
-    const k = `${day} ${network} ${postKey}`;
-    const row = byKey.get(k);
-    if (row) row.count += sign;
-    else byKey.set(k, { day, network, postKey, count: sign });
+    tally(byKey, `${day} ${network} ${postKey}`, { day, network, postKey, count: sign });
   }
   return [...byKey.values()];
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The summary rows that `dailyStats` changes (one per day, network and post) imply for the other tables. Pure. */
 function expand(days: DailyStat[]): { totals: DayTotal[]; posts: PeriodPost[] } {
   const totals = new Map<string, DayTotal>();
   const posts = new Map<string, PeriodPost>();
-  for (const d of days) {
-    const t = totals.get(`${d.day} ${d.network}`);
-    const own = d.postKey === '' ? d.count : 0;
-    if (t) (t.count += d.count), (t.own += own);
-    else totals.set(`${d.day} ${d.network}`, { day: d.day, network: d.network, count: d.count, own });
-    if (d.postKey === '') continue;
-    for (const period of [weekKey(d.day), monthKey(d.day)]) {
-      const k = `${period} ${d.network} ${d.postKey}`;
-      const p = posts.get(k);
-      if (p) p.count += d.count;
-      else posts.set(k, { period, network: d.network, postKey: d.postKey, count: d.count });
+  for (const { day, network, postKey, count } of days) {
+    tally(totals, `${day} ${network}`, { day, network, count });
+    for (const period of [weekKey(day), monthKey(day)]) {
+      tally(posts, `${period} ${network} ${postKey}`, { period, network, postKey, count });
     }
   }
   return { totals: [...totals.values()], posts: [...posts.values()] };
 }
 
-/** The summary of a whole log, in primary-key order (what the tables hold after any writes). Pure. */
+/** The summary of a whole log (rows in no particular order). Pure. */
 export function summarise(shares: StatShare[]): Summary {
-  const days = statDeltas(shares, 1).sort((a, b) => cmp(a.day, b.day) || cmp(a.network, b.network) || cmp(a.postKey, b.postKey));
-  const { totals, posts } = expand(days);
-  totals.sort((a, b) => cmp(a.day, b.day) || cmp(a.network, b.network));
-  posts.sort((a, b) => cmp(a.period, b.period) || cmp(a.network, b.network) || cmp(a.postKey, b.postKey));
-  return { days, totals, posts };
+  const days = statDeltas(shares, 1);
+  return { days, ...expand(days) };
 }
 
 /** Adds counters to rows (bulk read, bulk write); rows whose `count` reaches 0 are deleted. */
@@ -174,15 +165,12 @@ function neighbours(day: string): string[] {
   return [-1, 1, -2, 2].map((n) => localDate(new Date(y, m - 1, d + n, 12).getTime()));
 }
 
-/** Recomputes the whole summary from `shares` (schema upgrade; repair). Inside a 'rw' transaction. */
-export async function rebuildStats(shares: Table<StatShare>, db: SummaryTables): Promise<void> {
+/** Builds the summary of the shares already logged (the v4 schema upgrade, into its new empty tables). */
+export async function rebuildStats(tx: { table(name: string): Table }): Promise<void> {
   const all: StatShare[] = [];
-  await shares.each((s) => {
-    all.push({ at: s.at, network: s.network, postId: s.postId });
-  });
-  const summary = summarise(all);
-  await Promise.all(summaryTables(db).map((t) => t.clear()));
-  await db.dailyStats.bulkPut(summary.days);
-  await db.dayTotals.bulkPut(summary.totals);
-  await db.periodPosts.bulkPut(summary.posts);
+  await tx.table('shares').each((s: StatShare) => all.push(s));
+  const { days, totals, posts } = summarise(all);
+  await tx.table('dailyStats').bulkAdd(days);
+  await tx.table('dayTotals').bulkAdd(totals);
+  await tx.table('periodPosts').bulkAdd(posts);
 }

@@ -59,16 +59,18 @@ describe('database upgrade', () => {
     expect(await db.dailyStats.where('day').aboveOrEqual('2026-11-21').count()).toBe(2);
     expect(await db.dailyStats.where('[postKey+network]').equals(['p1', 'linkedin']).count()).toBe(2);
     expect(await db.dayTotals.toArray()).toEqual([
-      { day: '2026-11-20', network: 'linkedin', count: 1, own: 0 },
-      { day: '2026-11-20', network: 'x', count: 2, own: 2 },
-      { day: '2026-11-21', network: 'linkedin', count: 1, own: 0 },
-      { day: '2026-11-21', network: 'x', count: 1, own: 0 },
+      { day: '2026-11-20', network: 'linkedin', count: 1 },
+      { day: '2026-11-20', network: 'x', count: 2 },
+      { day: '2026-11-21', network: 'linkedin', count: 1 },
+      { day: '2026-11-21', network: 'x', count: 1 },
     ]);
     // 20 and 21 Nov 2026 are a Friday and a Saturday: one week (Monday the 16th), one month.
     expect(await db.periodPosts.toArray()).toEqual([
       { period: 'm2026-11', network: 'linkedin', postKey: 'p1', count: 2 },
+      { period: 'm2026-11', network: 'x', postKey: '', count: 2 },
       { period: 'm2026-11', network: 'x', postKey: 'p1', count: 1 },
       { period: 'w2026-11-16', network: 'linkedin', postKey: 'p1', count: 2 },
+      { period: 'w2026-11-16', network: 'x', postKey: '', count: 2 },
       { period: 'w2026-11-16', network: 'x', postKey: 'p1', count: 1 },
     ]);
     db.close();

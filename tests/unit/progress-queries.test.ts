@@ -81,11 +81,11 @@ describe('popup queries with a large share log', () => {
     const since = sinceFor(program, NOW);
     const { totals, posts } = await progressRows(db, since, periodContaining('month', NOW));
     expect(totals.map((d) => d.network).sort()).toEqual(['linkedin', 'x']);
-    expect(posts.map((p) => p.postKey)).toEqual(['popular']);
+    expect(posts.map((p) => p.postKey).sort()).toEqual(['', 'popular']);
     expect(computeProgressFromDays(totals, posts, program, NOW).points).toBe(12);
     expect(reads.sort((a, b) => a.table.localeCompare(b.table))).toEqual([
       { table: 'dayTotals', op: 'query', index: 'day', range: 'range', rows: 2 },
-      { table: 'periodPosts', op: 'query', index: 'period', range: 'equal', rows: 1 },
+      { table: 'periodPosts', op: 'query', index: 'period', range: 'equal', rows: 2 },
     ]);
     const shares = await db.shares.where('at').aboveOrEqual(since).toArray();
     expect(computeProgressFromDays(totals, posts, program, NOW)).toEqual(computeProgress(shares, program, NOW));

@@ -44,6 +44,14 @@ const toShare = (s: { id: string; at: number; network: 'linkedin' | 'x'; postId:
   ...s, kind: 'post', surface: 'composer', urls: [],
 });
 
+/** Rows as the table lists them: by primary key (IndexedDB compares these string arrays like this). */
+const inKeyOrder = <T>(rows: T[], key: (r: T) => string[]): T[] =>
+  [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return 0;
+  });
+
 let n = 0;
 let db: SharewiseDB | undefined;
 afterEach(async () => {
@@ -72,7 +80,10 @@ describe('daily summary', () => {
         }
         const shares = await db.shares.toArray();
         const [days, totals, posts] = await Promise.all([db.dailyStats.toArray(), db.dayTotals.toArray(), db.periodPosts.toArray()]);
-        expect({ days, totals, posts }).toEqual(summarise(shares));
+        const want = summarise(shares);
+        expect(days).toEqual(inKeyOrder(want.days, (d) => [d.day, d.network, d.postKey]));
+        expect(totals).toEqual(inKeyOrder(want.totals, (t) => [t.day, t.network]));
+        expect(posts).toEqual(inKeyOrder(want.posts, (p) => [p.period, p.network, p.postKey]));
         const program: ProgressProgram = { period, threshold: 30, points: { linkedin: 10, x: 5, ownContent: 1 } };
         const now = BASE + 40 * 24 * HOUR;
         // The popup reads the program period's posts only (progressRows); all of them must give the same.
