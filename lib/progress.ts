@@ -129,11 +129,11 @@ export function computeProgressFromDays(
   program: ProgressProgram | undefined,
   now: number,
 ): Progress {
-  const sum = (p: Period, field: (t: DayTotal) => number) => {
+  const sum = (p: Period, network?: Network) => {
     const from = localDate(p.start);
     const to = localDate(p.end);
     let n = 0;
-    for (const t of totals) if (t.day >= from && t.day < to) n += field(t);
+    for (const t of totals) if (t.day >= from && t.day < to && (!network || t.network === network)) n += t.count;
     return n;
   };
   const period = periodContaining(program?.period ?? 'month', now);
@@ -154,19 +154,16 @@ export function computeProgressFromDays(
   const weeks: WeekBucket[] = [];
   for (let i = CHART_WEEKS - 1; i >= 0; i--) {
     const w = shiftPeriod(week, -i);
-    weeks.push({ start: w.start, shares: sum(w, (t) => t.count) });
+    weeks.push({ start: w.start, shares: sum(w) });
   }
   return {
     period,
     points,
     threshold: program?.threshold ?? null,
     remaining: program ? Math.max(0, program.threshold - points) : null,
-    byNetwork: {
-      linkedin: sum(period, (t) => (t.network === 'linkedin' ? t.count : 0)),
-      x: sum(period, (t) => (t.network === 'x' ? t.count : 0)),
-    },
+    byNetwork: { linkedin: sum(period, 'linkedin'), x: sum(period, 'x') },
     thisWeek: weeks[CHART_WEEKS - 1]!.shares,
-    thisMonth: sum(periodContaining('month', now), (t) => t.count),
+    thisMonth: sum(periodContaining('month', now)),
     weeks,
     activeOfLast4: weeks.slice(-4).filter((w) => w.shares > 0).length,
   };

@@ -14,13 +14,10 @@ import { day, num } from './format';
 export function Progress({ program, now }: { program: Program | undefined; now: number }) {
   const db = getDb();
   const since = sinceFor(program, now);
-  const programStart = program ? periodContaining(program.period, now).start : null;
   // The summary (lib/stats.ts): day totals of the last ~12 weeks and the program period's posts, each
   // an indexed read of a few hundred rows however many shares were logged; never the share log itself.
-  const rows = useLiveQuery(
-    () => progressRows(db, since, program ? periodContaining(program.period, now) : null),
-    [since, programStart, program?.period],
-  );
+  // (`now` is fixed while the popup is open.)
+  const rows = useLiveQuery(() => progressRows(db, since, program && periodContaining(program.period, now)), [since, program?.period]);
   // Only asked when the range is empty: was anything ever shared?
   const anyEver = useLiveQuery(async () => (rows && !rows.totals.length ? hasAnyShare(db) : true), [rows]);
   if (!rows) return <p role="status">{t('popupLoading')}</p>;

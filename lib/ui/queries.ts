@@ -1,7 +1,7 @@
 import type { SharewiseDB } from '../db';
 import type { FeedPost } from '../feed/schema';
 import { localDate } from '../period';
-import { periodPostKeys, sharedNetworks } from '../progress';
+import { periodPostKeys } from '../progress';
 import type { Period } from '../period';
 import type { Network } from '../shares';
 import type { DayTotal, PeriodPost } from '../stats';
@@ -20,7 +20,7 @@ import type { DayTotal, PeriodPost } from '../stats';
 export async function progressRows(
   db: SharewiseDB,
   since: number,
-  programPeriod: Period | null,
+  programPeriod: Period | undefined,
 ): Promise<{ totals: DayTotal[]; posts: PeriodPost[] }> {
   const [totals, posts] = await Promise.all([
     db.dayTotals.where('day').aboveOrEqual(localDate(since)).toArray(),
@@ -32,14 +32,16 @@ export async function progressRows(
 
 /** "Shared ✓": per post and targeted network, whether any share of it was ever logged (one key lookup each). */
 export async function sharedOf(db: SharewiseDB, posts: FeedPost[]): Promise<Map<string, Set<Network>>> {
-  const found = await Promise.all(
+  const shared = new Map<string, Set<Network>>();
+  await Promise.all(
     posts.flatMap((p) =>
-      p.networks.map(async (network) =>
-        (await db.dailyStats.where('[postKey+network]').equals([p.id, network]).first()) ? { postId: p.id, network } : undefined,
-      ),
+      p.networks.map(async (network) => {
+        if (!(await db.dailyStats.where('[postKey+network]').equals([p.id, network]).first())) return;
+        shared.set(p.id, (shared.get(p.id) ?? new Set()).add(network));
+      }),
     ),
   );
-  return sharedNetworks(found.filter((s) => s !== undefined));
+  return shared;
 }
 
 /** Whether any share was ever logged (reads at most one summary key). */
