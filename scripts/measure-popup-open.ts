@@ -104,9 +104,12 @@ try {
   }
   console.log(`seeded ${N} shares through ui:importShares in ${Math.round(performance.now() - t0)} ms`);
   const summaryRows = await seeder.evaluate(`new Promise((ok) => { const r = indexedDB.open('sharewise'); r.onsuccess = () => {
-    const db = r.result; if (!db.objectStoreNames.contains('dailyStats')) return ok(null);
-    const q = db.transaction('dailyStats').objectStore('dailyStats').count(); q.onsuccess = () => ok(q.result); }; })`);
-  console.log(`summary rows (dailyStats): ${summaryRows ?? 'none (a build without the summary)'}`);
+    const db = r.result; const names = ['dailyStats', 'dayTotals', 'periodPosts'];
+    if (!db.objectStoreNames.contains(names[0])) return ok(null);
+    const tx = db.transaction(names); const out = {};
+    for (const n of names) { const q = tx.objectStore(n).count(); q.onsuccess = () => { out[n] = q.result; }; }
+    tx.oncomplete = () => ok(out); }; })`);
+  console.log(`summary rows: ${summaryRows ? JSON.stringify(summaryRows) : 'none (a build without the summary)'}`);
   await seeder.close();
 
   const times = { popup: [] as number[], blank: [] as number[] };
