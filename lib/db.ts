@@ -1,7 +1,8 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Feed } from './feed/schema';
 import type { Report } from './privacy/report';
 import type { Network, Share } from './shares';
+import { rebuildStats, type DailyStat, type DayTotal, type PeriodPost } from './stats';
 
 export const DB_NAME = 'sharewise';
 
@@ -86,6 +87,11 @@ export const SCHEMA_VERSIONS = {
     sentLog: '++id, at',
     suggestions: '++id, at, status',
   },
+  4: {
+    dailyStats: '[day+network+postKey], day, [postKey+network]',
+    dayTotals: '[day+network], day',
+    periodPosts: '[period+network+postKey], period',
+  },
 } as const;
 
 export class SharewiseDB extends Dexie {
@@ -96,6 +102,9 @@ export class SharewiseDB extends Dexie {
   outbox!: EntityTable<OutboxRow, 'id'>;
   sentLog!: EntityTable<SentLogRow, 'id'>;
   suggestions!: EntityTable<SuggestionRow, 'id'>;
+  dailyStats!: Table<DailyStat, [string, Network, string]>;
+  dayTotals!: Table<DayTotal, [string, Network]>;
+  periodPosts!: Table<PeriodPost, [string, Network, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -105,6 +114,13 @@ export class SharewiseDB extends Dexie {
     this.version(2).stores(SCHEMA_VERSIONS[2]);
     // v3: reporting — outbox (unique idempotency key), sent log, page suggestions. New tables only.
     this.version(3).stores(SCHEMA_VERSIONS[3]);
+    // v4: the share log's summary (lib/stats.ts: per local day, network and post; day totals; posts
+    // per week and month), so the popup reads a few hundred rows instead of every share of the
+    // period. Built here from the shares already logged; from then on every write of `shares`
+    // updates it in the same transaction.
+    this.version(4)
+      .stores(SCHEMA_VERSIONS[4])
+      .upgrade(rebuildStats);
   }
 }
 

@@ -1,9 +1,11 @@
-import { periodContaining, shiftPeriod, type Period, type PeriodKind } from './period';
+import { localDate, periodContaining, shiftPeriod, type Period, type PeriodKind } from './period';
 import type { Network } from './shares';
+import type { DayTotal, PeriodPost } from './stats';
 
 /**
- * The employee's own progress, computed on the device from the program's rules. Pure: the popup
- * passes in the shares it read (an indexed range from `sinceFor`) and the time.
+ * The employee's own progress, computed on the device from the program's rules. Pure: from shares
+ * (`computeProgress`) or from the daily summary the popup reads (`computeProgressFromDays`, one
+ * indexed range from `sinceFor`), and the time.
  *
  * Rules (documented for employees in the README):
  * - a share of an approved post earns the program's points for its network; the same post on the
@@ -101,6 +103,67 @@ export function computeProgress(shares: ProgressShare[], program: ProgressProgra
     },
     thisWeek: weeks[CHART_WEEKS - 1]!.shares,
     thisMonth: shares.filter(inside(periodContaining('month', now))).length,
+    weeks,
+    activeOfLast4: weeks.slice(-4).filter((w) => w.shares > 0).length,
+  };
+}
+
+/** The `periodPosts` keys (lib/stats.ts) that make up a program period: its week, its month or its three months. */
+export function periodPostKeys(period: Period): string[] {
+  const first = localDate(period.start);
+  if (period.kind === 'week') return [`w${first}`];
+  const months = period.kind === 'quarter' ? 3 : 1;
+  return Array.from({ length: months }, (_, i) => `m${localDate(shiftPeriod(periodContaining('month', period.start), i).start).slice(0, 7)}`);
+}
+
+/**
+ * The same progress from the summary (lib/stats.ts) — what the popup uses, so opening it reads a
+ * few hundred rows whatever the size of the log: day totals since `sinceFor`, and the program
+ * period's posts (`periodPostKeys`). Periods are whole local days, so comparing the rows' local
+ * dates with the periods' first and end dates gives exactly what `computeProgress` gives for the
+ * shares the rows summarise (a property test holds the two together).
+ */
+export function computeProgressFromDays(
+  totals: DayTotal[],
+  posts: PeriodPost[],
+  program: ProgressProgram | undefined,
+  now: number,
+): Progress {
+  const sum = (p: Period, network?: Network) => {
+    const from = localDate(p.start);
+    const to = localDate(p.end);
+    let n = 0;
+    for (const t of totals) if (t.day >= from && t.day < to && (!network || t.network === network)) n += t.count;
+    return n;
+  };
+  const period = periodContaining(program?.period ?? 'month', now);
+  let points = 0;
+  if (program) {
+    const keys = new Set(periodPostKeys(period));
+    const counted = new Set<string>();
+    for (const p of posts) {
+      if (!keys.has(p.period)) continue;
+      if (p.postKey === '') points += p.count * (program.points.ownContent ?? 0);
+      else if (!counted.has(`${p.network} ${p.postKey}`)) {
+        counted.add(`${p.network} ${p.postKey}`);
+        points += program.points[p.network];
+      }
+    }
+  }
+  const week = periodContaining('week', now);
+  const weeks: WeekBucket[] = [];
+  for (let i = CHART_WEEKS - 1; i >= 0; i--) {
+    const w = shiftPeriod(week, -i);
+    weeks.push({ start: w.start, shares: sum(w) });
+  }
+  return {
+    period,
+    points,
+    threshold: program?.threshold ?? null,
+    remaining: program ? Math.max(0, program.threshold - points) : null,
+    byNetwork: { linkedin: sum(period, 'linkedin'), x: sum(period, 'x') },
+    thisWeek: weeks[CHART_WEEKS - 1]!.shares,
+    thisMonth: sum(periodContaining('month', now)),
     weeks,
     activeOfLast4: weeks.slice(-4).filter((w) => w.shares > 0).length,
   };

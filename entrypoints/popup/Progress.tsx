@@ -5,21 +5,24 @@ import { WeekChart } from '@/components/WeekChart';
 import { getDb } from '@/lib/db';
 import type { Program } from '@/lib/feed/schema';
 import { t } from '@/lib/i18n';
-import { computeProgress, sinceFor } from '@/lib/progress';
-import { hasAnyShare, sharesSince } from '@/lib/ui/queries';
+import { computeProgressFromDays, sinceFor } from '@/lib/progress';
+import { periodContaining } from '@/lib/period';
+import { hasAnyShare, progressRows } from '@/lib/ui/queries';
 import { day, num } from './format';
 
 /** The employee's own progress: points toward the threshold, a calm rhythm, no streaks. */
 export function Progress({ program, now }: { program: Program | undefined; now: number }) {
   const db = getDb();
   const since = sinceFor(program, now);
-  // One indexed range on `at` (the last ~12 weeks or the program period): never a scan of the whole log.
-  const shares = useLiveQuery(() => sharesSince(db, since), [since]);
+  // The summary (lib/stats.ts): day totals of the last ~12 weeks and the program period's posts, each
+  // an indexed read of a few hundred rows however many shares were logged; never the share log itself.
+  // (`now` is fixed while the popup is open.)
+  const rows = useLiveQuery(() => progressRows(db, since, program && periodContaining(program.period, now)), [since, program?.period]);
   // Was anything ever shared? Reads at most one key; its own query, so it never waits on another's result.
   const anyEver = useLiveQuery(() => hasAnyShare(db), []);
-  if (!shares) return <p role="status">{t('popupLoading')}</p>;
+  if (!rows) return <p role="status">{t('popupLoading')}</p>;
 
-  const p = computeProgress(shares, program, now);
+  const p = computeProgressFromDays(rows.totals, rows.posts, program, now);
   return (
     <section className="progress" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('popupProgressHeading')}</h2>

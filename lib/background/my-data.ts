@@ -11,31 +11,36 @@ import {
 } from '../messaging/validate';
 import { dedupeById } from '../data/import';
 import type { Share } from '../shares';
+import { applyStats, statDeltas, summaryTables } from '../stats';
 
 export async function deleteShare(db: SharewiseDB, id: string): Promise<boolean> {
-  return db.transaction('rw', db.shares, async () => {
-    if (!(await db.shares.get(id))) return false;
+  return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
+    const share = await db.shares.get(id);
+    if (!share) return false;
     await db.shares.delete(id);
+    await applyStats(db, statDeltas([share], -1));
     return true;
   });
 }
 
 /**
- * Deletes everything recorded about the employee: shares, pending intents and dedupe keys, reports
- * waiting to be sent, the sent log and page suggestions. The company feed and settings stay.
+ * Deletes everything recorded about the employee: shares and their daily summary, pending intents
+ * and dedupe keys, reports waiting to be sent, the sent log and page suggestions. The company feed
+ * and settings stay.
  */
 export async function deleteAllData(db: SharewiseDB): Promise<void> {
-  const tables = [db.shares, db.intents, db.seen, db.outbox, db.sentLog, db.suggestions];
+  const tables = [db.shares, ...summaryTables(db), db.intents, db.seen, db.outbox, db.sentLog, db.suggestions];
   await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
 }
 
 /** Adds the shares not already on this device (by id), in one transaction: all or nothing. */
 export async function importShares(db: SharewiseDB, shares: Share[]): Promise<{ added: number; skipped: number }> {
   const unique = dedupeById(shares).shares;
-  return db.transaction('rw', db.shares, async () => {
+  return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
     const existing = await db.shares.bulkGet(unique.map((s) => s.id));
     const fresh = unique.filter((_, i) => existing[i] === undefined);
     await db.shares.bulkAdd(fresh);
+    await applyStats(db, statDeltas(fresh, 1));
     return { added: fresh.length, skipped: shares.length - fresh.length };
   });
 }

@@ -5,6 +5,7 @@ import type { ShareLogResult } from '../messaging/protocol';
 import { isTracking, type Settings } from '../settings/schema';
 import { extractUrls, INTENT_WINDOW_MS, matchPostByUrls, pickIntent } from '../share-match';
 import type { Share } from '../shares';
+import { applyStats, statDeltas, summaryTables } from '../stats';
 
 export interface ShareLogContext {
   settings: Settings;
@@ -29,7 +30,7 @@ export async function logDetectedShare(
     return { logged: false, reason: 'tracking is off or paused' };
   }
   const urls = extractUrls(detected.text);
-  return db.transaction('rw', [db.shares, db.intents, db.seen], async () => {
+  return db.transaction('rw', [db.shares, ...summaryTables(db), db.intents, db.seen], async () => {
     if (await db.seen.get(detected.submissionId)) return { logged: false, reason: 'already logged' };
 
     let postId = matchPostByUrls(urls, ctx.posts, detected.network)?.id ?? null;
@@ -50,6 +51,7 @@ export async function logDetectedShare(
       ...(ctx.settings.keepText && detected.text ? { text: detected.text } : {}),
     };
     await db.shares.add(share);
+    await applyStats(db, statDeltas([share], 1));
     await db.seen.put({ key: detected.submissionId, at: ctx.now });
     await db.seen.where('at').below(ctx.now - SEEN_TTL_MS).delete();
     return { logged: true, id: share.id };

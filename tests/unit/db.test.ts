@@ -18,13 +18,61 @@ describe('database upgrade', () => {
 
     const db = new SharewiseDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.shares.count()).toBe(2);
     expect(await db.shares.get('a')).toMatchObject({ text: 'hello', network: 'x' });
     const linkedin = await db.shares.where('[network+at]').between(['linkedin', 0], ['linkedin', Infinity]).toArray();
     expect(linkedin.map((s) => s.id)).toEqual(['b']);
     expect(await db.shares.where('postId').equals('p1').count()).toBe(1);
     expect(await db.feedCache.count()).toBe(0);
+    db.close();
+  });
+
+  it('builds the daily summary from the shares written by version 3', async () => {
+    // Write exactly as the version 3 schema did (versions are cumulative in Dexie).
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_VERSIONS[1]);
+    v3.version(2).stores(SCHEMA_VERSIONS[2]);
+    v3.version(3).stores(SCHEMA_VERSIONS[3]);
+    const at = (d: number, h: number) => new Date(2026, 10, d, h).getTime(); // local time, like the summary
+    await v3.table('shares').bulkAdd([
+      { id: 'a', at: at(20, 9), network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [] },
+      { id: 'b', at: at(20, 23), network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [] },
+      { id: 'c', at: at(20, 10), network: 'linkedin', kind: 'repost', postId: 'p1', surface: 'intent', urls: [] },
+      { id: 'd', at: at(21, 0), network: 'linkedin', kind: 'post', postId: 'p1', surface: 'intent', urls: [] },
+      { id: 'e', at: at(21, 8), network: 'x', kind: 'quote', postId: 'p1', surface: 'composer', urls: [] },
+    ]);
+    await v3.table('outbox').add({ key: 'k', endpoint: 'https://r.example', nextAttemptAt: 1 });
+    v3.close();
+
+    const db = new SharewiseDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.shares.count()).toBe(5);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.dailyStats.toArray()).toEqual([
+      { day: '2026-11-20', network: 'linkedin', postKey: 'p1', count: 1 },
+      { day: '2026-11-20', network: 'x', postKey: '', count: 2 },
+      { day: '2026-11-21', network: 'linkedin', postKey: 'p1', count: 1 },
+      { day: '2026-11-21', network: 'x', postKey: 'p1', count: 1 },
+    ]);
+    expect(await db.dailyStats.where('day').aboveOrEqual('2026-11-21').count()).toBe(2);
+    expect(await db.dailyStats.where('[postKey+network]').equals(['p1', 'linkedin']).count()).toBe(2);
+    expect(await db.dayTotals.toArray()).toEqual([
+      { day: '2026-11-20', network: 'linkedin', count: 1 },
+      { day: '2026-11-20', network: 'x', count: 2 },
+      { day: '2026-11-21', network: 'linkedin', count: 1 },
+      { day: '2026-11-21', network: 'x', count: 1 },
+    ]);
+    // 20 and 21 Nov 2026 are a Friday and a Saturday: one week (Monday the 16th), one month.
+    expect(await db.periodPosts.toArray()).toEqual([
+      { period: 'm2026-11', network: 'linkedin', postKey: 'p1', count: 2 },
+      { period: 'm2026-11', network: 'x', postKey: '', count: 2 },
+      { period: 'm2026-11', network: 'x', postKey: 'p1', count: 1 },
+      { period: 'w2026-11-16', network: 'linkedin', postKey: 'p1', count: 2 },
+      { period: 'w2026-11-16', network: 'x', postKey: '', count: 2 },
+      { period: 'w2026-11-16', network: 'x', postKey: 'p1', count: 1 },
+    ]);
     db.close();
   });
 });

@@ -1,0 +1,113 @@
+import Dexie from 'dexie';
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { deleteAllData, deleteShare, importShares } from '../../lib/background/my-data';
+import { logDetectedShare } from '../../lib/background/share-log';
+import { SharewiseDB } from '../../lib/db';
+import { periodContaining } from '../../lib/period';
+import { computeProgress, computeProgressFromDays, periodPostKeys, type ProgressProgram } from '../../lib/progress';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { Share } from '../../lib/shares';
+import { summarise } from '../../lib/stats';
+
+/**
+ * The daily summary is exact: after any sequence of the background's writes (log, import, delete
+ * one, delete all) it equals the summary recomputed from the shares table, and progress computed
+ * from it equals progress computed from the shares.
+ */
+// A zone with a DST change inside the range (25 Oct 2026), set before any local date is computed.
+const originalTz = process.env.TZ;
+process.env.TZ = 'Europe/Berlin';
+beforeAll(() => {
+  process.env.TZ = 'Europe/Berlin';
+});
+afterAll(() => {
+  process.env.TZ = originalTz;
+});
+const BASE = new Date(2026, 9, 20).getTime(); // local midnight; shares spread over ~6 weeks (a DST change included)
+const HOUR = 3600_000;
+const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+
+const shareArb = fc.record({
+  id: fc.constantFrom(...ids),
+  at: fc.integer({ min: 0, max: 42 * 24 * 4 }).map((q) => BASE + (q * HOUR) / 4),
+  network: fc.constantFrom('linkedin' as const, 'x' as const),
+  postId: fc.constantFrom(null, 'p1', 'p2'),
+});
+const opArb = fc.oneof(
+  shareArb.map((s) => ({ op: 'log' as const, s })),
+  fc.array(shareArb, { maxLength: 6 }).map((list) => ({ op: 'import' as const, list })),
+  fc.constantFrom(...ids).map((id) => ({ op: 'delete' as const, id })),
+  fc.constant({ op: 'clear' as const }),
+);
+const toShare = (s: { id: string; at: number; network: 'linkedin' | 'x'; postId: string | null }): Share => ({
+  ...s, kind: 'post', surface: 'composer', urls: [],
+});
+
+/** Rows as the table lists them: by primary key (IndexedDB compares these string arrays like this). */
+const inKeyOrder = <T>(rows: T[], key: (r: T) => string[]): T[] =>
+  [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return 0;
+  });
+
+let n = 0;
+let db: SharewiseDB | undefined;
+afterEach(async () => {
+  db?.close();
+  if (db) await Dexie.delete(db.name);
+});
+
+describe('daily summary', () => {
+  it('always equals the summary recomputed from the shares table', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { maxLength: 12 }), fc.constantFrom<ProgressProgram['period']>('week', 'month', 'quarter'), async (ops, period) => {
+        db?.close();
+        if (db) await Dexie.delete(db.name);
+        db = new SharewiseDB(`sharewise-stats-${++n}`);
+        let id = 0;
+        for (const o of ops) {
+          if (o.op === 'log') {
+            await logDetectedShare(
+              db,
+              { network: o.s.network, kind: 'post', surface: 'composer', text: 'mine', submissionId: `sub-${++id}`, confirmedBy: 'notice' },
+              { settings: DEFAULT_SETTINGS, posts: [], now: o.s.at, newId: () => `log-${id}` },
+            );
+          } else if (o.op === 'import') await importShares(db, o.list.map(toShare));
+          else if (o.op === 'delete') await deleteShare(db, o.id);
+          else await deleteAllData(db);
+        }
+        const shares = await db.shares.toArray();
+        const [days, totals, posts] = await Promise.all([db.dailyStats.toArray(), db.dayTotals.toArray(), db.periodPosts.toArray()]);
+        const want = summarise(shares);
+        expect(days).toEqual(inKeyOrder(want.days, (d) => [d.day, d.network, d.postKey]));
+        expect(totals).toEqual(inKeyOrder(want.totals, (t) => [t.day, t.network]));
+        expect(posts).toEqual(inKeyOrder(want.posts, (p) => [p.period, p.network, p.postKey]));
+        const program: ProgressProgram = { period, threshold: 30, points: { linkedin: 10, x: 5, ownContent: 1 } };
+        const now = BASE + 40 * 24 * HOUR;
+        // The popup reads the program period's posts only (progressRows); all of them must give the same.
+        const inPeriod = posts.filter((p) => periodPostKeys(periodContaining(period, now)).includes(p.period));
+        expect(computeProgressFromDays(totals, inPeriod, program, now)).toEqual(computeProgress(shares, program, now));
+        expect(computeProgressFromDays(totals, posts, program, now)).toEqual(computeProgress(shares, program, now));
+        expect(computeProgressFromDays(totals, [], undefined, now)).toEqual(computeProgress(shares, undefined, now));
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('deletes a share summarised in another time zone from its neighbouring day', async () => {
+    db = new SharewiseDB(`sharewise-stats-${++n}`);
+    const at = Date.parse('2026-11-20T23:30:00Z'); // 00:30 on the 21st in Berlin, 18:30 on the 20th in New York
+    await importShares(db, [toShare({ id: 'a', at, network: 'x', postId: null })]);
+    expect(await db.dailyStats.toArray()).toEqual([{ day: '2026-11-21', network: 'x', postKey: '', count: 1 }]);
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(await deleteShare(db, 'a')).toBe(true);
+      expect(await db.dailyStats.count()).toBe(0);
+      expect(await db.dayTotals.count()).toBe(0);
+    } finally {
+      process.env.TZ = 'Europe/Berlin';
+    }
+  });
+});
