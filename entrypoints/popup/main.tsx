@@ -7,7 +7,7 @@ import '@/components/theme.css';
 import { t } from '@/lib/i18n';
 import { App } from './App';
 import './popup.css';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground as sendMessage } from '@/lib/messaging/send';
 
 // Opening the popup refreshes the company feed when it is older than an hour (the view follows the DB).
 void sendMessage('ui:feedMaybeRefresh', {}).catch(() => {});
