@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground as sendMessage } from '@/lib/messaging/send';
 
 /** Only ordinary web pages can be suggested (not the browser's own or the extension's pages). */
 function suggestable(url: string | undefined): url is string {
@@ -89,3 +89,6 @@ export function SuggestPage() {
     </section>
   );
 }
+
+// The popup loads this lazily (React.lazy wants a default export).
+export default SuggestPage;

@@ -2,6 +2,8 @@ import { useSettingsStore } from '@/components/privacy/settings-store';
 import { useManaged } from '@/components/privacy/managed';
 import { t } from '@/lib/i18n';
 import { DataSection } from './DataSection';
+import { FeedSection } from './FeedSection';
+import { OutboxSection } from './OutboxSection';
 import { PreviewSection } from './PreviewSection';
 import { PrivacySection } from './PrivacySection';
 import { RemindersSection } from './RemindersSection';
@@ -18,16 +20,20 @@ export function App() {
       <p>{t('optionsIntro')}</p>
       <nav className="sw-toc" aria-label={t('optionsTocLabel')}>
         <ul>
+          <li><a href="#feed">{t('optionsFeedHeading')}</a></li>
           <li><a href="#privacy">{t('optionsPrivacyHeading')}</a></li>
           <li><a href="#preview">{t('optionsPreviewHeading')}</a></li>
+          <li><a href="#outbox">{t('optionsOutboxHeading')}</a></li>
           <li><a href="#sent-log">{t('optionsSentLogHeading')}</a></li>
           <li><a href="#tracking">{t('optionsTrackingHeading')}</a></li>
           <li><a href="#reminders">{t('optionsRemindersHeading')}</a></li>
           <li><a href="#data">{t('optionsDataHeading')}</a></li>
         </ul>
       </nav>
+      <FeedSection managed={managed.config} />
       <PrivacySection managed={managed} />
       <PreviewSection managed={managed.config} />
+      <OutboxSection managed={managed.config} />
       <SentLogSection />
       <TrackingSection />
       <RemindersSection />

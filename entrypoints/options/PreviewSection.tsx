@@ -3,27 +3,34 @@ import { useSettingsStore } from '@/components/privacy/settings-store';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import type { ManagedConfig } from '@/lib/managed';
-import { buildReport, nextReportPeriod, reportTarget, type Report } from '@/lib/privacy';
+import { nextReportPeriod, reportTarget } from '@/lib/privacy';
+import { nextReport, payloadAtSend, type QueuedReport, type ReportPayload } from '@/lib/reporting/payload';
 import { readSettings } from '@/lib/settings';
 
 /**
- * "What my employer sees": the next report exactly as the sender would build it — the same pure
- * buildReport over the same shares and the settings as stored — shown readable and byte for byte.
+ * "What my employer sees": the next report exactly as the sender would POST it — the same functions
+ * (reportTarget, nextReport, payloadAtSend) over the same shares, queued reports, page suggestions
+ * and the settings as stored — shown readable and byte for byte.
  */
 export function PreviewSection({ managed }: { managed: ManagedConfig }) {
   const db = getDb();
   const stored = useSettingsStore((s) => s.settings);
   const feedRow = useLiveQuery(() => db.feedCache.get('current'), []);
-  const target = reportTarget(managed, feedRow?.feed);
+  const target = reportTarget(managed, feedRow?.feed, feedRow?.source);
+  const outbox = useLiveQuery(() => db.outbox.toArray(), []);
+  const suggestions = useLiveQuery(() => db.suggestions.where('status').equals('queued').toArray(), []);
   const now = Date.now();
-  const period = nextReportPeriod(target?.schedule ?? 'weekly', now);
+  const next = nextReport((outbox ?? []) as QueuedReport[], nextReportPeriod(target?.schedule ?? 'weekly', now));
+  const period = next.period;
   const shares = useLiveQuery(
     () => db.shares.where('at').between(period.start, period.end, true, false).toArray(),
     [period.start, period.end],
   );
-  // Normalised as the sender reads them from storage (trimmed name, defaults), so the bytes match.
-  const settings = readSettings(JSON.parse(JSON.stringify(stored)));
-  const report = shares ? buildReport(shares, settings, period, now) : null;
+  // Normalised as the sender reads them from storage (trimmed name, defaults), so the bytes match;
+  // a queued report keeps the install id it was queued with, as the sender does.
+  const fromStorage = readSettings(JSON.parse(JSON.stringify(stored)));
+  const settings = next.installId ? { ...fromStorage, installId: next.installId } : fromStorage;
+  const report = shares && suggestions ? (payloadAtSend(shares, settings, next.fields, period, suggestions, now)?.payload ?? null) : null;
 
   return (
     <section aria-labelledby="preview">
@@ -37,6 +44,7 @@ export function PreviewSection({ managed }: { managed: ManagedConfig }) {
               (target.source === 'managed' ? ` (${t('optionsManagedBadge')})` : '')
             : t('optionsPreviewNoEndpoint')}
       </p>
+      {next.queued && <p data-testid="preview-queued">{t('optionsPreviewQueued')}</p>}
       {report ? <ReadableReport report={report} /> : <p data-testid="preview-nothing">{t('optionsPreviewNothing')}</p>}
       <h3>{t('optionsPreviewRawHeading')}</h3>
       <pre className="sw-json" data-testid="preview-json" tabIndex={0} aria-label={t('optionsPreviewRawHeading')}>
@@ -46,7 +54,7 @@ export function PreviewSection({ managed }: { managed: ManagedConfig }) {
   );
 }
 
-function ReadableReport({ report }: { report: Report }) {
+function ReadableReport({ report }: { report: ReportPayload }) {
   const id = report.identity;
   return (
     <dl className="sw-readable" data-testid="preview-readable">
@@ -89,6 +97,21 @@ function ReadableReport({ report }: { report: Report }) {
             {report.timeline.length === 0
               ? t('optionsPreviewNone')
               : report.timeline.map((b) => `${b.start}: ${b.totalShares ?? (b.byNetwork ? b.byNetwork.linkedin + b.byNetwork.x : '')}`).join(' · ')}
+          </dd>
+        </>
+      )}
+      {report.suggestions && (
+        <>
+          <dt>{t('optionsPreviewSuggestions')}</dt>
+          <dd>
+            <ul data-testid="preview-suggestions">
+              {report.suggestions.map((s) => (
+                <li key={s.url + s.suggestedAt}>
+                  {s.title || s.url} <small>{s.url}</small>
+                  {s.note && <> — {s.note}</>}
+                </li>
+              ))}
+            </ul>
           </dd>
         </>
       )}

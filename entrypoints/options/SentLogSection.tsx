@@ -13,14 +13,18 @@ export function SentLogSection() {
       ) : (
         <ul data-testid="sent-log" className="sw-list">
           {rows.map((row) => (
-            <li key={row.id} className="sw-card" data-testid="sent-log-row">
+            <li key={row.id} className="sw-card" data-testid="sent-log-row" data-ok={row.ok} data-key={row.key}>
               <p>
                 <time dateTime={new Date(row.at).toISOString()}>{new Date(row.at).toLocaleString()}</time>
                 {' · '}
                 <span>{row.endpoint}</span>
                 {' · '}
                 <span className={row.ok ? 'sw-success' : 'sw-error'}>
-                  {row.ok ? t('optionsSentLogOk', String(row.status ?? '')) : t('optionsSentLogFailed', String(row.status ?? '—'))}
+                  {row.ok
+                    ? t('optionsSentLogOk', String(row.status ?? ''))
+                    : row.status === null
+                      ? t('optionsSentLogNoAnswer')
+                      : t('optionsSentLogFailed', String(row.status))}
                 </span>
               </p>
               <details>

@@ -1,15 +1,33 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
 import { getDb, type FeedCacheRow } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground as sendMessage } from '@/lib/messaging/send';
 import { trackingState, type TrackingState } from '@/lib/ui/tracking-state';
 import { moment } from './format';
 import { Posts } from './Posts';
 import { Progress } from './Progress';
 import { Vision } from './Vision';
+
+// Loaded when the employee opens "Suggest this page": its own chunk keeps the popup's script in budget.
+const SuggestPage = lazy(() => import('@/components/SuggestPage'));
+
+/** "Suggest this page" behind a disclosure; the component is fetched on first open. */
+function SuggestDisclosure() {
+  const [open, setOpen] = useState(false);
+  return (
+    <details data-testid="suggest-disclosure" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('popupSuggestOpen')}</summary>
+      {open && (
+        <Suspense>
+          <SuggestPage />
+        </Suspense>
+      )}
+    </details>
+  );
+}
 
 /** Local logging state from browser.storage.local, kept current while the popup is open. */
 function useTracking(now: number): TrackingState {
@@ -24,6 +42,8 @@ function useTracking(now: number): TrackingState {
 }
 
 function StateNotices({ row, tracking }: { row: FeedCacheRow | undefined; tracking: TrackingState }) {
+  // Mirrors feedStatus (lib/feed-status.ts), inlined: every byte counts in the popup's script.
+  const unavailable = !!row && !row.feed && row.source !== 'demo';
   return (
     <>
       {tracking.state !== 'on' && (
@@ -37,7 +57,19 @@ function StateNotices({ row, tracking }: { row: FeedCacheRow | undefined; tracki
           </p>
         </Notice>
       )}
-      {row?.error && (
+      {unavailable ? (
+        // A company feed is configured but none loaded yet: say so, and show no demo posts as the employer's.
+        <Notice tone="warn" testId="feed-unavailable">
+          <p>{t('popupFeedUnavailable')}</p>
+          {row.error && (
+            <>
+              <p>{t('popupFeedUnavailableSince', [moment(row.error.since), row.source ?? ''])}</p>
+              <p className="error-detail">{row.error.message}</p>
+            </>
+          )}
+          <p>{t('popupFeedUnavailableNoDemo')}</p>
+        </Notice>
+      ) : row?.error && (
         <Notice tone="warn" testId="feed-problem">
           <p>{t('popupFeedProblem', moment(row.error.since))}</p>
           <p className="error-detail">{row.error.message}</p>
@@ -76,6 +108,7 @@ export function App() {
       <StateNotices row={row} tracking={tracking} />
       {feed && <Posts feed={feed} now={now} />}
       <Progress program={feed?.program} now={now} />
+      <SuggestDisclosure />
     </main>
   );
 }

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db';
 import type { Feed, FeedPost } from '@/lib/feed/schema';
 import { activePosts } from '@/lib/feed/select';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground as sendMessage } from '@/lib/messaging/send';
 import {
   composedText, isSuggestedText, LINKEDIN_LIMIT, linkedInLength, linkedInShareUrl, X_LIMIT, xLength, xShareUrl,
   type ShareContent,

@@ -4,8 +4,10 @@ import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import { StorageGate } from '@/components/StorageError';
 import { getDb } from '@/lib/db';
-import { sendMessage } from '@/lib/messaging/protocol';
+// The light sender (same wire format as lib/messaging/protocol.ts) keeps the popup's script small.
+import { sendToBackground as sendMessage } from '@/lib/messaging/send';
 import { App } from './App';
+import './popup.css';
 
 // Opening the popup refreshes the company feed when it is older than an hour (the view follows the DB).
 void sendMessage('ui:feedMaybeRefresh', {}).catch(() => {});

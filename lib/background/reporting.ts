@@ -12,9 +12,10 @@ import {
   validate,
 } from '../messaging/validate';
 import { buildReport, type ReportPeriod } from '../privacy/report';
+import { reportTarget } from '../privacy/schedule';
 import { backoffDelay } from '../reporting/backoff';
 import { idempotencyKey } from '../reporting/keys';
-import { rebuildAtSendTime, withSuggestions } from '../reporting/payload';
+import { payloadAtSend } from '../reporting/payload';
 import { duePeriods, nextPeriodEnd, periodKind } from '../reporting/schedule';
 import { postReport } from '../reporting/send';
 import type { ReportFields, Settings } from '../settings/schema';
@@ -45,9 +46,8 @@ async function saveReportingState(state: ReportingState): Promise<void> {
  * demo company is not the employer.
  */
 export function reportEndpoint(managed: ManagedConfig, feedRow: FeedCacheRow | undefined): string | null {
-  if (managed.reportEndpoint) return managed.reportEndpoint;
-  if (feedRow?.feed && feedRow.source && feedRow.source !== 'demo') return feedRow.feed.reporting?.endpoint ?? null;
-  return null;
+  // The same function the options preview uses to say where reports go.
+  return reportTarget(managed, feedRow?.feed, feedRow?.source)?.endpoint ?? null;
 }
 
 export interface ReportingDeps {
@@ -141,13 +141,14 @@ export async function flushOutbox(
     const period: ReportPeriod = { ...row.period };
     const shares = await db.shares.where('at').between(period.start, period.end, true, false).toArray();
     const current = { ...settings, installId: row.report.identity.installId };
-    const report = rebuildAtSendTime(shares, current, row.fields, period, deps.now());
-    if (!report) {
+    const queued = await db.suggestions.where('status').equals('queued').toArray();
+    // The same function the options preview uses, so "what my employer sees" is what is POSTed.
+    const built = payloadAtSend(shares, current, row.fields, period, queued, deps.now());
+    if (!built) {
       await db.outbox.delete(row.id!);
       continue;
     }
-    const queued = await db.suggestions.where('status').equals('queued').toArray();
-    const payload = withSuggestions(report, queued);
+    const { report, payload } = built;
     const suggestionIds = payload.suggestions ? queued.slice(0, payload.suggestions.length).map((s) => s.id!) : [];
     const attempts = row.attempts + 1;
     await db.outbox.update(row.id!, {
@@ -199,7 +200,7 @@ export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force 
     deps.wakeAt?.(nextPeriodEnd('week', deps.now()));
     return { sent: 0, failed: 0, queued: await db.outbox.count() };
   }
-  const kind = periodKind(feedRow?.feed?.reporting?.schedule);
+  const kind = periodKind(reportTarget(managed, feedRow?.feed, feedRow?.source)?.schedule);
   await enqueueDue(db, settings, endpoint, kind, deps.now());
   const result = await flushOutbox(db, await loadSettings(), endpoint, deps, force);
   const next = await db.outbox.orderBy('nextAttemptAt').first();

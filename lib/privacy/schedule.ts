@@ -12,11 +12,20 @@ export interface ReportTarget {
   source: 'managed' | 'feed';
 }
 
-/** Where and how often reports would go, or null when nobody configured an endpoint. */
-export function reportTarget(managed: ManagedConfig, feed: FeedCacheRow['feed'] | undefined): ReportTarget | null {
+/**
+ * Where and how often reports would go, or null when nobody configured an endpoint. The one answer
+ * for both the sender (lib/background/reporting.ts) and the preview in options. `feedSource` is the
+ * feed cache's source: the built-in demo feed's endpoint is never used (the demo company is not the
+ * employer), so with the demo feed only an administrator's endpoint counts.
+ */
+export function reportTarget(
+  managed: ManagedConfig,
+  feed: FeedCacheRow['feed'] | undefined,
+  feedSource?: string | null,
+): ReportTarget | null {
   const schedule = feed?.reporting?.schedule ?? 'weekly';
   if (managed.reportEndpoint) return { endpoint: managed.reportEndpoint, schedule, source: 'managed' };
-  if (feed?.reporting?.endpoint) return { endpoint: feed.reporting.endpoint, schedule, source: 'feed' };
+  if (feed?.reporting?.endpoint && feedSource !== 'demo') return { endpoint: feed.reporting.endpoint, schedule, source: 'feed' };
   return null;
 }
 

@@ -71,6 +71,48 @@ export function previewPayload(
   suggestions: SuggestionRow[],
   now: number,
 ): ReportPayload | null {
-  const report = buildReport(shares, settings, period, now);
-  return report ? withSuggestions(report, suggestions) : null;
+  return payloadAtSend(shares, settings, undefined, period, suggestions, now)?.payload ?? null;
+}
+
+/** What the sender needs to know of a queued report to rebuild it (an outbox row). */
+export interface QueuedReport {
+  period: ReportPeriod;
+  report: Report;
+  fields?: ReportFields;
+}
+
+export type NextReport =
+  | { queued: true; period: ReportPeriod; fields: ReportFields | undefined; installId: string }
+  | { queued: false; period: ReportPeriod; fields: undefined; installId: null };
+
+/**
+ * Which report goes out next: the oldest queued one (the sender delivers the outbox oldest first),
+ * else the period running now, which is queued when it ends. The preview and the sender both ask
+ * this, so the preview shows the period that is actually sent next.
+ */
+export function nextReport(outbox: QueuedReport[], current: ReportPeriod): NextReport {
+  const oldest = [...outbox].sort((a, b) => a.period.start - b.period.start)[0];
+  if (!oldest) return { queued: false, period: current, fields: undefined, installId: null };
+  return {
+    queued: true,
+    period: { kind: oldest.period.kind, start: oldest.period.start, end: oldest.period.end },
+    fields: oldest.fields,
+    installId: oldest.report.identity.installId,
+  };
+}
+
+/**
+ * The exact bytes' source of one delivery: the report rebuilt at send time (stricter choice wins)
+ * plus the pages the employee sent. Used by the sender for every POST and by the preview.
+ */
+export function payloadAtSend(
+  shares: Share[],
+  settings: Settings,
+  queuedFields: ReportFields | undefined,
+  period: ReportPeriod,
+  suggestions: SuggestionRow[],
+  now: number,
+): { report: Report; payload: ReportPayload } | null {
+  const report = rebuildAtSendTime(shares, settings, queuedFields, period, now);
+  return report ? { report, payload: withSuggestions(report, suggestions) } : null;
 }

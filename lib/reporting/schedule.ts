@@ -1,5 +1,6 @@
 import { periodContaining, shiftPeriod } from '../period';
 import type { ReportPeriod } from '../privacy/report';
+import { nextReportPeriod } from '../privacy/schedule';
 
 /** At most this many missed periods are caught up after a long absence (about a quarter of weeks). */
 export const MAX_CATCH_UP = 13;
@@ -29,7 +30,10 @@ export function duePeriods(
   return { periods: periods.slice(-max), cursor: last ? last.end : cursor };
 }
 
-/** When the current period ends: the moment the next report becomes due. */
+/**
+ * When the current period ends: the moment the next report becomes due. The period is the one the
+ * options preview shows (nextReportPeriod), so both agree on what "the next report" covers.
+ */
 export function nextPeriodEnd(kind: 'week' | 'month', now: number): number {
-  return periodContaining(kind, now).end;
+  return nextReportPeriod(kind === 'month' ? 'monthly' : 'weekly', now).end;
 }

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { FeedSection } from '../../entrypoints/options/FeedSection';
 import { PrivacySection } from '../../entrypoints/options/PrivacySection';
 import { parseManaged } from '../../lib/managed';
 
@@ -26,5 +27,23 @@ describe('options: values set by the organization', () => {
     const reportingSwitch = /<input[^>]*data-testid="reporting-enabled"[^>]*>/.exec(html)?.[0];
     expect(reportingSwitch).toBeDefined();
     expect(reportingSwitch).not.toContain('checked');
+  });
+});
+
+describe('options: the company feed address', () => {
+  it('is read-only and labelled when the organization sets it', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => key) as never);
+    const html = renderToStaticMarkup(<FeedSection managed={{ feedUrl: 'https://feeds.acme.example/f.json' }} />);
+    expect(html).toContain('data-testid="feed-url-managed"');
+    expect(html).toContain('https://feeds.acme.example/f.json');
+    expect(html).toContain('(optionsManagedBadge)');
+    expect(html).not.toMatch(/<input|<form/);
+  });
+
+  it('is the employee’s own field otherwise', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => key) as never);
+    const html = renderToStaticMarkup(<FeedSection managed={{}} />);
+    expect(html).toMatch(/<input[^>]*type="url"[^>]*data-testid="feed-url"/);
+    expect(html).not.toContain('feed-url-managed');
   });
 });

@@ -98,4 +98,58 @@ export class OptionsPage {
     await this.page.click('[data-testid="delete-all"]');
     await this.page.click('[data-testid="delete-all-yes"]');
   }
+
+  // Company feed, queued reports and "Send now" (issue 6 wiring).
+
+  /** Types an address into "your company's feed address" (replacing what is there) and saves it. */
+  async saveFeedUrl(url: string): Promise<void> {
+    await this.page.evaluate(() => {
+      const input = document.querySelector('[data-testid="feed-url"]') as HTMLInputElement;
+      input.focus();
+      input.select();
+    });
+    if (url) await this.page.type(url);
+    else await this.page.press('Backspace');
+    await this.page.click('[data-testid="feed-url-save"]');
+  }
+
+  async feedUrlStatus(): Promise<string> {
+    return (await this.page.text('[data-testid="feed-url-status"]')) ?? '';
+  }
+
+  /** Waits for the feed section to show `kind` (demo, company, unavailable) and returns its text. */
+  async waitForFeedStatus(kind: string): Promise<string> {
+    return waitUntil(async () => {
+      const shown = await this.page.evaluate(() => document.querySelector('[data-testid="feed-status"]')?.getAttribute('data-kind') ?? null);
+      return shown === kind ? ((await this.page.text('[data-testid="feed-status"]')) ?? '') : null;
+    }, `feed status ${kind}`);
+  }
+
+  /** The queued (unsent) reports as shown: key and text of each row. */
+  queuedReports(): Promise<{ key: string; text: string; error: string | null }[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="outbox-row"]')].map((r) => ({
+        key: (r as HTMLElement).dataset.key!,
+        text: r.textContent ?? '',
+        error: r.querySelector('[data-testid="outbox-error"]')?.textContent ?? null,
+      })),
+    );
+  }
+
+  /** Clicks "Send now" and waits for its result message. */
+  async sendNow(): Promise<string> {
+    // The click clears the previous result at once (a discrete event renders synchronously).
+    await this.page.click('[data-testid="send-now"]');
+    return waitUntil(async () => (await this.page.text('[data-testid="send-now-result"]')) || null, 'the result of "Send now"');
+  }
+
+  sentLog(): Promise<{ key: string; ok: boolean; text: string }[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="sent-log-row"]')].map((r) => ({
+        key: (r as HTMLElement).dataset.key!,
+        ok: (r as HTMLElement).dataset.ok === 'true',
+        text: r.textContent ?? '',
+      })),
+    );
+  }
 }

@@ -64,4 +64,20 @@ export class PopupPage {
   async filter(label: string): Promise<void> {
     await this.page.click(`.filter input[value="${label}"]`);
   }
+
+  /** Opens "Suggest this page" (a lazily loaded component) and waits for it. */
+  async openSuggest(): Promise<void> {
+    // At the bottom of the popup, which may still shift while its sections load: a click that landed
+    // elsewhere is repeated until the disclosure is open.
+    await waitUntil(async () => {
+      const open = await this.page.evaluate(() => {
+        const d = document.querySelector('[data-testid="suggest-disclosure"]') as HTMLDetailsElement;
+        d.scrollIntoView({ block: 'center' });
+        return d.open;
+      });
+      if (!open) await this.page.click('[data-testid="suggest-disclosure"] > summary');
+      return open;
+    }, '"Suggest this page" to open');
+    await this.page.waitFor('[data-testid="suggest-page"]');
+  }
 }
