@@ -9,11 +9,24 @@ import type { ProtocolMap } from './protocol';
 
 let nextId = (Math.random() * 1e4) | 0; // a random start, as the library does
 
+/**
+ * Sends one message and returns the background's answer. A message sent while the service worker is
+ * being stopped or restarted gets no answer (or an error); it is sent again with growing pauses, so a
+ * detected share is not lost. Resending is safe: the background logs a submission id once.
+ */
 export async function sendToBackground<K extends keyof ProtocolMap>(
   type: K,
   data: Parameters<ProtocolMap[K]>[0],
+  tries = 6,
 ): Promise<ReturnType<ProtocolMap[K]>> {
-  const reply = await browser.runtime.sendMessage({ id: nextId++, type, data, timestamp: Date.now() });
-  if (!reply || reply.err != null) throw Error(reply?.err?.message);
-  return reply.res;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const reply = await browser.runtime.sendMessage({ id: nextId++, type, data, timestamp: Date.now() });
+      if (reply && reply.err == null) return reply.res;
+      if (attempt >= tries) throw Error(reply?.err?.message);
+    } catch (err) {
+      if (attempt >= tries) throw err;
+    }
+    await new Promise((wake) => setTimeout(wake, 250 << attempt));
+  }
 }

@@ -66,9 +66,25 @@ describe('the content scripts\' tiny sender speaks the one protocol', () => {
     expect(await sendToBackground('cs:shareDetected', { ...share, network: 'mastodon' } as never)).toMatchObject({ rejected: expect.stringContaining('network') });
   });
 
-  it('throws the background\'s error, like the library', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ err: { message: 'boom' } } as never);
-    await expect(sendToBackground('cs:shareDetected', share)).rejects.toThrow('boom');
+  it('throws the background\'s error, like the library, once it has no tries left', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ err: { message: 'boom' } } as never);
+    await expect(sendToBackground('cs:shareDetected', share, 1)).rejects.toThrow('boom');
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends again while the background is restarting, and the share is logged once', async () => {
+    wireToBackground();
+    setupMessageRouter();
+    // A stopping service worker: first no receiver, then a port closed without an answer; after that
+    // the wired background answers again.
+    const send = vi
+      .mocked(fakeBrowser.runtime.sendMessage)
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockResolvedValueOnce(undefined as never);
+    // Real pauses (0.5 s, then 1 s): fake timers would also stall the in-memory IndexedDB.
+    expect(await sendToBackground('cs:shareDetected', share)).toMatchObject({ logged: true });
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(await getDb().shares.count()).toBe(1);
   });
 });
 
