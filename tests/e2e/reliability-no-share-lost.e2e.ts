@@ -4,6 +4,7 @@ import { IDB_COUNT, IDB_DOWNGRADE_TO_V2, IDB_INFO } from './harness/idb';
 import { waitUntil, type TestPage } from './harness/page';
 import { BROWSERS, useFixtureServer } from './helpers';
 import type { Share } from '../../lib/shares';
+import { SCHEMA_VERSIONS } from '../../lib/db';
 
 /**
  * No share lost: 1,000 submits on the x.com fixture go through the real content script, the real
@@ -17,7 +18,8 @@ import type { Share } from '../../lib/shares';
 useFixtureServer();
 
 const PAGE = 'https://x.com/home?fixture=reliability';
-const CURRENT_IDB_VERSION = 30; // Dexie schema version 3 × 10; bump with lib/db.ts
+// IndexedDB's version is Dexie's newest schema version × 10.
+const CURRENT_IDB_VERSION = Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number)) * 10;
 
 async function openComposer(browser: ExtensionBrowser): Promise<TestPage> {
   const x = await browser.open(PAGE);
