@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -17,7 +17,13 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 function buildManifest(browser: 'chrome' | 'firefox'): Record<string, any> {
   const dir = join(outDir, browser);
   const script = `import('wxt').then((w) => w.build({ browser: ${JSON.stringify(browser)}, outDir: ${JSON.stringify(dir)}, logger: { ...console, info() {}, success() {}, warn() {}, debug() {}, log() {}, box() {}, level: 0 } }))`;
-  execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'pipe' });
+  // A script file, not `node --input-type=module -e`: the minifier's worker threads inherit node's
+  // flags, and that one would make them ES modules, where they cannot `require`.
+  // It lives in the project (tests/.artifacts, ignored by git) so that `import('wxt')` resolves.
+  const file = join(ROOT, 'tests/.artifacts', `build-manifest-${browser}.mjs`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, script);
+  execFileSync(process.execPath, [file], { cwd: ROOT, stdio: 'pipe' });
   const sub = browser === 'chrome' ? 'chrome-mv3' : 'firefox-mv2';
   return JSON.parse(readFileSync(join(dir, sub, 'manifest.json'), 'utf8'));
 }
