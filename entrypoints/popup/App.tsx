@@ -5,6 +5,7 @@ import { Notice } from '@/components/Notice';
 import { getDb, type FeedCacheRow } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { sendToBackground as sendMessage } from '@/lib/messaging/send';
+import { readStorageProblem, STORAGE_PROBLEM_KEY, type StorageProblem } from '@/lib/storage-problem';
 import { trackingState, type TrackingState } from '@/lib/ui/tracking-state';
 import { moment } from './format';
 import { Posts } from './Posts';
@@ -41,11 +42,30 @@ function useTracking(now: number): TrackingState {
   return state;
 }
 
+/** A share the background could not store (browser storage full or broken), kept current while open. */
+function useStorageProblem(): StorageProblem | null {
+  const [problem, setProblem] = useState<StorageProblem | null>(null);
+  useEffect(() => {
+    const read = () => browser.storage.local.get(STORAGE_PROBLEM_KEY).then((s) => setProblem(readStorageProblem(s[STORAGE_PROBLEM_KEY])));
+    void read();
+    browser.storage.local.onChanged.addListener(read);
+    return () => browser.storage.local.onChanged.removeListener(read);
+  }, []);
+  return problem;
+}
+
 function StateNotices({ row, tracking }: { row: FeedCacheRow | undefined; tracking: TrackingState }) {
   // Mirrors feedStatus (lib/feed-status.ts), inlined: every byte counts in the popup's script.
   const unavailable = !!row && !row.feed && row.source !== 'demo';
+  const storage = useStorageProblem();
   return (
     <>
+      {storage && (
+        <Notice tone="warn" testId="storage-problem">
+          <p>{t('popupStorageProblem', moment(storage.since))}</p>
+          <p className="error-detail">{storage.message}</p>
+        </Notice>
+      )}
       {tracking.state !== 'on' && (
         <Notice tone="warn" testId="tracking-paused">
           <p>

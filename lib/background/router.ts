@@ -9,6 +9,7 @@ import {
   validate,
 } from '../messaging/validate';
 import { loadSettings } from '../settings/store';
+import { clearStorageProblem, noteStorageProblem } from '../storage-problem';
 import { currentPosts } from './feed';
 import { logDetectedShare } from './share-log';
 
@@ -24,7 +25,16 @@ export function setupMessageRouter(): void {
       return { rejected: 'sender is not a content script on that network' };
     }
     const [settings, posts] = await Promise.all([loadSettings(), currentPosts(db)]);
-    return logDetectedShare(db, msg.data, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
+    try {
+      const result = await logDetectedShare(db, msg.data, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
+      if (result.logged) await clearStorageProblem();
+      return result;
+    } catch (err) {
+      // Storage refused the write (quota, a broken database): tell the employee through the popup, and
+      // answer with the error so the content script sends the share again.
+      await noteStorageProblem(err, Date.now()).catch(() => {});
+      throw err;
+    }
   });
 
   onMessage('ui:recordIntent', async ({ data, sender }) => {

@@ -59,6 +59,29 @@ describe.each(BROWSERS)('popup states in %s', (name) => {
     await popup.page.close();
   });
 
+  it('says when the browser refused to store a share, and drops the notice once shares are stored again', async () => {
+    const popup = await PopupPage.open(ctx.browser);
+    await popup.waitForPosts();
+    expect(await popup.text('[data-testid="storage-problem"]')).toBeNull();
+    // What the background records when a share write fails (lib/storage-problem.ts, unit-tested with a
+    // real quota error); here the popup's side of it, through real extension storage.
+    const setProblem = (value: object | null) =>
+      popup.page.evaluate(async (v) => {
+        type Api = { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        const api = g.browser ?? g.chrome;
+        await (v ? api.storage.local.set({ storageProblem: v }) : api.storage.local.remove('storageProblem'));
+      }, value);
+    await setProblem({ message: 'QuotaExceededError: The quota has been exceeded.', since: Date.now() - 60_000 });
+    await popup.page.waitFor('[data-testid="storage-problem"]');
+    expect(await popup.text('[data-testid="storage-problem"]')).toContain('refused to store new shares');
+    expect(await popup.text('[data-testid="storage-problem"] .error-detail')).toBe('QuotaExceededError: The quota has been exceeded.');
+    expect(await axeViolations(popup.page)).toEqual([]);
+    await setProblem(null);
+    await waitUntil(async () => (await popup.text('[data-testid="storage-problem"]')) === null, 'the notice to go');
+    await popup.page.close();
+  });
+
   it('says what went wrong with the feed and since when, and keeps the last good feed', async () => {
     const first = await PopupPage.open(ctx.browser);
     const before = await first.waitForPosts();

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setupMessageRouter } from '../../lib/background/router';
+import { getDb } from '../../lib/db';
+import { messenger } from '../../lib/messaging/protocol';
+import { readStorageProblem, STORAGE_PROBLEM_KEY } from '../../lib/storage-problem';
+
+const sender = { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } };
+const share = (submissionId: string) => ({
+  id: 1, type: 'cs:shareDetected', timestamp: Date.now(),
+  data: { network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId, confirmedBy: 'notice' },
+});
+async function deliver(message: unknown): Promise<{ res?: unknown; err?: unknown }> {
+  return new Promise((resolve) => {
+    void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>)(message, sender, resolve);
+  });
+}
+const stored = async () => readStorageProblem((await fakeBrowser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY]);
+
+beforeEach(async () => {
+  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
+  await getDb().open();
+  await Promise.all(getDb().tables.map((t) => t.clear()));
+});
+afterEach(() => messenger.removeAllListeners());
+
+describe('a share the browser refuses to store', () => {
+  it('is reported to the popup (what and since when), answered as an error so the content script resends, and cleared by the next stored share', async () => {
+    setupMessageRouter();
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const add = vi.spyOn(getDb().shares, 'add').mockRejectedValue(quota);
+
+    expect((await deliver(share('submission-0001'))).err).toBeTruthy();
+    const first = await stored();
+    expect(first).toEqual({ message: 'QuotaExceededError: The quota has been exceeded.', since: expect.any(Number) });
+    expect(await getDb().shares.count()).toBe(0);
+
+    // Still failing: the problem keeps the time it started.
+    await deliver(share('submission-0002'));
+    expect((await stored())?.since).toBe(first!.since);
+
+    // Room again: the resent share is stored once and the notice goes away.
+    add.mockRestore();
+    expect((await deliver(share('submission-0002'))).res).toMatchObject({ logged: true });
+    expect(await getDb().shares.count()).toBe(1);
+    expect(await stored()).toBeNull();
+  });
+
+  it('reads anything malformed in storage as no problem', () => {
+    expect(readStorageProblem({ message: 1, since: 'x' })).toBeNull();
+    expect(readStorageProblem(undefined)).toBeNull();
+    expect(readStorageProblem({ message: 'm', since: 5 })).toEqual({ message: 'm', since: 5 });
+  });
+});
