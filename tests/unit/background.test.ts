@@ -5,21 +5,12 @@ import { setupFeed } from '../../lib/background/feed';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
 import { messenger } from '../../lib/messaging/protocol';
+import { deliver, envelope } from './helpers/messaging';
 
 const demo = () => Promise.resolve(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
 const EXT = fakeBrowser.runtime.id;
 const origin = fakeBrowser.runtime.getURL('/');
 
-/** Delivers a raw message the way the browser would, and returns the background's answer. */
-async function deliver(message: unknown, sender: object): Promise<unknown> {
-  const wire = await new Promise<{ res?: unknown; err?: unknown }>((resolve) => {
-    // The fake types omit sendResponse; the messaging library answers through it, as in Chrome.
-    void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>)(message, sender, resolve);
-  });
-  if (wire.err) throw new Error(`background threw: ${JSON.stringify(wire.err)}`);
-  return wire.res;
-}
-const envelope = (type: string, data: unknown) => ({ id: 1, type, data, timestamp: Date.now() });
 
 beforeEach(async () => {
   // @webext-core/messaging talks to `chrome.runtime`; point it at the in-memory fake browser.

@@ -8,20 +8,13 @@ import { parseManaged } from '../../lib/managed';
 import { messenger } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
+import { deliver, envelope } from './helpers/messaging';
 
 const EXT = fakeBrowser.runtime.id;
 const origin = fakeBrowser.runtime.getURL('/');
 const OPTIONS = { id: EXT, url: `${origin}options.html` };
 const WEB_PAGE = { id: EXT, url: 'https://x.com/home', tab: { id: 1, url: 'https://x.com/home' } };
 
-async function deliver(message: unknown, sender: object): Promise<unknown> {
-  const wire = await new Promise<{ res?: unknown; err?: unknown }>((resolve) => {
-    void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>)(message, sender, resolve);
-  });
-  if (wire.err) throw new Error(`background threw: ${JSON.stringify(wire.err)}`);
-  return wire.res;
-}
-const envelope = (type: string, data: unknown) => ({ id: 1, type, data, timestamp: Date.now() });
 const share = (id: string, over: Partial<Share> = {}): Share => ({
   id, at: 1000, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], ...over,
 });

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
 import { messenger } from '../../lib/messaging/protocol';
+import { deliverRaw } from './helpers/messaging';
 
 /**
  * Storage trouble in the background: a write that fails (quota exceeded) must not take the
@@ -11,11 +12,6 @@ import { messenger } from '../../lib/messaging/protocol';
 const EXT = fakeBrowser.runtime.id;
 const X_TAB = { id: EXT, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } };
 
-async function deliver(message: unknown, sender: object): Promise<{ res?: unknown; err?: { name?: string; message?: string } }> {
-  return new Promise((resolve) => {
-    void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>)(message, sender, resolve);
-  });
-}
 const share = (submissionId: string) => ({
   id: 1, type: 'cs:shareDetected', timestamp: Date.now(),
   data: { network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId, confirmedBy: 'notice' },
@@ -35,15 +31,15 @@ describe('background under storage trouble', () => {
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     const add = vi.spyOn(db.shares, 'add').mockRejectedValueOnce(quota);
 
-    const failed = await deliver(share('quota-0001-aaaa'), X_TAB);
+    const failed = await deliverRaw(share('quota-0001-aaaa'), X_TAB);
     expect(failed.err?.message ?? JSON.stringify(failed)).toMatch(/quota/i);
     // The transaction rolled back: no share, and no dedupe key that would swallow the retry.
     expect(await db.shares.count()).toBe(0);
     expect(await db.seen.count()).toBe(0);
 
     add.mockRestore();
-    expect((await deliver(share('quota-0001-aaaa'), X_TAB)).res).toMatchObject({ logged: true });
-    expect((await deliver(share('quota-0002-bbbb'), X_TAB)).res).toMatchObject({ logged: true });
+    expect((await deliverRaw(share('quota-0001-aaaa'), X_TAB)).res).toMatchObject({ logged: true });
+    expect((await deliverRaw(share('quota-0002-bbbb'), X_TAB)).res).toMatchObject({ logged: true });
     expect(await db.shares.count()).toBe(2);
   });
 });

@@ -1,0 +1,24 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+export type Wire = { res?: unknown; err?: { name?: string; message?: string } };
+
+/** The messaging library's envelope, as a sender puts it on the wire. */
+export const envelope = (type: string, data: unknown) => ({ id: 1, type, data, timestamp: Date.now() });
+
+/**
+ * Delivers a raw message to the background's listeners the way the browser would, with `sender`,
+ * and returns what goes back on the wire ({res} or {err}). The fake browser's types omit
+ * sendResponse; the messaging library answers through it, as in Chrome.
+ */
+export function deliverRaw(message: unknown, sender: object): Promise<Wire> {
+  return new Promise((resolve) => {
+    void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>)(message, sender, resolve);
+  });
+}
+
+/** Like deliverRaw, but returns the handler's answer and fails the test if the handler threw. */
+export async function deliver(message: unknown, sender: object): Promise<unknown> {
+  const wire = await deliverRaw(message, sender);
+  if (wire.err) throw new Error(`background threw: ${JSON.stringify(wire.err)}`);
+  return wire.res;
+}
