@@ -33,16 +33,6 @@ export async function readManagedConfig(): Promise<ManagedConfig> {
   return config;
 }
 
-/**
- * Makes sure there is a feed to show: with no good feed cached yet, the built-in demo is used.
- * A cached feed is never replaced here.
- */
-export async function ensureFeed(db: SharewiseDB, loadDemo: () => Promise<unknown>, now: number): Promise<void> {
-  const current = await db.feedCache.get('current');
-  if (current?.feed) return;
-  await useDemo(db, loadDemo, now);
-}
-
 async function useDemo(db: SharewiseDB, loadDemo: () => Promise<unknown>, now: number): Promise<void> {
   const parsed = parseFeed(await loadDemo());
   if (!parsed.ok) {

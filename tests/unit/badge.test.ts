@@ -7,6 +7,7 @@ import { parseFeed } from '../../lib/feed/parse';
 import { activePosts } from '../../lib/feed/select';
 import type { Feed } from '../../lib/feed/schema';
 import { messenger } from '../../lib/messaging/protocol';
+import { deliverRaw, envelope } from './helpers/messaging';
 
 const parsed = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
 if (!parsed.ok) throw new Error('demo feed invalid');
@@ -66,13 +67,7 @@ describe('toolbar badge', () => {
       const active = activePosts(demo, Date.now()).length; // the live path uses the real clock
       expect(active).toBeGreaterThan(0);
       await expect.poll(() => texts.at(-1)).toBe(String(active));
-      const answer = await new Promise((resolve) => {
-        void (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)(
-          { id: 1, type: 'ui:popupOpened', data: {}, timestamp: Date.now() },
-          { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') },
-          resolve,
-        );
-      });
+      const answer = await deliverRaw(envelope('ui:popupOpened', {}), { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
       expect(answer).toMatchObject({ res: { ok: true } });
       expect(texts.at(-1)).toBe('');
       expect((await fakeBrowser.storage.local.get(SEEN_KEY))[SEEN_KEY]).toHaveLength(active);
@@ -86,13 +81,7 @@ describe('toolbar badge', () => {
     await putFeed(demo);
     const { stop } = setupBadge(api);
     try {
-      const answer = await new Promise((resolve) => {
-        void (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)(
-          { id: 1, type: 'ui:popupOpened', data: {}, timestamp: Date.now() },
-          { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 1 } },
-          resolve,
-        );
-      });
+      const answer = await deliverRaw(envelope('ui:popupOpened', {}), { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 1 } });
       expect(answer).toMatchObject({ res: { rejected: expect.any(String) } });
       expect((await fakeBrowser.storage.local.get(SEEN_KEY))[SEEN_KEY]).toBeUndefined();
     } finally {

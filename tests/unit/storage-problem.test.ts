@@ -4,13 +4,11 @@ import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
 import { messenger } from '../../lib/messaging/protocol';
 import { readStorageProblem, STORAGE_PROBLEM_KEY } from '../../lib/storage-problem';
-import { deliverRaw } from './helpers/messaging';
+import { deliverRaw, envelope } from './helpers/messaging';
 
 const sender = { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } };
-const share = (submissionId: string) => ({
-  id: 1, type: 'cs:shareDetected', timestamp: Date.now(),
-  data: { network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId, confirmedBy: 'notice' },
-});
+const share = (submissionId: string) =>
+  envelope('cs:shareDetected', { network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId, confirmedBy: 'notice' });
 const deliver = (message: unknown) => deliverRaw(message, sender);
 const stored = async () => readStorageProblem((await fakeBrowser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY]);
 
