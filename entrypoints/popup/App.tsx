@@ -1,13 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
-import { getDb, type FeedCacheRow } from '@/lib/db';
+import type { FeedCacheRow } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { sendToBackground as sendMessage } from '@/lib/messaging/send';
-import { readStorageProblem, STORAGE_PROBLEM_KEY, type StorageProblem } from '@/lib/storage-problem';
-import { trackingState, type TrackingState } from '@/lib/ui/tracking-state';
+import type { StorageProblem } from '@/lib/storage-problem';
+import type { TrackingState } from '@/lib/ui/tracking-state';
 import { moment } from './format';
+import { useLive } from './live';
 import { Posts } from './Posts';
 import { Progress } from './Progress';
 import { Vision } from './Vision';
@@ -30,34 +28,9 @@ function SuggestDisclosure() {
   );
 }
 
-/** Local logging state from browser.storage.local, kept current while the popup is open. */
-function useTracking(now: number): TrackingState {
-  const [state, setState] = useState<TrackingState>({ state: 'on' });
-  useEffect(() => {
-    const read = () => browser.storage.local.get('settings').then((s) => setState(trackingState(s.settings, now)));
-    void read();
-    browser.storage.local.onChanged.addListener(read);
-    return () => browser.storage.local.onChanged.removeListener(read);
-  }, [now]);
-  return state;
-}
-
-/** A share the background could not store (browser storage full or broken), kept current while open. */
-function useStorageProblem(): StorageProblem | null {
-  const [problem, setProblem] = useState<StorageProblem | null>(null);
-  useEffect(() => {
-    const read = () => browser.storage.local.get(STORAGE_PROBLEM_KEY).then((s) => setProblem(readStorageProblem(s[STORAGE_PROBLEM_KEY])));
-    void read();
-    browser.storage.local.onChanged.addListener(read);
-    return () => browser.storage.local.onChanged.removeListener(read);
-  }, []);
-  return problem;
-}
-
-function StateNotices({ row, tracking }: { row: FeedCacheRow | undefined; tracking: TrackingState }) {
+function StateNotices({ row, tracking, storage }: { row: FeedCacheRow | undefined; tracking: TrackingState; storage: StorageProblem | null }) {
   // Mirrors feedStatus (lib/feed-status.ts), inlined: every byte counts in the popup's script.
   const unavailable = !!row && !row.feed && row.source !== 'demo';
-  const storage = useStorageProblem();
   return (
     <>
       {storage && (
@@ -105,29 +78,34 @@ function StateNotices({ row, tracking }: { row: FeedCacheRow | undefined; tracki
   );
 }
 
-export function App() {
-  const [now] = useState(Date.now);
-  const row = useLiveQuery(() => getDb().feedCache.get('current'), [], null);
-  const tracking = useTracking(now);
+/**
+ * The popup, rendered from what lib/ui/popup-data.ts and storage.local hold (./live.ts). `onShown`
+ * runs once, after the first complete render is on screen.
+ */
+export function App({ now, onShown }: { now: number; onShown?: () => void }) {
+  const { data, error, tracking, problem } = useLive();
+  const shown = !!data && !error;
   useEffect(() => {
-    // Clears the toolbar badge: what the popup shows now counts as seen.
-    sendMessage('ui:popupOpened', {}).catch(() => undefined);
-  }, []);
+    if (shown) onShown?.();
+  }, [shown, onShown]);
 
-  if (row === null) {
+  // A database error reaches the page's error boundary, which says what went wrong.
+  if (error) throw error;
+  if (!data) {
     return (
       <main>
         <p role="status">{t('popupLoading')}</p>
       </main>
     );
   }
+  const { row } = data;
   const feed = row?.feed ?? null;
   return (
     <main>
       {feed ? <Vision feed={feed} /> : <h1 data-testid="vision-headline">{t('popupNoFeed')}</h1>}
-      <StateNotices row={row} tracking={tracking} />
-      {feed && <Posts feed={feed} now={now} />}
-      <Progress program={feed?.program} now={now} />
+      <StateNotices row={row} tracking={tracking} storage={problem} />
+      {feed && <Posts posts={data.posts} shared={data.shared} />}
+      <Progress program={feed?.program} now={now} rows={data.progress} anyEver={data.anyEver} />
       <SuggestDisclosure />
     </main>
   );

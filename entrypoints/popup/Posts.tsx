@@ -1,9 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import { browser } from 'wxt/browser';
-import { getDb } from '@/lib/db';
-import type { Feed, FeedPost } from '@/lib/feed/schema';
-import { activePosts } from '@/lib/feed/select';
+import type { FeedPost } from '@/lib/feed/schema';
 import { t } from '@/lib/i18n';
 import { sendToBackground as sendMessage } from '@/lib/messaging/send';
 import {
@@ -12,7 +8,6 @@ import {
 } from '@/lib/share-url';
 import type { Network } from '@/lib/shares';
 import { usePopupStore, type NetworkFilter } from '@/lib/ui/popup-store';
-import { sharedOf } from '@/lib/ui/queries';
 import { domain, NETWORK_NAMES } from './format';
 
 const FILTERS: NetworkFilter[] = ['all', 'linkedin', 'x'];
@@ -26,12 +21,10 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-/** Approved, unexpired posts, newest first, with a network filter. */
-export function Posts({ feed, now }: { feed: Feed; now: number }) {
+/** Approved, unexpired posts (lib/feed/select activePosts: newest first), with a network filter. */
+export function Posts({ posts, shared }: { posts: FeedPost[]; shared: Map<string, Set<Network>> }) {
   const filter = usePopupStore((s) => s.filter);
   const setFilter = usePopupStore((s) => s.setFilter);
-  const posts = useMemo(() => activePosts(feed, now), [feed, now]);
-  const shared = useLiveQuery(() => sharedOf(getDb(), posts), [posts]);
   const visible = filter === 'all' ? posts : posts.filter((p) => p.networks.includes(filter));
 
   return (
@@ -54,7 +47,7 @@ export function Posts({ feed, now }: { feed: Feed; now: number }) {
         <ul className="post-list">
           {visible.map((p) => (
             <li key={p.id}>
-              <PostCard post={p} shared={shared?.get(p.id)} />
+              <PostCard post={p} shared={shared.get(p.id)} />
             </li>
           ))}
         </ul>

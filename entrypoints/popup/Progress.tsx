@@ -1,26 +1,16 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { ProgressBar } from '@/components/ProgressBar';
 import { WeekChart } from '@/components/WeekChart';
-import { getDb } from '@/lib/db';
 import type { Program } from '@/lib/feed/schema';
 import { t } from '@/lib/i18n';
-import { computeProgressFromDays, sinceFor } from '@/lib/progress';
-import { periodContaining } from '@/lib/period';
-import { hasAnyShare, progressRows } from '@/lib/ui/queries';
+import { computeProgressFromDays } from '@/lib/progress';
+import type { PopupData } from '@/lib/ui/popup-data';
 import { day, num } from './format';
 
 /** The employee's own progress: points toward the threshold, a calm rhythm, no streaks. */
-export function Progress({ program, now }: { program: Program | undefined; now: number }) {
-  const db = getDb();
-  const since = sinceFor(program, now);
-  // The summary (lib/stats.ts): day totals of the last ~12 weeks and the program period's posts, each
-  // an indexed read of a few hundred rows however many shares were logged; never the share log itself.
-  // (`now` is fixed while the popup is open.)
-  const rows = useLiveQuery(() => progressRows(db, since, program && periodContaining(program.period, now)), [since, program?.period]);
-  // Was anything ever shared? Reads at most one key; its own query, so it never waits on another's result.
-  const anyEver = useLiveQuery(() => hasAnyShare(db), []);
-  if (!rows) return <p role="status">{t('popupLoading')}</p>;
+export function Progress({ program, now, rows, anyEver }: { program: Program | undefined; now: number; rows: PopupData['progress']; anyEver: boolean }) {
+  // The summary (lib/stats.ts) lib/ui/popup-data.ts read: day totals of the last ~12 weeks and the
+  // program period's posts, a few hundred rows however many shares were logged.
 
   const p = computeProgressFromDays(rows.totals, rows.posts, program, now);
   return (
@@ -46,7 +36,7 @@ export function Progress({ program, now }: { program: Program | undefined; now: 
           </p>
         </div>
       )}
-      {anyEver === false && <p data-testid="no-shares">{t('popupNoSharesYet')}</p>}
+      {!anyEver && <p data-testid="no-shares">{t('popupNoSharesYet')}</p>}
       <p data-testid="share-count" data-week={p.thisWeek} data-month={p.thisMonth}>
         {t('popupWeekMonth', [num(p.thisWeek), num(p.thisMonth)])}
       </p>

@@ -6,7 +6,9 @@ import type { FeedPost } from '../../lib/feed/schema';
 import { computeProgress, computeProgressFromDays, sinceFor } from '../../lib/progress';
 import type { Share } from '../../lib/shares';
 import { periodContaining } from '../../lib/period';
+import { readPopupData } from '../../lib/ui/popup-data';
 import { hasAnyShare, progressRows, sharedOf } from '../../lib/ui/queries';
+import type { Feed } from '../../lib/feed/schema';
 
 /**
  * The popup's reads stay small indexed ranges with a large log: a DBCore middleware records every
@@ -107,5 +109,38 @@ describe('popup queries with a large share log', () => {
     expect(reads.filter((r) => r.op === 'count')).toEqual([]);
     expect(reads.every((r) => r.table === 'dailyStats')).toBe(true);
     expect(reads.every((r) => r.op !== 'query' || (r.rows ?? 0) <= 1)).toBe(true);
+  });
+
+  it('gives the popup everything in one read of the summary, never of the log', async () => {
+    const program = { name: 'Q4', period: 'month' as const, threshold: 100, points: { linkedin: 10, x: 5, ownContent: 2 } };
+    const feed = {
+      company: { name: 'Acme' },
+      vision: { headline: 'H', measures: [] },
+      program,
+      posts: [post('popular'), { ...post('expired'), expiresAt: '2026-11-01' }, { ...post('newer'), publishedAt: '2026-11-20' }],
+    } as unknown as Feed;
+    await db.feedCache.put({ key: 'current', feed, source: 'demo', fetchedAt: NOW });
+    reads.length = 0;
+    const data = await readPopupData(db, NOW);
+    expect(reads.filter((r) => r.table === 'shares')).toEqual([]);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(data.row?.feed?.company.name).toBe('Acme');
+    // Approved and unexpired, newest first.
+    expect(data.posts.map((p) => p.id)).toEqual(['newer', 'popular']);
+    expect([...data.shared.get('popular')!].sort()).toEqual(['linkedin', 'x']);
+    expect(data.shared.has('newer')).toBe(false);
+    expect(data.anyEver).toBe(true);
+    // The same rows the popup's separate queries read, and the same progress as the log says.
+    expect(data.progress).toEqual(await progressRows(db, sinceFor(program, NOW), periodContaining('month', NOW)));
+    const shares = await db.shares.where('at').aboveOrEqual(sinceFor(program, NOW)).toArray();
+    expect(computeProgressFromDays(data.progress.totals, data.progress.posts, program, NOW)).toEqual(computeProgress(shares, program, NOW));
+  });
+
+  it('says so when no feed is stored yet', async () => {
+    await db.feedCache.clear();
+    const data = await readPopupData(db, NOW);
+    expect(data.row).toBeUndefined();
+    expect(data.posts).toEqual([]);
+    expect(data.shared.size).toBe(0);
   });
 });
