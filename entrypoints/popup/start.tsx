@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { StorageGate } from '@/components/StorageError';
@@ -8,6 +8,12 @@ import { sendToBackground as sendMessage } from '@/lib/messaging/send';
 import { saveLastView, viewUntil } from '@/lib/ui/last-view';
 import { App } from './App';
 import { startLive, useLive } from './live';
+
+/** Calls `onCommit` once its first render is in the page. */
+function Committed({ onCommit, children }: { onCommit: () => void; children: ReactNode }) {
+  useEffect(onCommit, [onCommit]);
+  return children;
+}
 
 // A database that cannot be opened, or a render error, shows a readable error instead of a blank or
 // endlessly loading popup.
@@ -22,16 +28,16 @@ export function start(): void {
   // Every read starts now, while React is still being set up.
   const firstData = startLive(getDb(), now);
 
-  /**
-   * The first complete render is live: handlers attached, the last view (if one was painted) replaced.
-   * Its markup — untouched by the employee yet — becomes the next last view.
-   */
+  // The first commit, whatever it shows (content, loading, an error), replaces the last view: live now.
+  const onLive = () => {
+    root.inert = false;
+    delete document.documentElement.dataset.view;
+  };
+  /** After the first complete render: its markup, untouched by the employee yet, becomes the next last view. */
   let shown = false;
   const onShown = () => {
     if (shown) return;
     shown = true;
-    root.inert = false;
-    delete document.documentElement.dataset.view;
     const { stamp, tracking } = useLive.getState();
     if (stamp !== undefined) saveLastView(localStorage, { html: root.innerHTML, stamp, lang, until: viewUntil(now, tracking) });
     // Background work waits until the popup is on screen. Opening the popup refreshes the company feed
@@ -45,9 +51,11 @@ export function start(): void {
     onCaughtError: (error) => console.warn('[sharewise] popup', error),
   }).render(
     <React.StrictMode>
-      <StorageGate open={openDb}>
-        <App now={now} onShown={onShown} />
-      </StorageGate>
+      <Committed onCommit={onLive}>
+        <StorageGate open={openDb}>
+          <App now={now} onShown={onShown} />
+        </StorageGate>
+      </Committed>
     </React.StrictMode>,
   );
 
