@@ -35,7 +35,11 @@ async function openUntilSaved(browser: ExtensionBrowser): Promise<{ popup: Popup
     const view = await waitUntil(() => storedView(popup.page), 'the last view to be saved');
     // Let the background finish what the open asked of it (badge, feed check), then compare.
     await new Promise((ok) => setTimeout(ok, 300));
-    const current = await popup.page.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('viewStamp')).viewStamp);
+    // Firefox's promise API is `browser`; Chromium's is `chrome`.
+    const current = await popup.page.evaluate(async () => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      return (await api.storage.local.get('viewStamp')).viewStamp;
+    });
     if (current === view.stamp) return { popup, html: view.html };
     if (attempt === 3) throw new Error(`the last view never held: stamp ${current} vs saved ${view.stamp}`);
     await popup.page.close();
@@ -92,7 +96,8 @@ describe.each(BROWSERS)('the popup last view in %s', (name) => {
     await popup.page.close();
     const options = await OptionsPage.open(ctx.browser);
     await options.deleteAll();
-    await waitUntil(async () => (await storedView(options.page)) === null, 'the last view to be deleted');
+    await waitUntil(async () => (await options.status()).includes('deleted'), 'the deletion to be confirmed');
+    expect(await storedView(options.page)).toBeNull();
     await options.page.close();
   });
 });

@@ -42,16 +42,19 @@ describe.each(BROWSERS)('popup safety in %s', (name) => {
       const req = indexedDB.open('sharewise');
       return new Promise<boolean>((ok) => {
         req.onsuccess = () => {
-          const has = req.result.objectStoreNames.contains('feedCache');
-          req.result.close();
-          ok(has);
+          const db = req.result;
+          if (!db.objectStoreNames.contains('feedCache')) return db.close(), ok(false);
+          // The install's first feed sync has stored its feed: ours must come after it, not be overwritten.
+          const get = db.transaction('feedCache').objectStore('feedCache').get('current');
+          get.onsuccess = () => (db.close(), ok(!!get.result));
+          get.onerror = () => (db.close(), ok(false));
         };
         req.onerror = () => ok(false);
       });
-    }), 'the background to create its database');
+    }), 'the background to store its first feed');
     await blank.evaluate(IDB_PUT, {
       table: 'feedCache',
-      rows: [{ key: 'current', feed: parsed.feed, source: 'https://feeds.sharewise.test/hostile.json', fetchedAt: Date.now(), error: null }],
+      rows: [{ key: 'current', feed: parsed.feed, source: 'https://feeds.sharewise.test/hostile.json', fetchedAt: Date.now(), lastAttemptAt: Date.now(), error: null }],
     });
 
     const popup = await browser.openExtensionPage('/popup.html', 'main');
