@@ -3,7 +3,7 @@ import type { Network } from '../shares';
 
 export type NetworkFilter = Network | 'all';
 
-/** UI state of the popup (data comes from Dexie live queries, not from here). */
+/** UI state of the popup (its data comes from entrypoints/popup/live.ts, not from here). */
 export interface PopupState {
   filter: NetworkFilter;
   /** The employee's own wording per post id; absent = the suggested text. */

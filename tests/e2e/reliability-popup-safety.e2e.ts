@@ -3,8 +3,8 @@ import { parseFeed } from '../../lib/feed';
 import { axeViolations } from './harness/axe';
 import { launch, type ExtensionBrowser } from './harness/browsers';
 import { tabWalk } from './harness/keyboard';
-import { IDB_PUT } from './harness/idb';
 import { waitUntil } from './harness/page';
+import { answerPreflight, CORS, FEED_HOST, hostAndPath, setLocal, settings, waitForFeed } from './feed-support';
 import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import { demoFeed } from '../fixtures/feeds/malformed';
 
@@ -14,7 +14,7 @@ import { demoFeed } from '../fixtures/feeds/malformed';
  * open gives a visible error instead of a blank popup. Assertions stay on visible text so they
  * hold whatever the popup's layout becomes.
  */
-useFixtureServer();
+const fixtures = useFixtureServer();
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold?</b>';
 
@@ -36,26 +36,23 @@ describe.each(BROWSERS)('popup safety in %s', (name) => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
 
-    // The feed as the background would have cached it after a fetch.
-    const blank = await browser.openExtensionPage('/blank.html');
-    await waitUntil(() => blank.evaluate(async () => {
-      const req = indexedDB.open('sharewise');
-      return new Promise<boolean>((ok) => {
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('feedCache')) return db.close(), ok(false);
-          // The install's first feed sync has stored its feed: ours must come after it, not be overwritten.
-          const get = db.transaction('feedCache').objectStore('feedCache').get('current');
-          get.onsuccess = () => (db.close(), ok(!!get.result));
-          get.onerror = () => (db.close(), ok(false));
-        };
-        req.onerror = () => ok(false);
-      });
-    }), 'the background to store its first feed');
-    await blank.evaluate(IDB_PUT, {
-      table: 'feedCache',
-      rows: [{ key: 'current', feed: parsed.feed, source: 'https://feeds.sharewise.test/hostile.json', fetchedAt: Date.now(), lastAttemptAt: Date.now(), error: null }],
+    // Served as the employee's company feed: the background fetches, validates and stores it, as in use.
+    const url = `https://${FEED_HOST}/hostile.json`;
+    const stop = fixtures.server.handle((req, res) => {
+      const { host, path } = hostAndPath(req);
+      if (host !== FEED_HOST || path !== '/hostile.json') return false;
+      if (answerPreflight(req, res)) return true;
+      res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(raw));
+      return true;
     });
+    try {
+      const blank = await browser.openExtensionPage('/blank.html');
+      await setLocal(blank, { settings: settings({ feedUrl: url }) });
+      await waitForFeed(browser, 'the hostile feed', (r) => r.source === url && r.feed?.vision.headline === `Headline ${HOSTILE}`);
+      await blank.close();
+    } finally {
+      stop();
+    }
 
     const popup = await browser.openExtensionPage('/popup.html', 'main');
     await waitUntil(async () => (await popup.evaluate(() => document.body.textContent ?? '')).includes(`Headline ${HOSTILE}`), 'the headline, literally');
@@ -81,6 +78,9 @@ describe.each(BROWSERS)('storage trouble in %s', (name) => {
 
   it('a database the browser cannot open shows a visible error, not a blank popup', async () => {
     const blank = await browser.openExtensionPage('/blank.html');
+    // First let the install finish writing (its first feed): a background reopening the database
+    // between the deletion and the replacement below would recreate our tables in it.
+    await waitForFeed(browser, 'the first feed', (r) => !!r.feed);
     // Replace the database with one at the highest version IndexedDB allows and none of our tables:
     // opening it for our schema cannot succeed (no higher version exists to upgrade to).
     const made = await blank.evaluate(async () => {
@@ -91,7 +91,10 @@ describe.each(BROWSERS)('storage trouble in %s', (name) => {
       });
       return new Promise<number>((ok, fail) => {
         const req = indexedDB.open('sharewise', Number.MAX_SAFE_INTEGER);
-        req.onupgradeneeded = () => req.result.createObjectStore('unrelated');
+        req.onupgradeneeded = () => {
+          for (const store of [...req.result.objectStoreNames]) req.result.deleteObjectStore(store);
+          req.result.createObjectStore('unrelated');
+        };
         req.onsuccess = () => {
           const v = req.result.version;
           req.result.close();
