@@ -4,7 +4,7 @@ import './popup.css';
 
 // popup-boot.js, which ran first, may be checking whether the popup's last view still holds
 // (`<html data-view="checking">`). React and the database are fetched once it has decided:
-// loading them alongside delays that paint by half again.
+// loading them alongside delayed that paint by about a quarter (README "The popup").
 const html = document.documentElement;
 const decided = new Promise<void>((ok) => {
   if (html.dataset.view !== 'checking') return ok();
