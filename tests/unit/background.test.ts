@@ -1,26 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupFeed } from '../../lib/background/feed';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
-import { messenger } from '../../lib/messaging/protocol';
-import { deliver, envelope } from './helpers/messaging';
+import { deliver, envelope, useBackground } from './helpers/messaging';
 
 const demo = () => Promise.resolve(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
 const EXT = fakeBrowser.runtime.id;
 const origin = fakeBrowser.runtime.getURL('/');
 
-
-beforeEach(async () => {
-  // @webext-core/messaging talks to `chrome.runtime`; point it at the in-memory fake browser.
-  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-  await getDb().open();
-  await Promise.all(getDb().tables.map((t) => t.clear()));
-});
-afterEach(() => {
-  messenger.removeAllListeners();
-});
+useBackground();
 
 describe('background', () => {
   it('stores the built-in demo feed on install so the popup has something to show', async () => {

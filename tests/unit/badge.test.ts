@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeText, markPopupOpened, newPostCount, refreshBadge, SEEN_KEY, setupBadge } from '../../lib/background/badge';
 import { getDb } from '../../lib/db';
 import { parseFeed } from '../../lib/feed/parse';
 import { activePosts } from '../../lib/feed/select';
 import type { Feed } from '../../lib/feed/schema';
-import { messenger } from '../../lib/messaging/protocol';
-import { deliverRaw, envelope } from './helpers/messaging';
+import { deliverRaw, envelope, useBackground } from './helpers/messaging';
 
 const parsed = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
 if (!parsed.ok) throw new Error('demo feed invalid');
@@ -21,12 +20,7 @@ function recorder() {
 }
 const putFeed = (feed: Feed) => getDb().feedCache.put({ key: 'current', feed, source: 'demo', fetchedAt: NOW, error: null });
 
-beforeEach(async () => {
-  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-  await getDb().open();
-  await Promise.all(getDb().tables.map((t) => t.clear()));
-});
-afterEach(() => messenger.removeAllListeners());
+useBackground();
 
 describe('badge text', () => {
   it('is empty for none and capped for many', () => {

@@ -1,14 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMyData } from '../../lib/background/my-data';
 import { checkForNewPosts, openPopupFromNotification } from '../../lib/background/reminders';
 import { setupWelcome } from '../../lib/background/welcome';
 import { getDb } from '../../lib/db';
 import { parseManaged } from '../../lib/managed';
-import { messenger } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
-import { deliver, envelope } from './helpers/messaging';
+import { deliver, envelope, useBackground } from './helpers/messaging';
 
 const EXT = fakeBrowser.runtime.id;
 const origin = fakeBrowser.runtime.getURL('/');
@@ -19,12 +18,7 @@ const share = (id: string, over: Partial<Share> = {}): Share => ({
   id, at: 1000, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], ...over,
 });
 
-beforeEach(async () => {
-  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-  await getDb().open();
-  await Promise.all(getDb().tables.map((t) => t.clear()));
-});
-afterEach(() => messenger.removeAllListeners());
+useBackground();
 
 describe('my data (background)', () => {
   it('imports only shares that are not already there, by id', async () => {

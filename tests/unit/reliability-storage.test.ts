@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
-import { messenger } from '../../lib/messaging/protocol';
-import { deliverRaw } from './helpers/messaging';
+import { deliverRaw, useBackground } from './helpers/messaging';
 
 /**
  * Storage trouble in the background: a write that fails (quota exceeded) must not take the
@@ -17,12 +16,7 @@ const share = (submissionId: string) => ({
   data: { network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId, confirmedBy: 'notice' },
 });
 
-beforeEach(async () => {
-  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-  await getDb().open();
-  await Promise.all(getDb().tables.map((t) => t.clear()));
-});
-afterEach(() => messenger.removeAllListeners());
+useBackground();
 
 describe('background under storage trouble', () => {
   it('answers a quota error as an error, writes nothing partial, and logs again once space is back', async () => {

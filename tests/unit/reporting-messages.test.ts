@@ -1,33 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { flushOutbox, setupReporting } from '../../lib/background/reporting';
 import { setupFeed } from '../../lib/background/feed';
 import { getDb } from '../../lib/db';
-import { messenger } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
+import { deliver as deliverWire, envelope, useBackground } from './helpers/messaging';
 
 const origin = fakeBrowser.runtime.getURL('/');
 const fromPopup = { id: fakeBrowser.runtime.id, url: `${origin}popup.html` };
 const fromWeb = { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 1, url: 'https://x.com/home' } };
 
-async function deliver(type: string, data: unknown, sender: object): Promise<unknown> {
-  const wire = await new Promise<{ res?: unknown; err?: unknown }>((resolve) => {
-    void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>)(
-      { id: 1, type, data, timestamp: Date.now() },
-      sender,
-      resolve,
-    );
-  });
-  if (wire.err) throw new Error(`background threw: ${JSON.stringify(wire.err)}`);
-  return wire.res;
-}
+/** The shared wire helper, called with a message type and payload. */
+const deliver = (type: string, data: unknown, sender: object) => deliverWire(envelope(type, data), sender);
 
-beforeEach(async () => {
-  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-  await getDb().open();
-  await Promise.all(getDb().tables.map((t) => t.clear()));
-});
-afterEach(() => messenger.removeAllListeners());
+useBackground();
 
 describe('suggest a page', () => {
   it('stores a draft from the popup, queues it only on request, and rejects web pages', async () => {

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
-import { messenger } from '../../lib/messaging/protocol';
 import { readStorageProblem, STORAGE_PROBLEM_KEY } from '../../lib/storage-problem';
-import { deliverRaw, envelope } from './helpers/messaging';
+import { deliverRaw, envelope, useBackground } from './helpers/messaging';
 
 const sender = { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } };
 const share = (submissionId: string) =>
@@ -12,12 +11,7 @@ const share = (submissionId: string) =>
 const deliver = (message: unknown) => deliverRaw(message, sender);
 const stored = async () => readStorageProblem((await fakeBrowser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY]);
 
-beforeEach(async () => {
-  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-  await getDb().open();
-  await Promise.all(getDb().tables.map((t) => t.clear()));
-});
-afterEach(() => messenger.removeAllListeners());
+useBackground();
 
 describe('a share the browser refuses to store', () => {
   it('is reported to the popup (what and since when), answered as an error so the content script resends, and cleared by the next stored share', async () => {

@@ -1,4 +1,7 @@
+import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getDb } from '../../../lib/db';
+import { messenger } from '../../../lib/messaging/protocol';
 
 export type Wire = { res?: unknown; err?: { name?: string; message?: string } };
 
@@ -21,4 +24,18 @@ export async function deliver(message: unknown, sender: object): Promise<unknown
   const wire = await deliverRaw(message, sender);
   if (wire.err) throw new Error(`background threw: ${JSON.stringify(wire.err)}`);
   return wire.res;
+}
+
+/**
+ * The background's test bed, for a test file that wires background modules: before each test the
+ * fake browser stands in as `chrome` (@webext-core/messaging talks to `chrome.runtime`) and the
+ * database is open and empty; after it, no message handler is left registered.
+ */
+export function useBackground(): void {
+  beforeEach(async () => {
+    (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
+    await getDb().open();
+    await Promise.all(getDb().tables.map((t) => t.clear()));
+  });
+  afterEach(() => messenger.removeAllListeners());
 }
