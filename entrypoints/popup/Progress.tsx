@@ -9,9 +9,8 @@ import { day, num } from './format';
 
 /** The employee's own progress: points toward the threshold, a calm rhythm, no streaks. */
 export function Progress({ program, now, rows, anyEver }: { program: Program | undefined; now: number; rows: PopupData['progress']; anyEver: boolean }) {
-  // The summary (lib/stats.ts) lib/ui/popup-data.ts read: day totals of the last ~12 weeks and the
-  // program period's posts, a few hundred rows however many shares were logged.
-
+  // `rows` is the summary (lib/stats.ts) that lib/ui/popup-data.ts read: day totals of the last ~12
+  // weeks and the program period's posts, a few hundred rows however many shares were logged.
   const p = computeProgressFromDays(rows.totals, rows.posts, program, now);
   return (
     <section className="progress" aria-labelledby="progress-heading">
