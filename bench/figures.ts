@@ -16,7 +16,7 @@ import { summarise } from '../lib/stats';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings/schema';
 import type { Share } from '../lib/shares';
 import { CHROMIUM_PATH, extensionBuild, ROOT } from '../tests/e2e/harness/browsers';
-import { IDB_COUNT } from '../tests/e2e/harness/idb';
+import { IDB_COUNT, IDB_GET } from '../tests/e2e/harness/idb';
 import { FIXTURE_HOSTS, FixtureServer } from '../tests/e2e/harness/server';
 
 export interface Figure {
@@ -408,19 +408,6 @@ async function popupOpen(context: BrowserContext, origin: string): Promise<Figur
   ];
 }
 
-/** Whether the background has stored a feed (the install's first sync is done). A string: see WHEN_SHOWN. */
-const FEED_STORED = `new Promise((ok) => {
-  const req = indexedDB.open('sharewise');
-  req.onerror = () => ok(false);
-  req.onsuccess = () => {
-    const db = req.result;
-    if (!db.objectStoreNames.contains('feedCache')) { db.close(); ok(false); return; }
-    const get = db.transaction('feedCache').objectStore('feedCache').get('current');
-    get.onsuccess = () => { db.close(); ok(!!(get.result && get.result.feed)); };
-    get.onerror = () => { db.close(); ok(false); };
-  };
-})`;
-
 /** (5) A real post on the x.com fixture (composer, Post, the site's create call and sent notice) until its row exists. */
 async function loggingLatency(context: BrowserContext, origin: string): Promise<Figure> {
   const watcher = await context.newPage();
@@ -429,7 +416,8 @@ async function loggingLatency(context: BrowserContext, origin: string): Promise<
   // for the first feed, to attribute it; this Chromium answers storage.managed, which that sync reads,
   // only tens of seconds after start.
   const feedWait = Date.now();
-  while (!(await watcher.evaluate(FEED_STORED))) {
+  const feedStored = async () => !!((await watcher.evaluate(IDB_GET, { table: 'feedCache', key: 'current' })) as { feed?: unknown } | undefined)?.feed;
+  while (!(await feedStored())) {
     if (Date.now() - feedWait > 120_000) throw new Error('the background stored no feed within 2 minutes');
     await new Promise((ok) => setTimeout(ok, 250));
   }

@@ -37,6 +37,27 @@ export const IDB_COUNT = async (table: string): Promise<number> =>
     };
   });
 
+/** One row of a table by key, without creating the database (undefined when it, the table or the row is missing). */
+export const IDB_GET = async ({ table, key }: { table: string; key: IDBValidKey }): Promise<unknown> =>
+  new Promise((ok, fail) => {
+    const req = indexedDB.open('sharewise');
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onerror = () => ok(undefined);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(table)) {
+        db.close();
+        return ok(undefined);
+      }
+      const q = db.transaction(table).objectStore(table).get(key);
+      q.onsuccess = () => {
+        db.close();
+        ok(q.result);
+      };
+      q.onerror = () => fail(q.error);
+    };
+  });
+
 /** Adds rows to a table of the existing database (bench fixtures, hand-made feed cache rows). */
 export const IDB_PUT = async ({ table, rows }: { table: string; rows: unknown[] }): Promise<number> =>
   new Promise((ok, fail) => {
