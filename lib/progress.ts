@@ -33,6 +33,27 @@ export interface WeekBucket {
   shares: number;
 }
 
+/**
+ * Where the employee stands in one program period. The popup shows it and the report's bonus status
+ * (lib/privacy/report.ts) sends it, both from `standing`, so the two can never disagree on who qualified.
+ */
+export interface Standing {
+  points: number;
+  threshold: number;
+  remaining: number;
+  qualified: boolean;
+}
+
+export function standing(points: number, program: ProgressProgram): Standing {
+  const remaining = Math.max(0, program.threshold - points);
+  return { points, threshold: program.threshold, remaining, qualified: remaining === 0 };
+}
+
+/** The standing in `period` (a program period) from the shares: what the report's bonus status carries. */
+export function programStanding(shares: ProgressShare[], program: ProgressProgram, period: Period): Standing {
+  return standing(periodPoints(shares, program, period), program);
+}
+
 export interface Progress {
   /** The program period (or the month when there is no program). */
   period: Period;
@@ -40,6 +61,8 @@ export interface Progress {
   /** Null when the feed has no program. */
   threshold: number | null;
   remaining: number | null;
+  /** Null when the feed has no program. */
+  qualified: boolean | null;
   /** Shares in the program period, by network. */
   byNetwork: Record<Network, number>;
   thisWeek: number;
@@ -66,14 +89,17 @@ export function pointsFor(share: ProgressShare, program: ProgressProgram): numbe
 
 /** Points earned in `period` under `program`. */
 export function periodPoints(shares: ProgressShare[], program: ProgressProgram, period: Period): number {
-  const counted = new Set<string>();
+  // Networks already counted per post, as bits: no string built per share (reports run this over
+  // the whole log; npm run bench).
+  const counted = new Map<string, number>();
   let points = 0;
   for (const s of shares) {
     if (s.at < period.start || s.at >= period.end) continue;
     if (s.postId !== null) {
-      const key = `${s.network} ${s.postId}`;
-      if (counted.has(key)) continue;
-      counted.add(key);
+      const bit = s.network === 'linkedin' ? 1 : 2;
+      const seen = counted.get(s.postId) ?? 0;
+      if (seen & bit) continue;
+      counted.set(s.postId, seen | bit);
     }
     points += pointsFor(s, program);
   }
@@ -85,7 +111,7 @@ const inside = (p: Period) => (s: ProgressShare) => s.at >= p.start && s.at < p.
 export function computeProgress(shares: ProgressShare[], program: ProgressProgram | undefined, now: number): Progress {
   const period = periodContaining(program?.period ?? 'month', now);
   const inPeriod = shares.filter(inside(period));
-  const points = program ? periodPoints(inPeriod, program, period) : 0;
+  const stand = program ? programStanding(inPeriod, program, period) : null;
   const week = periodContaining('week', now);
   const weeks: WeekBucket[] = [];
   for (let i = CHART_WEEKS - 1; i >= 0; i--) {
@@ -94,9 +120,10 @@ export function computeProgress(shares: ProgressShare[], program: ProgressProgra
   }
   return {
     period,
-    points,
-    threshold: program?.threshold ?? null,
-    remaining: program ? Math.max(0, program.threshold - points) : null,
+    points: stand?.points ?? 0,
+    threshold: stand?.threshold ?? null,
+    remaining: stand?.remaining ?? null,
+    qualified: stand?.qualified ?? null,
     byNetwork: {
       linkedin: inPeriod.filter((s) => s.network === 'linkedin').length,
       x: inPeriod.filter((s) => s.network === 'x').length,
@@ -156,11 +183,13 @@ export function computeProgressFromDays(
     const w = shiftPeriod(week, -i);
     weeks.push({ start: w.start, shares: sum(w) });
   }
+  const stand = program ? standing(points, program) : null;
   return {
     period,
     points,
-    threshold: program?.threshold ?? null,
-    remaining: program ? Math.max(0, program.threshold - points) : null,
+    threshold: stand?.threshold ?? null,
+    remaining: stand?.remaining ?? null,
+    qualified: stand?.qualified ?? null,
     byNetwork: { linkedin: sum(period, 'linkedin'), x: sum(period, 'x') },
     thisWeek: weeks[CHART_WEEKS - 1]!.shares,
     thisMonth: sum(periodContaining('month', now)),

@@ -21,5 +21,7 @@ export const ShareSchema = z.object({
   surface: SurfaceSchema,
   urls: z.array(z.string().max(2048)).max(50),
   text: z.string().max(10_000).optional(),
+  /** The public address of the share once known; reported only with the employee's "links" choice. */
+  permalink: z.string().max(2048).optional(),
 });
 export type Share = z.infer<typeof ShareSchema>;

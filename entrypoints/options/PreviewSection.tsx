@@ -3,13 +3,14 @@ import { useSettingsStore } from '@/components/privacy/settings-store';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import type { ManagedConfig } from '@/lib/managed';
-import { nextReportPeriod, reportTarget } from '@/lib/privacy';
+import { nextReportPeriod, reportProgram, reportSpan, reportTarget } from '@/lib/privacy';
 import { nextReport, payloadAtSend, type QueuedReport, type ReportPayload } from '@/lib/reporting/payload';
 import { readSettings } from '@/lib/settings';
+import { BonusPreview } from './BonusPreview';
 
 /**
  * "What my employer sees": the next report exactly as the sender would POST it — the same functions
- * (reportTarget, nextReport, payloadAtSend) over the same shares, queued reports, page suggestions
+ * (reportTarget, reportProgram, nextReport, payloadAtSend) over the same shares, queued reports, page suggestions
  * and the settings as stored — shown readable and byte for byte.
  */
 export function PreviewSection({ managed }: { managed: ManagedConfig }) {
@@ -22,15 +23,18 @@ export function PreviewSection({ managed }: { managed: ManagedConfig }) {
   const now = Date.now();
   const next = nextReport((outbox ?? []) as QueuedReport[], nextReportPeriod(target?.schedule ?? 'weekly', now));
   const period = next.period;
+  // The bonus status needs the whole of each program period the report touches, as the sender reads.
+  const program = reportProgram(feedRow);
+  const span = reportSpan(period, program);
   const shares = useLiveQuery(
-    () => db.shares.where('at').between(period.start, period.end, true, false).toArray(),
-    [period.start, period.end],
+    () => db.shares.where('at').between(span.start, span.end, true, false).toArray(),
+    [span.start, span.end],
   );
   // Normalised as the sender reads them from storage (trimmed name, defaults), so the bytes match;
   // a queued report keeps the install id it was queued with, as the sender does.
   const fromStorage = readSettings(JSON.parse(JSON.stringify(stored)));
   const settings = next.installId ? { ...fromStorage, installId: next.installId } : fromStorage;
-  const report = shares && suggestions ? (payloadAtSend(shares, settings, next.fields, period, suggestions, now)?.payload ?? null) : null;
+  const report = shares && suggestions ? (payloadAtSend(shares, settings, next.fields, period, suggestions, now, program)?.payload ?? null) : null;
 
   return (
     <section aria-labelledby="preview">
@@ -100,6 +104,7 @@ function ReadableReport({ report }: { report: ReportPayload }) {
           </dd>
         </>
       )}
+      <BonusPreview report={report} />
       {report.suggestions && (
         <>
           <dt>{t('optionsPreviewSuggestions')}</dt>

@@ -1,4 +1,5 @@
 import { IdentityControls } from '@/components/privacy/IdentityControls';
+import { BonusFields } from './BonusFields';
 import { ChoiceGroup } from '@/components/privacy/ChoiceGroup';
 import { PrivacyToggle } from '@/components/privacy/PrivacyToggle';
 import { useSettingsStore } from '@/components/privacy/settings-store';
@@ -55,6 +56,7 @@ export function PrivacySection({ managed }: { managed: ManagedResult }) {
           ]}
           onChange={(timeDetail) => setFields({ timeDetail })}
         />
+        <BonusFields />
         <IdentityControls />
         <p className="sw-hint">{t('optionsNeverReported')}</p>
       </div>

@@ -11,8 +11,8 @@ import {
   SuggestPageSchema,
   validate,
 } from '../messaging/validate';
-import { buildReport, type ReportPeriod } from '../privacy/report';
-import { reportTarget } from '../privacy/schedule';
+import { buildReport, reportSpan, type ReportPeriod } from '../privacy/report';
+import { reportProgram, reportTarget } from '../privacy/schedule';
 import { backoffDelay } from '../reporting/backoff';
 import { idempotencyKey } from '../reporting/keys';
 import { payloadAtSend } from '../reporting/payload';
@@ -90,12 +90,14 @@ export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: 
   if (!due.periods.length) return 0;
   const installId = await ensureInstallId(settings);
   const withId = { ...settings, installId };
+  const program = reportProgram(await db.feedCache.get('current'));
   let added = 0;
   for (const period of due.periods) {
     const key = idempotencyKey(installId, period.kind, period.start);
     if (await db.outbox.where('key').equals(key).count()) continue;
-    const shares = await db.shares.where('at').between(period.start, period.end, true, false).toArray();
-    const report = buildReport(shares, withId, period, now);
+    const span = reportSpan(period, program);
+    const shares = await db.shares.where('at').between(span.start, span.end, true, false).toArray();
+    const report = buildReport(shares, withId, period, now, program);
     if (!report) continue;
     const row: OutboxEntry = {
       key,
@@ -136,14 +138,16 @@ export async function flushOutbox(
   const now = deps.now();
   const rows = (await db.outbox.toArray()) as OutboxEntry[];
   rows.sort((a, b) => a.period.start - b.period.start);
+  const program = reportProgram(await db.feedCache.get('current'));
   for (const row of rows) {
     if (!force && row.nextAttemptAt > now) continue;
     const period: ReportPeriod = { ...row.period };
-    const shares = await db.shares.where('at').between(period.start, period.end, true, false).toArray();
+    const span = reportSpan(period, program);
+    const shares = await db.shares.where('at').between(span.start, span.end, true, false).toArray();
     const current = { ...settings, installId: row.report.identity.installId };
     const queued = await db.suggestions.where('status').equals('queued').toArray();
     // The same function the options preview uses, so "what my employer sees" is what is POSTed.
-    const built = payloadAtSend(shares, current, row.fields, period, queued, deps.now());
+    const built = payloadAtSend(shares, current, row.fields, period, queued, deps.now(), program);
     if (!built) {
       await db.outbox.delete(row.id!);
       continue;

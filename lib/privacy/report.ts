@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localDate, periodContaining, shiftPeriod, type Period } from '../period';
+import { programStanding, type ProgressProgram } from '../progress';
 import type { Settings } from '../settings/schema';
 import type { Share } from '../shares';
 
@@ -7,6 +8,29 @@ export const REPORT_VERSION = 1;
 
 const Count = z.number().int().nonnegative();
 const ByNetwork = z.strictObject({ linkedin: Count, x: Count });
+const Network = z.enum(['linkedin', 'x']);
+
+/** The program's rules as applied on the device: the feed's period, threshold and points. */
+export const BonusRulesSchema = z.strictObject({
+  period: z.enum(['week', 'month', 'quarter']),
+  threshold: Count,
+  points: z.strictObject({ linkedin: Count, x: Count, ownContent: Count }),
+});
+
+/**
+ * The employee's standing in one program period, computed with the popup's own rules
+ * (lib/progress.ts `programStanding`). `final`: the program period had ended when the report was
+ * built, so this is the last word on it; otherwise a later report may say more.
+ */
+export const BonusStatusSchema = z.strictObject({
+  period: z.strictObject({ kind: z.enum(['week', 'month', 'quarter']), start: z.iso.date(), end: z.iso.date() }),
+  final: z.boolean(),
+  rules: BonusRulesSchema,
+  qualified: z.boolean(),
+  /** Only when the employee chose "my points". */
+  points: Count.optional(),
+});
+export type BonusStatus = z.infer<typeof BonusStatusSchema>;
 
 /**
  * The report an employer receives. Every optional field is present only when the employee allowed
@@ -34,6 +58,10 @@ export const ReportSchema = z.strictObject({
   timeline: z
     .array(z.strictObject({ start: z.iso.date(), totalShares: Count.optional(), byNetwork: ByNetwork.optional() }))
     .optional(),
+  /** One entry per program period the report period touches, oldest first. */
+  bonus: z.array(BonusStatusSchema).optional(),
+  /** Public links to the employee's shares of approved posts in the period, oldest first. */
+  shareLinks: z.array(z.strictObject({ postId: z.string(), network: Network, url: z.url({ protocol: /^https$/ }).max(2048) })).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
@@ -41,11 +69,40 @@ export interface ReportPeriod extends Period {
   kind: 'week' | 'month';
 }
 
+// A plain shape check, not URL parsing: it runs per share (npm run bench) and the schema holds the rest.
+const HTTPS_LINK = /^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/;
+function isHttpsLink(url: string | undefined): url is string {
+  return url !== undefined && url.length <= 2048 && HTTPS_LINK.test(url);
+}
+
+/** The program periods `period` touches, oldest first (a week may straddle two months). */
+export function programPeriods(program: ProgressProgram, period: Period): Period[] {
+  const out: Period[] = [];
+  for (let p = periodContaining(program.period, period.start); p.start < period.end; p = shiftPeriod(p, 1)) out.push(p);
+  return out;
+}
+
+/**
+ * The shares a report for `period` is built from: its own, and with a program the whole of every
+ * program period it touches (a weekly report carries the month's standing). Callers read this range.
+ */
+export function reportSpan(period: Period, program: ProgressProgram | undefined): { start: number; end: number } {
+  if (!program) return { start: period.start, end: period.end };
+  const periods = programPeriods(program, period);
+  return { start: Math.min(period.start, periods[0]!.start), end: Math.max(period.end, periods.at(-1)!.end) };
+}
+
 /**
  * Builds the exact payload that would be sent for `period`. Pure. Returns null when reporting is
- * off: then there is nothing to send.
+ * off: then there is nothing to send. `program` is the company feed's (none: no bonus status).
  */
-export function buildReport(shares: Share[], settings: Settings, period: ReportPeriod, now: number): Report | null {
+export function buildReport(
+  shares: Share[],
+  settings: Settings,
+  period: ReportPeriod,
+  now: number,
+  program?: ProgressProgram,
+): Report | null {
   const { reporting } = settings;
   if (!reporting.enabled) return null;
   const f = reporting.fields;
@@ -72,6 +129,7 @@ export function buildReport(shares: Share[], settings: Settings, period: ReportP
   const buckets = starts.map(() => ({ total: 0, linkedin: 0, x: 0 }));
   const byNetwork = { linkedin: 0, x: 0 };
   const perPost = new Map<string, number>();
+  const links: Share[] = [];
   let total = 0;
   let own = 0;
   for (const s of shares) {
@@ -79,7 +137,11 @@ export function buildReport(shares: Share[], settings: Settings, period: ReportP
     total++;
     byNetwork[s.network]++;
     if (s.postId === null) own++;
-    else perPost.set(s.postId, (perPost.get(s.postId) ?? 0) + 1);
+    else {
+      perPost.set(s.postId, (perPost.get(s.postId) ?? 0) + 1);
+      // Only links to approved content: the employee's own posts stay their own business.
+      if (f.shareLinks && isHttpsLink(s.permalink)) links.push(s);
+    }
     if (timed) {
       let lo = 0;
       let hi = starts.length - 1;
@@ -114,6 +176,29 @@ export function buildReport(shares: Share[], settings: Settings, period: ReportP
         ...(f.byNetwork ? { byNetwork: { linkedin: b.linkedin, x: b.x } } : {}),
       }];
     });
+  }
+  if (f.bonus !== 'off' && program) {
+    const rules = {
+      period: program.period,
+      threshold: program.threshold,
+      points: { linkedin: program.points.linkedin, x: program.points.x, ownContent: program.points.ownContent ?? 0 },
+    };
+    report.bonus = programPeriods(program, period).map((p) => {
+      const standing = programStanding(shares, program, p);
+      return {
+        period: { kind: program.period, start: localDate(p.start), end: localDate(p.end) },
+        final: now >= p.end,
+        rules,
+        qualified: standing.qualified,
+        ...(f.bonus === 'points' ? { points: standing.points } : {}),
+      };
+    });
+  }
+  if (f.shareLinks) {
+    const order = (a: Share, b: Share) => a.at - b.at || (a.permalink! < b.permalink! ? -1 : a.permalink! > b.permalink! ? 1 : 0);
+    // Shares are read in time order (the `at` index), so usually nothing needs sorting.
+    if (links.some((s, i) => i > 0 && order(links[i - 1]!, s) > 0)) links.sort(order);
+    report.shareLinks = links.map((s) => ({ postId: s.postId!, network: s.network, url: s.permalink! }));
   }
   return report;
 }

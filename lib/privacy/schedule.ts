@@ -1,6 +1,7 @@
 import type { FeedCacheRow } from '../db';
 import type { ManagedConfig } from '../managed';
 import { periodContaining } from '../period';
+import type { ProgressProgram } from '../progress';
 import type { ReportPeriod } from './report';
 
 export type Schedule = 'weekly' | 'monthly';
@@ -27,6 +28,14 @@ export function reportTarget(
   if (managed.reportEndpoint) return { endpoint: managed.reportEndpoint, schedule, source: 'managed' };
   if (feed?.reporting?.endpoint && feedSource !== 'demo') return { endpoint: feed.reporting.endpoint, schedule, source: 'feed' };
   return null;
+}
+
+/**
+ * The program whose rules the report's bonus status applies: the company feed's, never the demo's
+ * (the demo company runs no bonus for this employee). The sender and the preview both ask this.
+ */
+export function reportProgram(row: Pick<FeedCacheRow, 'feed' | 'source'> | undefined): ProgressProgram | undefined {
+  return row?.source === 'demo' ? undefined : (row?.feed?.program ?? undefined);
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SuggestionRow } from '../db';
 import { buildReport, ReportSchema, type Report, type ReportPeriod } from '../privacy/report';
 import type { ReportFields, Settings } from '../settings/schema';
+import type { ProgressProgram } from '../progress';
 import type { Share } from '../shares';
 
 /** A page the employee chose to send to the company's feed editors. */
@@ -32,6 +33,7 @@ export function withSuggestions(report: Report, suggestions: SuggestionRow[]): R
 }
 
 const DETAIL = ['none', 'week', 'day'] as const;
+const BONUS = ['off', 'qualified', 'points'] as const;
 
 /** Field by field, the more private of two choices: off beats on, less time detail, anonymous. */
 export function stricterFields(a: ReportFields, b: ReportFields): ReportFields {
@@ -41,6 +43,9 @@ export function stricterFields(a: ReportFields, b: ReportFields): ReportFields {
     approvedPosts: a.approvedPosts && b.approvedPosts,
     ownCount: a.ownCount && b.ownCount,
     timeDetail: DETAIL[Math.min(DETAIL.indexOf(a.timeDetail), DETAIL.indexOf(b.timeDetail))]!,
+    // A row queued before version 2 of the settings has no bonus or links choice: that means off.
+    bonus: BONUS[Math.min(BONUS.indexOf(a.bonus ?? 'off'), BONUS.indexOf(b.bonus ?? 'off'))]!,
+    shareLinks: (a.shareLinks ?? false) && (b.shareLinks ?? false),
     identity: a.identity === 'anonymous' || b.identity === 'anonymous' ? 'anonymous' : 'named',
   };
 }
@@ -55,9 +60,10 @@ export function rebuildAtSendTime(
   queuedFields: ReportFields | undefined,
   period: ReportPeriod,
   now: number,
+  program?: ProgressProgram,
 ): Report | null {
   const fields = queuedFields ? stricterFields(queuedFields, current.reporting.fields) : current.reporting.fields;
-  return buildReport(shares, { ...current, reporting: { ...current.reporting, fields } }, period, now);
+  return buildReport(shares, { ...current, reporting: { ...current.reporting, fields } }, period, now, program);
 }
 
 /**
@@ -70,8 +76,9 @@ export function previewPayload(
   period: ReportPeriod,
   suggestions: SuggestionRow[],
   now: number,
+  program?: ProgressProgram,
 ): ReportPayload | null {
-  return payloadAtSend(shares, settings, undefined, period, suggestions, now)?.payload ?? null;
+  return payloadAtSend(shares, settings, undefined, period, suggestions, now, program)?.payload ?? null;
 }
 
 /** What the sender needs to know of a queued report to rebuild it (an outbox row). */
@@ -112,7 +119,8 @@ export function payloadAtSend(
   period: ReportPeriod,
   suggestions: SuggestionRow[],
   now: number,
+  program?: ProgressProgram,
 ): { report: Report; payload: ReportPayload } | null {
-  const report = rebuildAtSendTime(shares, settings, queuedFields, period, now);
+  const report = rebuildAtSendTime(shares, settings, queuedFields, period, now, program);
   return report ? { report, payload: withSuggestions(report, suggestions) } : null;
 }

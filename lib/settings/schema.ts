@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { migrateSettings } from './migrate';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** What the employee allows into a report. Everything is off until they turn it on. */
 export const ReportFieldsSchema = z.object({
@@ -10,6 +10,10 @@ export const ReportFieldsSchema = z.object({
   approvedPosts: z.boolean().default(false),
   ownCount: z.boolean().default(false),
   timeDetail: z.enum(['none', 'week', 'day']).default('none'),
+  /** Bonus status per program period: nothing, only whether they qualified, or their points too. */
+  bonus: z.enum(['off', 'qualified', 'points']).default('off'),
+  /** Public links to their shares of approved posts in the period. */
+  shareLinks: z.boolean().default(false),
   identity: z.enum(['anonymous', 'named']).default('anonymous'),
 });
 

@@ -7,7 +7,9 @@ export type TrackingState = { state: 'on' } | { state: 'off' } | { state: 'pause
 
 export function trackingState(raw: unknown, now: number): TrackingState {
   const t = (raw as { schemaVersion?: unknown; tracking?: Record<string, unknown> } | null | undefined);
-  if (!t || t.schemaVersion !== 1 || typeof t.tracking !== 'object' || t.tracking === null) return { state: 'on' };
+  // Versions 1 and 2 share the `tracking` shape (lib/settings/migrations); a newer one is not guessed at.
+  const known = t?.schemaVersion === 1 || t?.schemaVersion === 2;
+  if (!t || !known || typeof t.tracking !== 'object' || t.tracking === null) return { state: 'on' };
   const { enabled, paused, pausedUntil } = t.tracking;
   if (enabled === false) return { state: 'off' };
   if (paused === true) {

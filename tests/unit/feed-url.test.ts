@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readSettings } from '../../lib/settings/schema';
+import { readSettings, SETTINGS_VERSION } from '../../lib/settings/schema';
 import { checkFeedUrl } from '../../lib/ui/feed-url';
 
 describe('the employee’s feed address', () => {
@@ -22,7 +22,7 @@ describe('the employee’s feed address', () => {
     fc.assert(
       fc.property(fc.oneof(fc.webUrl({ validSchemes: ['https', 'http'] }), fc.string()), (input) => {
         const r = checkFeedUrl(input);
-        if (r.ok && r.url) expect(readSettings({ schemaVersion: 1, feedUrl: r.url }).feedUrl).toBe(r.url);
+        if (r.ok && r.url) expect(readSettings({ schemaVersion: SETTINGS_VERSION, feedUrl: r.url }).feedUrl).toBe(r.url);
       }),
       { numRuns: 2000 },
     );

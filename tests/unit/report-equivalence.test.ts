@@ -59,6 +59,9 @@ const fieldsArb = fc.record({
   ownCount: fc.boolean(),
   timeDetail: fc.constantFrom('none', 'week', 'day' as const),
   identity: fc.constantFrom('anonymous', 'named' as const),
+  // The bonus and links are held by report-property and report-bonus tests; here, the counts.
+  bonus: fc.constant('off' as const),
+  shareLinks: fc.constant(false),
 });
 
 const MID = Date.UTC(2026, 9, 20);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildReport, nextReportPeriod, ReportSchema, type Report } from '../../lib/privacy';
+import { buildReport, nextReportPeriod, programPeriods, ReportSchema, type Report } from '../../lib/privacy';
+import { computeProgress, type ProgressProgram } from '../../lib/progress';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
 
@@ -17,6 +18,8 @@ const settingsArb: fc.Arbitrary<Settings> = fc
     ownCount: fc.boolean(),
     timeDetail: fc.constantFrom('none', 'week', 'day'),
     identity: fc.constantFrom('anonymous', 'named'),
+    bonus: fc.constantFrom('off', 'qualified', 'points'),
+    shareLinks: fc.boolean(),
     name: fc.constantFrom('', 'Ada Lovelace'),
     email: fc.constantFrom('', 'ada@example.com'),
     installId: fc.option(fc.uuid(), { nil: null }),
@@ -35,6 +38,8 @@ const settingsArb: fc.Arbitrary<Settings> = fc
         ownCount: r.ownCount,
         timeDetail: r.timeDetail as Settings['reporting']['fields']['timeDetail'],
         identity: r.identity as Settings['reporting']['fields']['identity'],
+        bonus: r.bonus as Settings['reporting']['fields']['bonus'],
+        shareLinks: r.shareLinks,
       },
     },
   }));
@@ -50,6 +55,7 @@ const historyArb = (now: number): fc.Arbitrary<Share[]> =>
         postId: fc.option(fc.constantFrom('p-a', 'p-b', 'p-c', 'p-d'), { nil: null }),
         surface: fc.constantFrom('intent', 'composer'),
         secret: fc.nat().map((n) => n.toString(36)),
+        linked: fc.boolean(),
       }),
       { maxLength: 60 },
     )
@@ -63,17 +69,34 @@ const historyArb = (now: number): fc.Arbitrary<Share[]> =>
         surface: r.surface as Share['surface'],
         urls: [`https://own-content.example/${r.secret}`],
         text: `PRIVATE-TEXT ${r.secret}`,
+        // A public link is known for some shares; own content's marks itself so a leak shows.
+        ...(r.linked
+          ? { permalink: r.postId === null ? `https://social.example/OWN-PERMALINK-${i}` : `https://social.example/approved/${i}` }
+          : {}),
       })),
     );
+
+/** A feed's program, or none (then no bonus status can be reported). */
+const programArb: fc.Arbitrary<ProgressProgram | undefined> = fc.option(
+  fc.record({
+    period: fc.constantFrom('week' as const, 'month' as const, 'quarter' as const),
+    threshold: fc.integer({ min: 1, max: 40 }),
+    points: fc.record({ linkedin: fc.integer({ min: 0, max: 10 }), x: fc.integer({ min: 0, max: 10 }), ownContent: fc.integer({ min: 0, max: 3 }) }),
+  }),
+  { nil: undefined },
+);
 
 const caseArb = fc
   .record({ now: fc.integer({ min: NOW_MIN, max: NOW_MAX }), schedule: fc.constantFrom('weekly', 'monthly') })
   .chain(({ now, schedule }) =>
     fc.record({
       now: fc.constant(now),
+      // Built at any time from the period's start to a month after its end (a late send).
+      sentAt: fc.integer({ min: 0, max: 40 * DAY }),
       period: fc.constant(nextReportPeriod(schedule as 'weekly' | 'monthly', now)),
       settings: settingsArb,
       shares: historyArb(now),
+      program: programArb,
     }),
   );
 
@@ -84,12 +107,14 @@ function hasNull(value: unknown): boolean {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const inPeriodOf = (shares: Share[], p: { start: number; end: number }) => shares.filter((s) => s.at >= p.start && s.at < p.end);
 
 describe('buildReport (property-based)', () => {
   it('never contains a field the settings do not allow, and its numbers add up', () => {
     fc.assert(
-      fc.property(caseArb, ({ now, period, settings, shares }) => {
-        const report = buildReport(shares, settings, period, now);
+      fc.property(caseArb, ({ period, settings, shares, program, sentAt }) => {
+        const now = period.start + sentAt;
+        const report = buildReport(shares, settings, period, now, program);
         if (!settings.reporting.enabled) {
           expect(report).toBeNull();
           return;
@@ -105,6 +130,8 @@ describe('buildReport (property-based)', () => {
         expect('approvedPosts' in r).toBe(f.approvedPosts);
         expect('ownShares' in r).toBe(f.ownCount);
         expect('timeline' in r).toBe(f.timeDetail !== 'none' && (f.totalShares || f.byNetwork));
+        expect('bonus' in r).toBe(f.bonus !== 'off' && program !== undefined);
+        expect('shareLinks' in r).toBe(f.shareLinks);
         const named = f.identity === 'named' && settings.reporting.name !== '' && settings.reporting.email !== '';
         expect(r.identity.kind).toBe(named ? 'named' : 'anonymous');
         expect('name' in r.identity).toBe(named);
@@ -115,9 +142,28 @@ describe('buildReport (property-based)', () => {
         const json = JSON.stringify(r);
         expect(json).not.toContain('PRIVATE-TEXT');
         expect(json).not.toContain('own-content.example');
+        expect(json).not.toContain('OWN-PERMALINK');
+
+        // The bonus status: one entry per program period touched, the popup's standing, points only if chosen.
+        if (r.bonus) {
+          const periods = programPeriods(program!, period);
+          expect(r.bonus.map((b) => b.period.kind)).toEqual(periods.map(() => program!.period));
+          r.bonus.forEach((b, i) => {
+            const p = computeProgress(shares, program, periods[i]!.start);
+            expect(b.qualified).toBe(p.qualified);
+            expect('points' in b).toBe(f.bonus === 'points');
+            if (b.points !== undefined) expect(b.points).toBe(p.points);
+            expect(b.final).toBe(now >= periods[i]!.end);
+            expect(Object.keys(b).sort()).toEqual(f.bonus === 'points' ? ['final', 'period', 'points', 'qualified', 'rules'] : ['final', 'period', 'qualified', 'rules']);
+          });
+        }
+        if (r.shareLinks) {
+          const linked = inPeriodOf(shares, period).filter((s) => s.postId !== null && s.permalink);
+          expect(r.shareLinks.map((l) => l.url).sort()).toEqual(linked.map((s) => s.permalink).sort());
+        }
 
         // Totals agree with each other and with the shares in the period.
-        const inPeriod = shares.filter((s) => s.at >= period.start && s.at < period.end);
+        const inPeriod = inPeriodOf(shares, period);
         if (r.totalShares !== undefined) expect(r.totalShares).toBe(inPeriod.length);
         if (r.byNetwork) expect(r.byNetwork.linkedin + r.byNetwork.x).toBe(inPeriod.length);
         if (r.ownShares !== undefined && r.approvedPosts) {
@@ -150,10 +196,10 @@ describe('buildReport (property-based)', () => {
 
   it('is pure: the same input gives the same bytes, and the input is not changed', () => {
     fc.assert(
-      fc.property(caseArb, ({ now, period, settings, shares }) => {
+      fc.property(caseArb, ({ now, period, settings, shares, program }) => {
         const before = JSON.stringify({ settings, shares });
-        expect(JSON.stringify(buildReport(shares, settings, period, now))).toBe(
-          JSON.stringify(buildReport(shares, settings, period, now)),
+        expect(JSON.stringify(buildReport(shares, settings, period, now, program))).toBe(
+          JSON.stringify(buildReport(shares, settings, period, now, program)),
         );
         expect(JSON.stringify({ settings, shares })).toBe(before);
       }),

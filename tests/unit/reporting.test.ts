@@ -71,11 +71,15 @@ describe('scheduling', () => {
 
 describe('payload', () => {
   it('the stricter choice wins field by field', () => {
-    const on = { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', identity: 'named' } as const;
-    const off = { totalShares: false, byNetwork: true, approvedPosts: false, ownCount: true, timeDetail: 'week', identity: 'anonymous' } as const;
+    const on = { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', identity: 'named', bonus: 'points', shareLinks: true } as const;
+    const off = { totalShares: false, byNetwork: true, approvedPosts: false, ownCount: true, timeDetail: 'week', identity: 'anonymous', bonus: 'qualified', shareLinks: false } as const;
     expect(stricterFields(on, off)).toEqual(off);
     expect(stricterFields(off, on)).toEqual(off);
     expect(stricterFields(on, { ...on, timeDetail: 'none' }).timeDetail).toBe('none');
+    expect(stricterFields(on, { ...on, bonus: 'off' }).bonus).toBe('off');
+    // A report queued before the bonus and links existed (settings version 1) keeps them off.
+    const old = { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', identity: 'named' } as never;
+    expect(stricterFields(old, on)).toMatchObject({ bonus: 'off', shareLinks: false });
   });
 
   it('only queued suggestions go out', () => {

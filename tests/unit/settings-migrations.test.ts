@@ -29,6 +29,17 @@ describe('settings migrations', () => {
     },
   );
 
+  it('version 2: the bonus status and share links start off for everyone coming from version 1', () => {
+    const v1 = load(1) as { reporting: { fields: Record<string, unknown> } };
+    expect(v1.reporting.fields).not.toHaveProperty('bonus');
+    const s = readSettings(v1);
+    expect(s.reporting.fields).toMatchObject({ bonus: 'off', shareLinks: false, totalShares: true, timeDetail: 'week' });
+    // Someone whose version 1 settings allowed everything still has to choose the new fields.
+    const all = { ...v1, reporting: { ...v1.reporting, fields: { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', identity: 'named' } } };
+    expect(readSettings(all).reporting.fields).toMatchObject({ bonus: 'off', shareLinks: false, byNetwork: true });
+    expect(readSettings(load(2)).reporting.fields).toMatchObject({ bonus: 'qualified', shareLinks: true });
+  });
+
   it('runs each step in order and stamps the version it produced', () => {
     const steps = {
       1: (raw: Record<string, unknown>) => ({ ...raw, a: 1 }),
