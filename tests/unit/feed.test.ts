@@ -67,6 +67,19 @@ describe('parseFeed', () => {
     expect(result.feed.posts[0]).not.toHaveProperty('sparkles');
   });
 
+  it('keeps exactly 500 posts without a warning, and cuts the 501st with one', () => {
+    const many = (n: number) => {
+      const input = clone();
+      input.posts = Array.from({ length: n }, (_, i) => ({ ...demo.posts[0], id: `p-${i}` }));
+      return parseFeed(input);
+    };
+    expect(many(500)).toMatchObject({ ok: true, warnings: [] });
+    const over = many(501);
+    expect(over.ok && over.feed.posts.map((p) => p.id).at(-1)).toBe('p-499');
+    expect(over.ok && over.feed.posts).toHaveLength(500);
+    expect(over.ok && over.warnings).toEqual(['posts: 501 posts, only the first 500 are used']);
+  });
+
   it('keeps the first of two posts with the same id', () => {
     const input = clone();
     input.posts.push({ ...input.posts[0], title: 'Copy' });

@@ -33,6 +33,9 @@ describe('import validation', () => {
     ['JSON that is not an export', JSON.stringify({ shares: [] }), 'not-an-export'],
     ['a feed file', JSON.stringify({ version: 1, company: { name: 'x' } }), 'not-an-export'],
     ['a JSON array', '[]', 'not-an-export'],
+    ['a file that is just null', 'null', 'not-an-export'],
+    ['a file that is just a string', JSON.stringify('sharewise-export'), 'not-an-export'],
+    ['a file that is just a number', '42', 'not-an-export'],
     ['a newer export', JSON.stringify({ ...valid(), schemaVersion: EXPORT_VERSION + 1 }), 'newer'],
   ])('refuses %s with a clear reason', (_, text, kind) => {
     const r = parseImport(text);
@@ -45,6 +48,45 @@ describe('import validation', () => {
     expect(r).toEqual({ ok: false, problem: { kind: 'too-large', bytes: MAX_IMPORT_BYTES + 1, max: MAX_IMPORT_BYTES } });
   });
 
+  it('accepts a file of exactly the maximum size, and counts bytes, not characters', () => {
+    const json = JSON.stringify(valid());
+    const exact = json + ' '.repeat(MAX_IMPORT_BYTES - json.length);
+    expect(parseImport(exact)).toMatchObject({ ok: true, duplicatesInFile: 0 });
+    // Two bytes per "ü" in UTF-8: under the cap in characters, over it in bytes.
+    const wide = json + 'ü'.repeat((MAX_IMPORT_BYTES - json.length) / 2 + 1);
+    expect(wide.length).toBeLessThan(MAX_IMPORT_BYTES);
+    expect(parseImport(wide)).toMatchObject({ ok: false, problem: { kind: 'too-large', max: MAX_IMPORT_BYTES } });
+  });
+
+  it('calls only a numeric schema version newer; the current one imports', () => {
+    expect(parseImport(JSON.stringify({ ...valid(), schemaVersion: EXPORT_VERSION + 1 }))).toEqual({
+      ok: false,
+      problem: { kind: 'newer', version: EXPORT_VERSION + 1 },
+    });
+    // "2" > 1 in JavaScript, but a string version is a broken file, not a newer one.
+    const r = parseImport(JSON.stringify({ ...valid(), schemaVersion: String(EXPORT_VERSION + 1) }));
+    expect(r).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'schemaVersion' } });
+  });
+
+  it('says what is wrong and how many problems the file has', () => {
+    const file = valid() as unknown as { shares: Record<string, unknown>[] };
+    file.shares[0]!.network = 'myspace';
+    file.shares[1]!.kind = 'story';
+    const r = parseImport(JSON.stringify(file));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem).toMatchObject({ kind: 'broken', where: 'shares.0.network', count: 2 });
+    if (r.problem.kind === 'broken') expect(r.problem.what).toMatch(/linkedin.*x/);
+  });
+
+  it('accepts a share with 50 links and refuses one with 51', () => {
+    const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://example.com/${i}`);
+    const ok = buildExport([share('a', { urls: urls(50) })], DEFAULT_SETTINGS, [], NOW);
+    expect(parseImport(JSON.stringify(ok))).toMatchObject({ ok: true });
+    const tooMany = buildExport([share('a', { urls: urls(51) })], DEFAULT_SETTINGS, [], NOW);
+    expect(parseImport(JSON.stringify(tooMany))).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.0.urls' } });
+  });
+
   it('refuses a partly broken file as a whole and says where', () => {
     const file = valid() as unknown as { shares: unknown[] };
     file.shares.push({ ...share('c'), network: 'myspace' });
@@ -52,11 +94,16 @@ describe('import validation', () => {
     expect(r).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.2.network' } });
   });
 
-  it('keeps a share repeated inside the file once', () => {
+  it('keeps a share repeated inside the file once: its first copy', () => {
     const file = buildExport([share('a'), share('a', { at: 5 }), share('b')], DEFAULT_SETTINGS, [], NOW);
     const r = parseImport(JSON.stringify(file));
     expect(r).toMatchObject({ ok: true, duplicatesInFile: 1 });
-    if (r.ok) expect(r.shares.map((s) => s.id)).toEqual(['a', 'b']);
+    if (r.ok) expect(r.shares.map((s) => [s.id, s.at])).toEqual([['a', 5], ['b', share('b').at]]);
+    // Written by hand, in an order buildExport would not produce: still the first copy wins.
+    const byHand = { ...file, shares: [share('a', { text: 'first' }), share('b'), share('a', { text: 'second' })] };
+    const again = parseImport(JSON.stringify(byHand));
+    expect(again).toMatchObject({ ok: true, duplicatesInFile: 1 });
+    if (again.ok) expect(again.shares.map((s) => [s.id, s.text])).toEqual([['a', 'first'], ['b', undefined]]);
   });
 });
 

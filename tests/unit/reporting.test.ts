@@ -7,7 +7,7 @@ import { localDate } from '../../lib/period';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from '../../lib/reporting/backoff';
 import { idempotencyKey } from '../../lib/reporting/keys';
 import { stricterFields, withSuggestions } from '../../lib/reporting/payload';
-import { duePeriods, nextPeriodEnd } from '../../lib/reporting/schedule';
+import { duePeriods, nextPeriodEnd, periodKind } from '../../lib/reporting/schedule';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 
 const at = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();
@@ -66,6 +66,21 @@ describe('scheduling', () => {
       ['2026-01-01', '2026-02-01'], ['2026-02-01', '2026-03-01'], ['2026-03-01', '2026-04-01'],
     ]);
     expect(duePeriods('week', at(2024, 1, 1), at(2026, 1, 1)).periods).toHaveLength(13);
+  });
+
+  it('catches up the latest periods and moves the cursor past all of them', () => {
+    const r = duePeriods('month', at(2025, 1, 10), at(2026, 4, 1), 2);
+    expect(r.periods.map((p) => localDate(p.start))).toEqual(['2026-02-01', '2026-03-01']);
+    expect(r.cursor).toBe(at(2026, 4, 1));
+    // Nothing due: the cursor stays where it was.
+    expect(duePeriods('month', at(2026, 4, 10), at(2026, 4, 20)).cursor).toBe(at(2026, 4, 10));
+  });
+
+  it('reports monthly only when the feed asks for it, weekly otherwise', () => {
+    expect(periodKind('monthly')).toBe('month');
+    expect(periodKind('weekly')).toBe('week');
+    expect(periodKind(undefined)).toBe('week');
+    expect(nextPeriodEnd('month', at(2026, 11, 18, 10))).toBe(at(2026, 12, 1));
   });
 });
 

@@ -42,6 +42,8 @@ describe('pickIntent', () => {
     expect(pickIntent(intents, 'x', now)?.postId).toBe('b');
     expect(pickIntent(intents, 'linkedin', now)?.postId).toBe('c');
     expect(pickIntent(intents.slice(3), 'x', now)).toBeNull();
+    // Newest by time, not by place in the list.
+    expect(pickIntent([...intents].reverse(), 'x', now)?.postId).toBe('b');
   });
 });
 
@@ -66,6 +68,15 @@ describe('normalizeUrl: the same link however it was written', () => {
     ['a different host', 'https://a.example/r7', 'https://b.example/r7'],
   ])('keeps links apart that differ in %s', (_, a, b) => {
     expect(normalizeUrl(a)).not.toBe(normalizeUrl(b));
+  });
+
+  it('drops exactly the tracking parameters, whole names only, in any case', () => {
+    const url = 'https://a.example/p?UTM_Source=1&fbclid=2&gclid=3&mc_eid=4&ref_src=5&ref_url=6&trk=7&s=8&t=9';
+    expect(normalizeUrl(url)).toBe('a.example/p');
+    // Names that merely start or end like a tracking parameter are meaningful.
+    expect(normalizeUrl('https://a.example/p?sort=new')).not.toBe(normalizeUrl('https://a.example/p?sort=old'));
+    expect(normalizeUrl('https://a.example/p?ids=1')).not.toBe(normalizeUrl('https://a.example/p?ids=2'));
+    expect(normalizeUrl('https://a.example/p?utm_=1')).toBe('a.example/p?utm_=1');
   });
 
   it('ignores any utm_* parameters, in any order, and is idempotent', () => {
@@ -108,6 +119,7 @@ describe('pickIntent window edges', () => {
     expect(pickIntent([{ at: now - INTENT_WINDOW_MS, network: 'x', postId: 'edge' }], 'x', now)?.postId).toBe('edge');
     expect(pickIntent([{ at: now - INTENT_WINDOW_MS - 1, network: 'x', postId: 'old' }], 'x', now)).toBeNull();
     expect(pickIntent([{ at: now + 1, network: 'x', postId: 'future' }], 'x', now)).toBeNull();
+    expect(pickIntent([{ at: now, network: 'x', postId: 'just-now' }], 'x', now)?.postId).toBe('just-now');
   });
 
   it('never picks an intent of the other network', () => {

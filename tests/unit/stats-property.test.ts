@@ -4,11 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deleteAllData, deleteShare, importShares } from '../../lib/background/my-data';
 import { logDetectedShare } from '../../lib/background/share-log';
 import { SharewiseDB } from '../../lib/db';
-import { periodContaining } from '../../lib/period';
+import { localDate, periodContaining } from '../../lib/period';
 import { computeProgress, computeProgressFromDays, periodPostKeys, type ProgressProgram } from '../../lib/progress';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
-import { summarise } from '../../lib/stats';
+import { applyStats, summarise } from '../../lib/stats';
 
 /**
  * The daily summary is exact: after any sequence of the background's writes (log, import, delete
@@ -109,5 +109,35 @@ describe('daily summary', () => {
     } finally {
       process.env.TZ = 'Europe/Berlin';
     }
+  });
+
+  // Local dates of one instant in two zones differ by at most two days (UTC+14 against UTC-11).
+  it.each([
+    ['a day later', 'Europe/Berlin', 'America/New_York', '2026-11-20T23:30:00Z', '2026-11-21'],
+    ['a day earlier', 'America/New_York', 'Europe/Berlin', '2026-11-20T23:30:00Z', '2026-11-20'],
+    ['two days later', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', '2026-11-20T10:30:00Z', '2026-11-21'],
+    ['two days earlier', 'Pacific/Pago_Pago', 'Pacific/Kiritimati', '2026-11-20T10:30:00Z', '2026-11-19'],
+  ])('deletes a share summarised %s than the zone it is deleted in', async (_, summarisedIn, deletedIn, iso, day) => {
+    db = new SharewiseDB(`sharewise-stats-${++n}`);
+    try {
+      process.env.TZ = summarisedIn;
+      await importShares(db, [toShare({ id: 'a', at: Date.parse(iso), network: 'x', postId: 'p1' })]);
+      expect(await db.dailyStats.toArray()).toEqual([{ day, network: 'x', postKey: 'p1', count: 1 }]);
+      process.env.TZ = deletedIn;
+      expect(await deleteShare(db, 'a')).toBe(true);
+      expect(await db.dailyStats.count()).toBe(0);
+      expect(await db.dayTotals.count()).toBe(0);
+      expect(await db.periodPosts.count()).toBe(0);
+    } finally {
+      process.env.TZ = 'Europe/Berlin';
+    }
+  });
+
+  it('takes nothing away for a deleted share whose day is not summarised anywhere near', async () => {
+    db = new SharewiseDB(`sharewise-stats-${++n}`);
+    await importShares(db, [toShare({ id: 'a', at: BASE, network: 'x', postId: null })]);
+    // The row three days away is not the deleted share's: it stays.
+    await applyStats(db, [{ day: localDate(BASE + 3 * 24 * HOUR), network: 'x', postKey: '', count: -1 }]);
+    expect(await db.dailyStats.toArray()).toEqual([{ day: localDate(BASE), network: 'x', postKey: '', count: 1 }]);
   });
 });
