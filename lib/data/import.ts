@@ -35,7 +35,9 @@ export function parseImport(text: string): ParsedImport {
       ok: false,
       problem: {
         kind: 'broken',
+        // Stryker disable next-line OptionalChaining,StringLiteral: a failed parse has an issue, and below the checked root every issue has a path
         where: first?.path.join('.') || '(file)',
+        // Stryker disable next-line OptionalChaining,StringLiteral: a failed parse has at least one issue, and zod gives each a message
         what: first?.message ?? 'invalid',
         count: parsed.error.issues.length,
       },

@@ -16,6 +16,12 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl(input)).toBe(expected);
   });
 
+  it('reads a scheme only at the start, strips only a leading www. and every trailing slash', () => {
+    expect(normalizeUrl('a.example/p:1')).toBe('a.example/p:1');
+    expect(normalizeUrl('https://news.www.example/a')).toBe('news.www.example/a');
+    expect(normalizeUrl('https://a.example/x///')).toBe('a.example/x');
+  });
+
   it.each(['javascript:alert(1)', 'mailto:a@b.c', 'https://'])('refuses %s', (input) => {
     expect(normalizeUrl(input)).toBeNull();
   });
@@ -27,6 +33,14 @@ describe('extractUrls', () => {
       'https://a.example/x',
       'www.b.example/y',
     ]);
+    expect(extractUrls('Read https://a.example/x?!… now')).toEqual(['https://a.example/x']);
+  });
+
+  it('keeps at most 50 links', () => {
+    const text = Array.from({ length: 51 }, (_, i) => `https://a.example/${i}`).join(' ');
+    const urls = extractUrls(text);
+    expect(urls).toHaveLength(50);
+    expect(urls.at(-1)).toBe('https://a.example/49');
   });
 });
 
@@ -44,6 +58,9 @@ describe('pickIntent', () => {
     expect(pickIntent(intents.slice(3), 'x', now)).toBeNull();
     // Newest by time, not by place in the list.
     expect(pickIntent([...intents].reverse(), 'x', now)?.postId).toBe('b');
+    // Two stamped in the same millisecond: the one recorded first.
+    const tie = [{ at: now - 5, network: 'x' as const, postId: 'first' }, { at: now - 5, network: 'x' as const, postId: 'second' }];
+    expect(pickIntent(tie, 'x', now)?.postId).toBe('first');
   });
 });
 
