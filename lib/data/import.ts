@@ -23,7 +23,12 @@ export function parseImport(text: string): ParsedImport {
   } catch {
     return { ok: false, problem: { kind: 'not-json' } };
   }
-  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== EXPORT_FORMAT) {
+  if (
+    // Stryker disable next-line ConditionalExpression: a JSON string, number or boolean has no format, so the last check refuses it too
+    typeof raw !== 'object' ||
+    raw === null ||
+    (raw as { format?: unknown }).format !== EXPORT_FORMAT
+  ) {
     return { ok: false, problem: { kind: 'not-an-export' } };
   }
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;

@@ -53,8 +53,9 @@ describe('parseFeed', () => {
 
   it('never throws, even on input whose properties throw when read', () => {
     const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
-    const result = parseFeed(hostile);
-    expect(result.ok).toBe(false);
+    expect(parseFeed(hostile)).toEqual({ ok: false, errors: ['(feed): could not be read (boom)'] });
+    const throwsText = new Proxy({}, { get: () => { throw 'no'; } });
+    expect(parseFeed(throwsText)).toEqual({ ok: false, errors: ['(feed): could not be read (no)'] });
   });
 
   it('ignores unknown keys instead of failing', () => {

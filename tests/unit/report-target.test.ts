@@ -12,6 +12,11 @@ describe('where and when the next report goes', () => {
       .toEqual({ endpoint: 'https://feed.example/r', schedule: 'weekly', source: 'feed' });
   });
 
+  it('reports weekly to an administrator endpoint when no feed sets a schedule', () => {
+    expect(reportTarget({ reportEndpoint: 'https://admin.example/r' }, undefined))
+      .toEqual({ endpoint: 'https://admin.example/r', schedule: 'weekly', source: 'managed' });
+  });
+
   it('has no target when nobody configured an endpoint', () => {
     expect(reportTarget({ companyName: 'Acme' }, feed())).toBeNull();
     expect(reportTarget({}, undefined)).toBeNull();
