@@ -55,6 +55,9 @@ export default defineConfig({
     excludeSources: ['node_modules/**', '.output/**', '.wxt/**', 'tests/**', 'bench/results/**', '**/*.log', '.tmp/**', '.ci/**'],
   },
   webExt: {
+    // `SHAREWISE_DEV_NO_BROWSER=1 npm run dev` serves and rebuilds without opening a browser (the dev-server
+    // test loads the build itself; also handy on a machine without a display).
+    disabled: process.env.SHAREWISE_DEV_NO_BROWSER === '1',
     binaries: {
       ...(chromium ? { chrome: chromium } : {}),
       ...(firefox ? { firefox } : {}),
