@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, realpathSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extensionBuild, launch } from './harness/browsers';
 import { waitUntil } from './harness/page';
@@ -9,8 +11,10 @@ import { companyFeed, CORS, FEED_HOST, feedRow, hostAndPath, setLocal, settings 
 
 const ctx = useFixtureServer();
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = `${POLICY_DIR}/sharewise-test.json`;
+// Chromium reads this directory as /etc/chromium/policies/managed (the harness mounts it there for the
+// browser alone): the same file an administrator writes, without root and without touching the machine.
+const POLICY_DIR = mkdtempSync(join(tmpdir(), 'sharewise-policies-'));
+const POLICY_FILE = join(POLICY_DIR, 'sharewise-test.json');
 
 /** Chromium's id for an unpacked extension: sha256 of its absolute path, first 32 hex digits mapped 0-f → a-p. */
 export function unpackedExtensionId(path: string): string {
@@ -39,7 +43,6 @@ describe('admin policy in chromium (real managed policy file)', () => {
       }
       return false;
     });
-    mkdirSync(POLICY_DIR, { recursive: true });
     let browser: Awaited<ReturnType<typeof launch>> | null = null;
     try {
       writeFileSync(
@@ -56,7 +59,7 @@ describe('admin policy in chromium (real managed policy file)', () => {
           },
         }),
       );
-      browser = await launch('chromium');
+      browser = await launch('chromium', { policyDir: POLICY_DIR });
       expect(browser.extensionOrigin).toBe(`chrome-extension://${id}/`);
       const popup = await PopupPage.open(browser);
       // The employee's own URL must not win over the admin's.

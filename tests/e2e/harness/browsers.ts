@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CENTER_OF, deepQuery, type TestPage, waitUntil } from './page';
-import { FIXTURE_HOSTS } from './server';
+import { startFixtureProxy } from './proxy';
+import { FIXTURE_HOSTS, FIXTURE_PORT } from './server';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const GECKO_ID = 'sharewise@sharewise.app';
@@ -24,6 +25,11 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** Chromium only: a profile directory to reuse (and keep on close), to test a browser restart. */
   userDataDir?: string;
+  /**
+   * Chromium only: a directory Chromium reads as its admin policy directory (/etc/chromium/policies/managed),
+   * mounted there in a private user and mount namespace: no root needed, and the machine's /etc is untouched.
+   */
+  policyDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -94,11 +100,36 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
 
 /* ---------------- Chromium (playwright-core) ---------------- */
 
+/**
+ * A launcher script that starts Chromium in its own user and mount namespace, where a copy of /etc/chromium
+ * with `policyDir` as policies/managed is mounted over the real one. Chromium still watches the directory,
+ * so a test can change a policy while the browser runs.
+ */
+function chromiumWithPolicies(policyDir: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sharewise-chromium-etc-'));
+  const etc = join(dir, 'etc');
+  mkdirSync(join(etc, 'policies/managed'), { recursive: true });
+  if (existsSync('/etc/chromium')) {
+    for (const f of readdirSync('/etc/chromium')) if (f !== 'policies') cpSync(join('/etc/chromium', f), join(etc, f), { recursive: true });
+  }
+  const launcher = join(dir, 'chromium');
+  writeFileSync(
+    launcher,
+    [
+      '#!/bin/sh',
+      `exec unshare --user --map-root-user --mount -- sh -c 'mount --bind "$1" "$2/policies/managed" && mount --rbind "$2" /etc/chromium && shift 2 && exec "$@"' sh ${JSON.stringify(policyDir)} ${JSON.stringify(etc)} ${JSON.stringify(CHROMIUM_PATH)} "$@"`,
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
+  return launcher;
+}
+
 async function launchChromium(path: string, hosts: string[], options: LaunchOptions): Promise<ExtensionBrowser> {
   const { chromium } = await import('playwright-core');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sharewise-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: options.policyDir ? chromiumWithPolicies(options.policyDir) : CHROMIUM_PATH,
     headless: false, // the flag below selects the new headless mode, which runs extensions
     ignoreDefaultArgs: ['--disable-extensions'],
     ignoreHTTPSErrors: true,
@@ -108,7 +139,7 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       `--disable-extensions-except=${path}`, `--load-extension=${path}`,
-      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
+      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${FIXTURE_PORT}`).join(', ')}`,
       '--ignore-certificate-errors',
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
@@ -218,6 +249,7 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
 async function launchFirefox(path: string, hosts: string[], options: LaunchOptions): Promise<ExtensionBrowser> {
   const puppeteer = (await import('puppeteer-core')).default;
   const uuid = randomUUID();
+  const proxy = await startFixtureProxy(hosts, FIXTURE_PORT);
   const ff = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -225,14 +257,18 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      // Resolves these names to 127.0.0.1 (the port stays 443, where the fixture server listens).
-      'network.dns.localDomains': hosts.join(','),
+      // The fixture hosts go through the harness's proxy to the fixture server; everything else is direct.
+      'network.proxy.type': 2,
+      'network.proxy.autoconfig_url': proxy.pacUrl,
       // Pins the extension's internal UUID so tests know its pages' URLs.
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
       // 0 = dark, 1 = light (the value prefers-color-scheme reports to pages, web and extension alike).
       ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
     },
+  }).catch(async (err: unknown) => {
+    await proxy.close();
+    throw err;
   });
   await ff.installExtension(path);
   const extensionOrigin = `moz-extension://${uuid}/`;
@@ -321,6 +357,7 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
     },
     close: async () => {
       await ff.close();
+      await proxy.close();
     },
   };
   return browser;

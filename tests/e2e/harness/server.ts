@@ -4,6 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { join, normalize, resolve } from 'node:path';
 
+/**
+ * The fixture server's port: unprivileged, so `npm test` runs as any user. Browsers reach it under the real
+ * host names (Chromium through its host resolver rules, Firefox through harness/proxy.ts). Another port can
+ * be chosen with SHAREWISE_FIXTURE_PORT, e.g. to run two suites side by side.
+ */
+export const FIXTURE_PORT = Number(process.env.SHAREWISE_FIXTURE_PORT ?? 47443);
+
 /** Hostnames the fixture server plays. Browsers map them to 127.0.0.1. */
 export const FIXTURE_HOSTS = ['x.com', 'twitter.com', 'www.linkedin.com', 'feeds.sharewise.test', 'reports.sharewise.test'];
 
@@ -100,7 +107,7 @@ export class FixtureServer {
   private handlers: RouteHandler[] = [];
   private server: Server | null = null;
 
-  constructor(readonly port = 443) {}
+  constructor(readonly port = FIXTURE_PORT) {}
 
   /** Adds a handler consulted before static fixtures; returns a function that removes it. */
   handle(handler: RouteHandler): () => void {
