@@ -6,7 +6,7 @@
 //
 //   BENCH_SKIP_BUILD=1  reuse .output/chrome-mv3     BENCH_QUICK=1  fewer runs (smoke check)
 //   BENCH_DEBUG=1       print every run of the host-overhead figure
-//   BENCH_NETNS=0       do not isolate the fixture server's port 443 in a private network namespace
+//   BENCH_NETNS=0       do not isolate the fixture server in a private network namespace
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,8 +31,8 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
   }
 }
 
-// The fixture server binds port 443. As root (CI) a private network namespace keeps it from
-// clashing with anything else on the machine; otherwise run as is.
+// As root (CI) a private network namespace keeps the fixture server's port and the browsers' traffic
+// from meeting anything else on the machine; otherwise run as is.
 const canIsolate = process.getuid?.() === 0 && process.env.BENCH_NETNS !== '0' && spawnSync('unshare', ['-n', 'true']).status === 0;
 const cmd = 'npx tsx bench/figures.ts';
 const run = canIsolate
