@@ -22,8 +22,10 @@ export default defineConfig({
     // Only what is used: storage for settings; alarms wake the background to refresh the feed and retry
     // reports; activeTab lets the popup read the current tab's title and URL for "suggest this page"
     // (granted only while the popup is open); notifications only for the reminders the employee opts
-    // into (off by default). Content-script hosts are added from their matches.
-    permissions: ['storage', 'alarms', 'activeTab', 'notifications'],
+    // into (off by default); webRequest lets the background see the sites' own create requests (the second
+    // detection signal, lib/background/requests.ts): non-blocking, request bodies only, only for the create
+    // endpoints and only on the hosts below. Content-script hosts are added from their matches.
+    permissions: ['storage', 'alarms', 'activeTab', 'notifications', 'webRequest'],
     host_permissions: ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'],
     // Chrome managed storage (admin policy): keys and types an admin may set (docs/admin.md). Firefox reads
     // policies.json "3rdparty" by extension id instead and does not know this key.

@@ -92,6 +92,9 @@ export const SCHEMA_VERSIONS = {
     dayTotals: '[day+network], day',
     periodPosts: '[period+network+postKey], period',
   },
+  5: {
+    shares: 'id, at, [network+at], postId, permalink',
+  },
 } as const;
 
 export class SharewiseDB extends Dexie {
@@ -121,6 +124,19 @@ export class SharewiseDB extends Dexie {
     this.version(4)
       .stores(SCHEMA_VERSIONS[4])
       .upgrade(rebuildStats);
+    // v5: shares keep the new post's permalink (indexed: the dedupe key across the page signal, the
+    // request signal and claims) and which signals confirmed them. Every share logged before was seen
+    // by the page alone.
+    this.version(5)
+      .stores(SCHEMA_VERSIONS[5])
+      .upgrade((tx) =>
+        tx
+          .table<Share>('shares')
+          .toCollection()
+          .modify((share) => {
+            share.signals ??= ['page'];
+          }),
+      );
   }
 }
 

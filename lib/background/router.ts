@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../db';
 import { onMessage } from '../messaging/protocol';
 import {
+  ClaimShareSchema,
   DetectedShareSchema,
   isContentSenderFor,
   isExtensionPageSender,
@@ -10,8 +11,9 @@ import {
 } from '../messaging/validate';
 import { loadSettings } from '../settings/store';
 import { clearStorageProblem, noteStorageProblem } from '../storage-problem';
+import { claimShare } from './claims';
 import { currentPosts } from './feed';
-import { logDetectedShare } from './share-log';
+import { getSignalHub } from './requests';
 
 /** The background's door: every message is validated (payload and sender) before anything is written. */
 export function setupMessageRouter(): void {
@@ -24,14 +26,22 @@ export function setupMessageRouter(): void {
     if (!isContentSenderFor(msg.data.network, sender, browser.runtime.id)) {
       return { rejected: 'sender is not a content script on that network' };
     }
+    // Combined with the tab's create request (lib/background/signals.ts). A write storage refused
+    // (quota, a broken database) is noted for the popup and answered with the error, so the content
+    // script sends the share again.
+    return getSignalHub().page(msg.data, sender.tab?.id);
+  });
+
+  onMessage('ui:claimShare', async ({ data, sender }) => {
+    const msg = validate(ClaimShareSchema, data);
+    if (!msg.ok) return { rejected: msg.error };
+    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
     const [settings, posts] = await Promise.all([loadSettings(), currentPosts(db)]);
     try {
-      const result = await logDetectedShare(db, msg.data, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
-      if (result.logged) await clearStorageProblem();
+      const result = await claimShare(db, msg.data, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
+      if (result.ok) await clearStorageProblem();
       return result;
     } catch (err) {
-      // Storage refused the write (quota, a broken database): tell the employee through the popup, and
-      // answer with the error so the content script sends the share again.
       await noteStorageProblem(err, Date.now()).catch(() => {});
       throw err;
     }

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupFeed } from '../../lib/background/feed';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
-import { deliver, envelope, useBackground } from './helpers/messaging';
+import { deliver, envelope, seeCreateRequest, useBackground } from './helpers/messaging';
 
 const demo = () => Promise.resolve(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
 const EXT = fakeBrowser.runtime.id;
@@ -21,8 +21,9 @@ describe('background', () => {
     expect(row?.feed?.company.name).toBe('Kestrel Robotics (demo)');
   });
 
-  it('logs a valid share from the x.com content script', async () => {
+  it('logs a valid share from the x.com content script, with the create request of its tab', async () => {
     setupMessageRouter();
+    seeCreateRequest(3);
     const answer = await deliver(
       envelope('cs:shareDetected', {
         network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId: 'abcdef12-3456', confirmedBy: 'notice',
@@ -30,7 +31,7 @@ describe('background', () => {
       { id: EXT, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } },
     );
     expect(answer).toMatchObject({ logged: true });
-    expect(await getDb().shares.count()).toBe(1);
+    expect(await getDb().shares.toArray()).toEqual([expect.objectContaining({ signals: ['page', 'request'] })]);
   });
 
   it.each([

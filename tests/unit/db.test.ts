@@ -18,7 +18,7 @@ describe('database upgrade', () => {
 
     const db = new SharewiseDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.shares.count()).toBe(2);
     expect(await db.shares.get('a')).toMatchObject({ text: 'hello', network: 'x' });
     const linkedin = await db.shares.where('[network+at]').between(['linkedin', 0], ['linkedin', Infinity]).toArray();
@@ -47,7 +47,7 @@ describe('database upgrade', () => {
 
     const db = new SharewiseDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.shares.count()).toBe(5);
     expect(await db.outbox.count()).toBe(1);
     expect(await db.dailyStats.toArray()).toEqual([
@@ -73,6 +73,32 @@ describe('database upgrade', () => {
       { period: 'w2026-11-16', network: 'x', postKey: '', count: 2 },
       { period: 'w2026-11-16', network: 'x', postKey: 'p1', count: 1 },
     ]);
+    db.close();
+  });
+
+  it('marks the shares written by version 4 as seen by the page, and finds shares by permalink', async () => {
+    // Write exactly as the version 4 schema did.
+    const v4 = new Dexie(name);
+    for (const v of [1, 2, 3, 4] as const) v4.version(v).stores(SCHEMA_VERSIONS[v]);
+    await v4.table('shares').bulkAdd([
+      { id: 'a', at: 1, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], text: 'hi' },
+      { id: 'b', at: 2, network: 'linkedin', kind: 'repost', postId: 'p1', surface: 'intent', urls: [] },
+    ]);
+    await v4.table('dayTotals').add({ day: '1970-01-01', network: 'x', count: 1 });
+    v4.close();
+
+    const db = new SharewiseDB(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.shares.toArray()).toEqual([
+      { id: 'a', at: 1, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], text: 'hi', signals: ['page'] },
+      { id: 'b', at: 2, network: 'linkedin', kind: 'repost', postId: 'p1', surface: 'intent', urls: [], signals: ['page'] },
+    ]);
+    // The summary is left as it was: the upgrade changes no counts.
+    expect(await db.dayTotals.toArray()).toEqual([{ day: '1970-01-01', network: 'x', count: 1 }]);
+    const link = 'https://x.com/i/web/status/1860000000000000001';
+    await db.shares.add({ id: 'c', at: 3, network: 'x', kind: 'post', postId: null, surface: 'manual', urls: [], permalink: link, signals: [] });
+    expect((await db.shares.where('permalink').equals(link).toArray()).map((s) => s.id)).toEqual(['c']);
     db.close();
   });
 });

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { resetSignalHub } from '../../lib/background/requests';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
 import type { DetectedShare } from '../../lib/detect/types';
 import { messenger, sendMessage } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
+import { seeCreateRequest } from './helpers/messaging';
 
 const share: DetectedShare = {
   network: 'x',
@@ -39,6 +41,7 @@ function wireToBackground() {
 }
 
 beforeEach(async () => {
+  resetSignalHub();
   await getDb().open();
   await Promise.all(getDb().tables.map((t) => t.clear()));
 });
@@ -60,6 +63,7 @@ describe('the content scripts\' tiny sender speaks the one protocol', () => {
   it('gets the background handler\'s answer and the share is logged', async () => {
     wireToBackground();
     setupMessageRouter();
+    seeCreateRequest(3);
     expect(await sendToBackground('cs:shareDetected', share)).toMatchObject({ logged: true });
     expect(await getDb().shares.count()).toBe(1);
     // Validation still happens at the background's door.
@@ -75,6 +79,7 @@ describe('the content scripts\' tiny sender speaks the one protocol', () => {
   it('sends again while the background is restarting, and the share is logged once', async () => {
     wireToBackground();
     setupMessageRouter();
+    seeCreateRequest(3);
     // A stopping service worker: first no receiver, then a port closed without an answer; after that
     // the wired background answers again.
     const send = vi

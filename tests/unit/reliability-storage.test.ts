@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
-import { deliverRaw, useBackground } from './helpers/messaging';
+import { deliverRaw, seeCreateRequest, useBackground } from './helpers/messaging';
 
 /**
  * Storage trouble in the background: a write that fails (quota exceeded) must not take the
@@ -24,6 +24,7 @@ describe('background under storage trouble', () => {
     const db = getDb();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     const add = vi.spyOn(db.shares, 'add').mockRejectedValueOnce(quota);
+    seeCreateRequest(3);
 
     const failed = await deliverRaw(share('quota-0001-aaaa'), X_TAB);
     expect(failed.err?.message ?? JSON.stringify(failed)).toMatch(/quota/i);
@@ -33,6 +34,7 @@ describe('background under storage trouble', () => {
 
     add.mockRestore();
     expect((await deliverRaw(share('quota-0001-aaaa'), X_TAB)).res).toMatchObject({ logged: true });
+    seeCreateRequest(3);
     expect((await deliverRaw(share('quota-0002-bbbb'), X_TAB)).res).toMatchObject({ logged: true });
     expect(await db.shares.count()).toBe(2);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { logDetectedShare, type ShareLogContext } from '../../lib/background/share-log';
+import { addPageSignal, logDetectedShare, logShare, type ShareInput, type ShareLogContext } from '../../lib/background/share-log';
 import { SharewiseDB } from '../../lib/db';
 import type { DetectedShare } from '../../lib/detect/types';
 import { parseFeed } from '../../lib/feed';
@@ -45,7 +45,7 @@ describe('logDetectedShare', () => {
     expect(result.logged).toBe(true);
     const rows = await db.shares.toArray();
     expect(rows).toEqual([
-      { id: expect.any(String), at: Date.UTC(2026, 10, 25, 10), network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], text: 'Just my own thoughts today' },
+      { id: expect.any(String), at: Date.UTC(2026, 10, 25, 10), network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], text: 'Just my own thoughts today', signals: ['page'] },
     ]);
   });
 
@@ -120,5 +120,38 @@ describe('logDetectedShare for detected reposts and quotes (issue 3)', () => {
     expect((await logDetectedShare(db, share({ network: 'linkedin' }), ctx({ settings: liOff }))).logged).toBe(false);
     expect((await logDetectedShare(db, share({ network: 'x' }), ctx({ settings: liOff }))).logged).toBe(true);
     expect(await db.shares.count()).toBe(2);
+  });
+});
+
+describe('logShare: permalinks, signals and the request signal merged later', () => {
+  const link = 'https://x.com/i/web/status/1860000000000000001';
+  const input = (over: Partial<ShareInput> = {}): ShareInput => ({
+    network: 'x', kind: 'post', surface: 'composer', text: 'Mine', signals: ['page', 'request'], ...over,
+  });
+
+  it('keeps the permalink and the signals, and logs a second share with the same permalink not at all', async () => {
+    expect((await logShare(db, input({ permalink: link, submissionId: 'sub-aaaa-0001' }), ctx())).logged).toBe(true);
+    expect(await logShare(db, input({ permalink: link, submissionId: 'sub-aaaa-0002' }), ctx())).toEqual({ logged: false, reason: 'already logged' });
+    expect(await db.shares.toArray()).toEqual([expect.objectContaining({ permalink: link, signals: ['page', 'request'] })]);
+  });
+
+  it('adds a late page signal and its permalink to a share the request logged alone, and remembers its submission', async () => {
+    const first = await logShare(db, input({ network: 'linkedin', signals: ['request'] }), ctx());
+    if (!first.logged) throw new Error('not logged');
+    const page = { submissionId: 'sub-bbbb-0001', permalink: 'https://www.linkedin.com/feed/update/urn:li:activity:1/' };
+    expect(await addPageSignal(db, first.id, page, ctx().now)).toEqual({ logged: false, reason: 'already logged' });
+    expect(await db.shares.get(first.id)).toMatchObject({ signals: ['request', 'page'], permalink: page.permalink });
+    expect(await logDetectedShare(db, share({ network: 'linkedin', submissionId: page.submissionId }), ctx())).toEqual({ logged: false, reason: 'already logged' });
+    expect(await db.shares.count()).toBe(1);
+  });
+
+  it('a claim names its post itself and counts even while tracking is paused', async () => {
+    const paused = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, paused: true } };
+    await db.intents.add({ at: ctx().now, network: 'x', postId: 'p-2026-11-r7-launch' });
+    const result = await logShare(db, input({ surface: 'manual', text: '', signals: [], permalink: link, postId: null }), ctx({ settings: paused }));
+    expect(result.logged).toBe(true);
+    expect(await db.shares.toArray()).toEqual([expect.objectContaining({ surface: 'manual', postId: null, signals: [], permalink: link })]);
+    // The pending intent is left for the share it explains.
+    expect(await db.intents.count()).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
 import { readStorageProblem, STORAGE_PROBLEM_KEY } from '../../lib/storage-problem';
-import { deliverRaw, envelope, useBackground } from './helpers/messaging';
+import { deliverRaw, envelope, seeCreateRequest, useBackground } from './helpers/messaging';
 
 const sender = { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } };
 const share = (submissionId: string) =>
@@ -18,6 +18,8 @@ describe('a share the browser refuses to store', () => {
     setupMessageRouter();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     const add = vi.spyOn(getDb().shares, 'add').mockRejectedValue(quota);
+    // One post on X (its create request answered), whose write storage refuses until there is room.
+    seeCreateRequest(3);
 
     expect((await deliver(share('submission-0001'))).err).toBeTruthy();
     const first = await stored();

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getSignalHub, resetSignalHub } from '../../../lib/background/requests';
 import { getDb } from '../../../lib/db';
+import type { CreateKind } from '../../../lib/detect/request';
 import { messenger } from '../../../lib/messaging/protocol';
 
 export type Wire = { res?: unknown; err?: { name?: string; message?: string } };
@@ -34,8 +36,26 @@ export async function deliver(message: unknown, sender: object): Promise<unknown
 export function useBackground(): void {
   beforeEach(async () => {
     (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
+    resetSignalHub();
     await getDb().open();
     await Promise.all(getDb().tables.map((t) => t.clear()));
   });
   afterEach(() => messenger.removeAllListeners());
+}
+
+let requestIds = 0;
+/**
+ * The site's create request of `tabId` went out and was answered 2xx, as webRequest reports it
+ * (lib/background/requests.ts): the request signal an X share needs besides the page's.
+ */
+export function seeCreateRequest(tabId: number, kind: CreateKind = 'post', network: 'x' | 'linkedin' = 'x'): void {
+  const id = `test-request-${++requestIds}`;
+  getSignalHub().requestStarted(
+    id,
+    tabId,
+    network === 'x'
+      ? { network, endpoint: 'x-graphql', operation: 'CreateTweet', kind, text: '' }
+      : { network, endpoint: 'linkedin-norm-shares', operation: 'normShares', kind, text: '' },
+  );
+  getSignalHub().requestEnded(id, true);
 }

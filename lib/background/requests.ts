@@ -1,0 +1,200 @@
+import { browser } from 'wxt/browser';
+import { getDb } from '../db';
+import { createRequestPatterns, decodeRequestBody, readCreateRequest, type CreateRequest, type RequestBodyDetails } from '../detect/request';
+import type { DetectedShare } from '../detect/types';
+import type { ShareLogResult } from '../messaging/protocol';
+import { canonicalPermalink } from '../permalink';
+import { isTracking } from '../settings/schema';
+import { loadSettings } from '../settings/store';
+import { clearStorageProblem, noteStorageProblem } from '../storage-problem';
+import { noteDiagnostic, type DiagnosticInput } from './diagnostics';
+import { currentPosts } from './feed';
+import { addPageSignal, logShare, type ShareInput } from './share-log';
+import { ALONE_AFTER_MS, IN_FLIGHT_WAIT_MS, judgeAlone, judgePage, PAIR_WINDOW_MS, type TabRequest } from './signals';
+
+/** What the hub does with its verdicts: the real ones write the database; tests may pass their own. */
+export interface SignalDeps {
+  log(input: ShareInput): Promise<ShareLogResult>;
+  addPage(shareId: string, page: { submissionId: string; permalink?: string }): Promise<ShareLogResult>;
+  diagnose(note: DiagnosticInput): Promise<void>;
+  now(): number;
+}
+
+/** How often a page signal that waits for its request looks again (besides every request event). */
+const RECHECK_MS = 250;
+
+/**
+ * The requests seen per tab and the page signals waiting for them. In memory only: a page signal
+ * follows its request by seconds, and every webRequest event keeps the service worker alive meanwhile.
+ */
+export class SignalHub {
+  private readonly tabs = new Map<number, TabRequest[]>();
+  private readonly wakers = new Set<() => void>();
+
+  constructor(private readonly deps: SignalDeps) {}
+
+  /** webRequest.onBeforeRequest: a create request of a tab went out. */
+  requestStarted(id: string, tabId: number, req: CreateRequest): void {
+    const now = this.deps.now();
+    const list = (this.tabs.get(tabId) ?? []).filter((r) => r.startedAt > now - 2 * PAIR_WINDOW_MS);
+    list.push({ id, tabId, req, startedAt: now, state: 'in-flight' });
+    this.tabs.set(tabId, list);
+    for (const [tab, requests] of this.tabs) if (requests.every((r) => r.startedAt <= now - 2 * PAIR_WINDOW_MS)) this.tabs.delete(tab);
+  }
+
+  /** webRequest.onCompleted (ok: a 2xx status) or onErrorOccurred (ok: false). */
+  requestEnded(id: string, ok: boolean): void {
+    const request = [...this.tabs.values()].flat().find((r) => r.id === id && r.state === 'in-flight');
+    if (!request) return;
+    request.state = ok ? 'ok' : 'failed';
+    request.endedAt = this.deps.now();
+    for (const wake of this.wakers) wake();
+    if (ok) setTimeout(() => void this.judgeAlone(request).catch(() => {}), ALONE_AFTER_MS);
+  }
+
+  /** A content script's detected share (validated, sender checked), combined with its tab's requests. */
+  async page(detected: DetectedShare, tabId: number | undefined): Promise<ShareLogResult> {
+    const arrivedAt = this.deps.now();
+    const permalink = canonicalPermalink(detected.permalink, detected.network);
+    for (;;) {
+      const requests = tabId === undefined ? [] : (this.tabs.get(tabId) ?? []);
+      const verdict = judgePage(detected, requests, { now: this.deps.now(), arrivedAt });
+      if (verdict.type === 'wait') {
+        await this.nextEvent(Math.min(RECHECK_MS, IN_FLIGHT_WAIT_MS));
+        continue;
+      }
+      if (verdict.type === 'merge') {
+        return this.deps.addPage(verdict.shareId, { submissionId: detected.submissionId, ...(permalink ? { permalink } : {}) });
+      }
+      if (verdict.type === 'drop') {
+        if (verdict.request) verdict.request.used = { by: 'page' };
+        if (verdict.diagnose) {
+          await this.deps.diagnose({
+            network: detected.network,
+            layout: detected.layout ?? 'unknown',
+            hooks: [detected.kind, detected.confirmedBy],
+            reason: verdict.diagnose,
+          });
+        }
+        return { logged: false, reason: verdict.reason };
+      }
+      const { request } = verdict;
+      if (request) request.used = { by: 'page' };
+      try {
+        const result = await this.deps.log({
+          network: detected.network,
+          kind: verdict.kind,
+          surface: detected.surface,
+          text: detected.text || request?.req.text || '',
+          submissionId: detected.submissionId,
+          signals: verdict.signals,
+          ...(permalink ? { permalink } : {}),
+        });
+        if (request && result.logged) request.used = { by: 'page', shareId: result.id };
+        return result;
+      } catch (err) {
+        // Not stored (e.g. quota): the content script sends the share again, and must find its request.
+        if (request) delete request.used;
+        throw err;
+      }
+    }
+  }
+
+  private async judgeAlone(request: TabRequest): Promise<void> {
+    if (request.used) return;
+    const verdict = judgeAlone(request, this.tabs.get(request.tabId) ?? []);
+    request.used = { by: 'alone' };
+    if (verdict.type === 'drop') {
+      if (verdict.diagnose) {
+        await this.deps.diagnose({
+          network: request.req.network,
+          layout: 'unknown',
+          hooks: [request.req.endpoint, request.req.kind],
+          reason: verdict.diagnose,
+        });
+      }
+      return;
+    }
+    const result = await this.deps.log({
+      network: request.req.network,
+      kind: verdict.kind,
+      surface: 'composer',
+      text: request.req.text,
+      signals: ['request'],
+    });
+    if (result.logged) request.used = { by: 'alone', shareId: result.id };
+  }
+
+  private nextEvent(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
+  }
+}
+
+/** The background's deps: settings and posts read fresh for each share; a refused write is noted for the popup. */
+function defaultDeps(): SignalDeps {
+  const db = getDb();
+  return {
+    async log(input) {
+      const [settings, posts] = await Promise.all([loadSettings(), currentPosts(db)]);
+      try {
+        const result = await logShare(db, input, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
+        if (result.logged) await clearStorageProblem();
+        return result;
+      } catch (err) {
+        await noteStorageProblem(err, Date.now()).catch(() => {});
+        throw err;
+      }
+    },
+    addPage: (shareId, page) => addPageSignal(db, shareId, page, Date.now()),
+    async diagnose(note) {
+      // Tracking off or paused for that site: the employee asked not to be watched there.
+      if (isTracking(await loadSettings(), note.network, Date.now())) await noteDiagnostic(note, Date.now());
+    },
+    now: () => Date.now(),
+  };
+}
+
+let hub: SignalHub | undefined;
+/** The background's one hub: the router hands it page signals, webRequest hands it requests. */
+export function getSignalHub(): SignalHub {
+  hub ??= new SignalHub(defaultDeps());
+  return hub;
+}
+
+/** For tests: a fresh hub (the next getSignalHub() builds one). */
+export function resetSignalHub(): void {
+  hub = undefined;
+}
+
+/**
+ * Watches the create requests of tabs on X and LinkedIn: non-blocking, bodies of requests only (never
+ * responses), nothing added to or changed in the page. The browser sends these events only for the
+ * create endpoints' URLs, and only for hosts in host_permissions.
+ */
+export function setupRequestSignal(): void {
+  const webRequest = browser.webRequest;
+  if (!webRequest?.onBeforeRequest) return;
+  const filter = { urls: createRequestPatterns() };
+  webRequest.onBeforeRequest.addListener(
+    (details) => {
+      if (details.method !== 'POST' || details.tabId < 0) return undefined;
+      const req = readCreateRequest(details.url, decodeRequestBody(details.requestBody as RequestBodyDetails | undefined));
+      if (req) getSignalHub().requestStarted(details.requestId, details.tabId, req);
+      return undefined;
+    },
+    filter,
+    ['requestBody'],
+  );
+  webRequest.onCompleted.addListener((details) => {
+    getSignalHub().requestEnded(details.requestId, details.statusCode >= 200 && details.statusCode < 300);
+  }, filter);
+  webRequest.onErrorOccurred.addListener((details) => getSignalHub().requestEnded(details.requestId, false), filter);
+}
