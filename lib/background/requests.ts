@@ -18,42 +18,86 @@ export interface SignalDeps {
   addPage(shareId: string, page: { submissionId: string; permalink?: string }): Promise<ShareLogResult>;
   diagnose(note: DiagnosticInput): Promise<void>;
   now(): number;
+  /** Where the requests seen are kept while the service worker may be stopped and started again. */
+  store?: RequestStore;
 }
+
+export interface RequestStore {
+  load(): Promise<TabRequest[]>;
+  save(requests: TabRequest[]): Promise<void>;
+}
+
+/** storage.session: memory only, for the background alone, gone when the browser closes. */
+const SESSION_KEY = 'createRequests';
 
 /** How often a page signal that waits for its request looks again (besides every request event). */
 const RECHECK_MS = 250;
 
 /**
- * The requests seen per tab and the page signals waiting for them. In memory only: a page signal
- * follows its request by seconds, and every webRequest event keeps the service worker alive meanwhile.
+ * The requests seen per tab and the page signals waiting for them. A page signal follows its request
+ * by seconds; a Chromium service worker can still be stopped in between, so the requests are also
+ * kept in storage.session (without their text) and read back when the worker starts.
  */
 export class SignalHub {
   private readonly tabs = new Map<number, TabRequest[]>();
   private readonly wakers = new Set<() => void>();
+  private readonly ready: Promise<void>;
+  private saving: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: SignalDeps) {}
+  constructor(private readonly deps: SignalDeps) {
+    this.ready = (deps.store?.load() ?? Promise.resolve([]))
+      .then((saved) => {
+        for (const r of saved) {
+          this.tabs.set(r.tabId, [...(this.tabs.get(r.tabId) ?? []), r]);
+          if (r.state === 'ok' && !r.used) this.judgeAloneLater(r, ALONE_AFTER_MS - (deps.now() - (r.endedAt ?? 0)));
+        }
+      })
+      .catch(() => {});
+  }
 
   /** webRequest.onBeforeRequest: a create request of a tab went out. */
-  requestStarted(id: string, tabId: number, req: CreateRequest): void {
+  async requestStarted(id: string, tabId: number, req: CreateRequest): Promise<void> {
+    await this.ready;
     const now = this.deps.now();
-    const list = (this.tabs.get(tabId) ?? []).filter((r) => r.startedAt > now - 2 * PAIR_WINDOW_MS);
-    list.push({ id, tabId, req, startedAt: now, state: 'in-flight' });
-    this.tabs.set(tabId, list);
-    for (const [tab, requests] of this.tabs) if (requests.every((r) => r.startedAt <= now - 2 * PAIR_WINDOW_MS)) this.tabs.delete(tab);
+    const fresh = (r: TabRequest) => r.startedAt > now - 2 * PAIR_WINDOW_MS;
+    for (const [tab, requests] of this.tabs) {
+      const kept = requests.filter(fresh);
+      if (kept.length) this.tabs.set(tab, kept);
+      else this.tabs.delete(tab);
+    }
+    this.tabs.set(tabId, [...(this.tabs.get(tabId) ?? []), { id, tabId, req, startedAt: now, state: 'in-flight' }]);
+    await this.save();
   }
 
   /** webRequest.onCompleted (ok: a 2xx status) or onErrorOccurred (ok: false). */
-  requestEnded(id: string, ok: boolean): void {
+  async requestEnded(id: string, ok: boolean): Promise<void> {
+    await this.ready;
     const request = [...this.tabs.values()].flat().find((r) => r.id === id && r.state === 'in-flight');
     if (!request) return;
     request.state = ok ? 'ok' : 'failed';
     request.endedAt = this.deps.now();
     for (const wake of this.wakers) wake();
-    if (ok) setTimeout(() => void this.judgeAlone(request).catch(() => {}), ALONE_AFTER_MS);
+    if (ok) this.judgeAloneLater(request, ALONE_AFTER_MS);
+    await this.save();
+  }
+
+  private judgeAloneLater(request: TabRequest, ms: number): void {
+    setTimeout(() => void this.judgeAlone(request).catch(() => {}), Math.max(0, ms));
+  }
+
+  /** One write at a time, the newest state last. Text stays in memory only. */
+  private save(): Promise<void> {
+    const store = this.deps.store;
+    if (!store) return Promise.resolve();
+    const all = [...this.tabs.values()].flat().map((r) => ({ ...r, req: { ...r.req, text: '' } }));
+    const write = this.saving.then(() => store.save(all));
+    this.saving = write.catch(() => {});
+    return write.catch(() => {});
   }
 
   /** A content script's detected share (validated, sender checked), combined with its tab's requests. */
   async page(detected: DetectedShare, tabId: number | undefined): Promise<ShareLogResult> {
+    await this.ready;
     const arrivedAt = this.deps.now();
     const permalink = canonicalPermalink(detected.permalink, detected.network);
     for (;;) {
@@ -64,10 +108,15 @@ export class SignalHub {
         continue;
       }
       if (verdict.type === 'merge') {
+        verdict.request.used = { by: 'page', ...(verdict.request.used?.shareId ? { shareId: verdict.request.used.shareId } : {}) };
+        await this.save();
         return this.deps.addPage(verdict.shareId, { submissionId: detected.submissionId, ...(permalink ? { permalink } : {}) });
       }
       if (verdict.type === 'drop') {
-        if (verdict.request) verdict.request.used = { by: 'page' };
+        if (verdict.request) {
+          verdict.request.used = { by: 'page' };
+          await this.save();
+        }
         if (verdict.diagnose) {
           await this.deps.diagnose({
             network: detected.network,
@@ -91,6 +140,7 @@ export class SignalHub {
           ...(permalink ? { permalink } : {}),
         });
         if (request && result.logged) request.used = { by: 'page', shareId: result.id };
+        await this.save();
         return result;
       } catch (err) {
         // Not stored (e.g. quota): the content script sends the share again, and must find its request.
@@ -104,6 +154,7 @@ export class SignalHub {
     if (request.used) return;
     const verdict = judgeAlone(request, this.tabs.get(request.tabId) ?? []);
     request.used = { by: 'alone' };
+    await this.save();
     if (verdict.type === 'drop') {
       if (verdict.diagnose) {
         await this.deps.diagnose({
@@ -123,6 +174,7 @@ export class SignalHub {
       signals: ['request'],
     });
     if (result.logged) request.used = { by: 'alone', shareId: result.id };
+    await this.save();
   }
 
   private nextEvent(ms: number): Promise<void> {
@@ -159,6 +211,17 @@ function defaultDeps(): SignalDeps {
       if (isTracking(await loadSettings(), note.network, Date.now())) await noteDiagnostic(note, Date.now());
     },
     now: () => Date.now(),
+    ...(browser.storage.session
+      ? {
+          store: {
+            load: async () => {
+              const saved = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
+              return Array.isArray(saved) ? (saved as TabRequest[]) : [];
+            },
+            save: (requests) => browser.storage.session.set({ [SESSION_KEY]: requests }),
+          },
+        }
+      : {}),
   };
 }
 
@@ -187,14 +250,14 @@ export function setupRequestSignal(): void {
     (details) => {
       if (details.method !== 'POST' || details.tabId < 0) return undefined;
       const req = readCreateRequest(details.url, decodeRequestBody(details.requestBody as RequestBodyDetails | undefined));
-      if (req) getSignalHub().requestStarted(details.requestId, details.tabId, req);
+      if (req) void getSignalHub().requestStarted(details.requestId, details.tabId, req);
       return undefined;
     },
     filter,
     ['requestBody'],
   );
   webRequest.onCompleted.addListener((details) => {
-    getSignalHub().requestEnded(details.requestId, details.statusCode >= 200 && details.statusCode < 300);
+    void getSignalHub().requestEnded(details.requestId, details.statusCode >= 200 && details.statusCode < 300);
   }, filter);
-  webRequest.onErrorOccurred.addListener((details) => getSignalHub().requestEnded(details.requestId, false), filter);
+  webRequest.onErrorOccurred.addListener((details) => void getSignalHub().requestEnded(details.requestId, false), filter);
 }

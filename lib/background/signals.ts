@@ -84,7 +84,9 @@ function newest(list: TabRequest[]): TabRequest | undefined {
  */
 export function judgePage(page: PageSignal, requests: TabRequest[], t: { now: number; arrivedAt: number }): PageVerdict {
   const recent = requests.filter((r) => r.req.network === page.network && r.startedAt >= t.arrivedAt - PAIR_WINDOW_MS);
-  const open = recent.filter((r) => r.state === 'ok' && (!r.used || (r.used.by === 'alone' && r.used.shareId)));
+  // A request judged alone stays open to its page signal: one that logged is merged, and one only noted
+  // (the page was slow, e.g. its message was resent while the service worker restarted) still pairs.
+  const open = recent.filter((r) => r.state === 'ok' && (!r.used || r.used.by === 'alone'));
   // The same kind first, then any share (the request's body knows better than the markup, e.g. a quote
   // composer the page took for a plain post), then anything else (a reply the page took for a post).
   const pick =

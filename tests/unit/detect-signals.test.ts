@@ -212,3 +212,30 @@ describe('SignalHub: the signals as they arrive', () => {
     expect(await hub.page(share, 7)).toEqual({ logged: true, id: 'share-1' });
   });
 });
+
+describe('SignalHub across a service worker restart', () => {
+  afterEach(() => vi.useRealTimers());
+  it('finds the request seen before the restart (kept without its text) and pairs the page signal with it', async () => {
+    vi.useFakeTimers({ now: 0 });
+    let saved: TabRequest[] = [];
+    const logged: ShareInput[] = [];
+    const deps = (): SignalDeps => ({
+      log: async (input) => {
+        logged.push(input);
+        return { logged: true, id: 'share-1' };
+      },
+      addPage: async () => ({ logged: false, reason: '' }),
+      diagnose: async () => {},
+      now: () => Date.now(),
+      store: { load: async () => structuredClone(saved), save: async (all) => void (saved = structuredClone(all)) },
+    });
+    const before = new SignalHub(deps());
+    await before.requestStarted('1', 7, xReq('post', 'secret'));
+    expect(saved).toEqual([expect.objectContaining({ id: '1', state: 'in-flight', req: expect.objectContaining({ text: '' }) })]);
+    // The worker stops; the answer wakes a new one.
+    const after = new SignalHub(deps());
+    await after.requestEnded('1', true);
+    expect(await after.page({ network: 'x', kind: 'post', surface: 'composer', text: 'Mine', submissionId: 'sub-restart-01', confirmedBy: 'notice' }, 7)).toEqual({ logged: true, id: 'share-1' });
+    expect(logged[0]).toMatchObject({ signals: ['page', 'request'], text: 'Mine' });
+  });
+});

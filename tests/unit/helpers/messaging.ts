@@ -50,12 +50,12 @@ let requestIds = 0;
  */
 export function seeCreateRequest(tabId: number, kind: CreateKind = 'post', network: 'x' | 'linkedin' = 'x'): void {
   const id = `test-request-${++requestIds}`;
-  getSignalHub().requestStarted(
+  void getSignalHub().requestStarted(
     id,
     tabId,
     network === 'x'
       ? { network, endpoint: 'x-graphql', operation: 'CreateTweet', kind, text: '' }
       : { network, endpoint: 'linkedin-norm-shares', operation: 'normShares', kind, text: '' },
   );
-  getSignalHub().requestEnded(id, true);
+  void getSignalHub().requestEnded(id, true);
 }
