@@ -132,7 +132,7 @@ function computations(shares: Share[], now: number): { name: string; run: () => 
     ...DEFAULT_SETTINGS,
     installId: 'bench-install-0001',
     reporting: { ...DEFAULT_SETTINGS.reporting, enabled: true, name: 'Bench', email: 'bench@acme.example',
-      fields: { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', identity: 'named', bonus: 'points', shareLinks: true } },
+      fields: { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, manualCount: true, timeDetail: 'day', identity: 'named', bonus: 'points', shareLinks: true } },
   };
   // The popup's progress (entrypoints/popup/Progress.tsx): computeProgressFromDays over the rows
   // lib/ui/queries progressRows reads from the summary the background keeps (lib/stats.ts) — day

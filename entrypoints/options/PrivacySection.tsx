@@ -7,12 +7,13 @@ import { t } from '@/lib/i18n';
 import type { ManagedResult } from '@/lib/managed';
 import type { ReportFields } from '@/lib/settings';
 
-type BooleanField = 'totalShares' | 'byNetwork' | 'approvedPosts' | 'ownCount';
+type BooleanField = 'totalShares' | 'byNetwork' | 'approvedPosts' | 'ownCount' | 'manualCount';
 const FIELDS: { key: BooleanField; label: string; hint: string }[] = [
   { key: 'totalShares', label: 'optionsFieldTotal', hint: 'optionsFieldTotalHint' },
   { key: 'byNetwork', label: 'optionsFieldByNetwork', hint: 'optionsFieldByNetworkHint' },
   { key: 'approvedPosts', label: 'optionsFieldApproved', hint: 'optionsFieldApprovedHint' },
   { key: 'ownCount', label: 'optionsFieldOwn', hint: 'optionsFieldOwnHint' },
+  { key: 'manualCount', label: 'optionsFieldManual', hint: 'optionsFieldManualHint' },
 ];
 
 /** What may be reported, field by field. Each switch starts off and only the employee turns it on. */

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { ClaimDisclosure, MissedSharesNotice } from '@/components/MissedShares';
 import { Notice } from '@/components/Notice';
 import type { FeedCacheRow } from '@/lib/db';
 import { t } from '@/lib/i18n';
@@ -104,8 +105,10 @@ export function App({ now, onShown }: { now: number; onShown?: () => void }) {
     <main>
       {feed ? <Vision feed={feed} /> : <h1 data-testid="vision-headline">{t('popupNoFeed')}</h1>}
       <StateNotices row={row} tracking={tracking} storage={problem} />
+      <MissedSharesNotice now={now} />
       {feed && <Posts posts={data.posts} shared={data.shared} />}
       <Progress program={feed?.program} now={now} rows={data.progress} anyEver={data.anyEver} />
+      <ClaimDisclosure posts={data.posts} />
       <SuggestDisclosure />
     </main>
   );

@@ -51,6 +51,8 @@ export const ReportSchema = z.strictObject({
   approvedPosts: z.array(z.strictObject({ postId: z.string(), shares: Count })).optional(),
   /** Shares of the employee's own (non-approved) content: a count only. */
   ownShares: Count.optional(),
+  /** Of all shares, how many the employee claimed by link because detection missed them. */
+  manualShares: Count.optional(),
   /**
    * Counts per day or week ('none' detail: absent), in order. A bucket starts at its day or Monday, or at
    * the period start if that is later. Each bucket carries only the allowed counts.
@@ -132,10 +134,12 @@ export function buildReport(
   const links: Share[] = [];
   let total = 0;
   let own = 0;
+  let manual = 0;
   for (const s of shares) {
     if (s.at < period.start || s.at >= period.end) continue;
     total++;
     byNetwork[s.network]++;
+    if (s.surface === 'manual') manual++;
     if (s.postId === null) own++;
     else {
       perPost.set(s.postId, (perPost.get(s.postId) ?? 0) + 1);
@@ -165,6 +169,7 @@ export function buildReport(
       .map(([postId, count]) => ({ postId, shares: count }));
   }
   if (f.ownCount) report.ownShares = own;
+  if (f.manualCount) report.manualShares = manual;
   if (timed) {
     report.timeline = starts.flatMap((start, i) => {
       const b = buckets[i]!;

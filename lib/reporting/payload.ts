@@ -42,6 +42,8 @@ export function stricterFields(a: ReportFields, b: ReportFields): ReportFields {
     byNetwork: a.byNetwork && b.byNetwork,
     approvedPosts: a.approvedPosts && b.approvedPosts,
     ownCount: a.ownCount && b.ownCount,
+    // A row queued before claims existed has no such choice: that means off.
+    manualCount: (a.manualCount ?? false) && (b.manualCount ?? false),
     timeDetail: DETAIL[Math.min(DETAIL.indexOf(a.timeDetail), DETAIL.indexOf(b.timeDetail))]!,
     // A row queued before version 2 of the settings has no bonus or links choice: that means off.
     bonus: BONUS[Math.min(BONUS.indexOf(a.bonus ?? 'off'), BONUS.indexOf(b.bonus ?? 'off'))]!,

@@ -9,6 +9,8 @@ export const ReportFieldsSchema = z.object({
   byNetwork: z.boolean().default(false),
   approvedPosts: z.boolean().default(false),
   ownCount: z.boolean().default(false),
+  /** How many shares the employee claimed themselves (surface 'manual'), as a separate count. */
+  manualCount: z.boolean().default(false),
   timeDetail: z.enum(['none', 'week', 'day']).default('none'),
   /** Bonus status per program period: nothing, only whether they qualified, or their points too. */
   bonus: z.enum(['off', 'qualified', 'points']).default('off'),

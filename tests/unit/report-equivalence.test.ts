@@ -37,6 +37,7 @@ function reference(shares: Share[], settings: Settings, period: ReportPeriod, no
     report.approvedPosts = [...perPost].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([postId, shares]) => ({ postId, shares }));
   }
   if (f.ownCount) report.ownShares = inPeriod.filter((s) => s.postId === null).length;
+  if (f.manualCount) report.manualShares = inPeriod.filter((s) => s.surface === 'manual').length;
   if (f.timeDetail !== 'none' && (f.totalShares || f.byNetwork)) {
     const buckets = new Map<number, Share[]>();
     for (const s of inPeriod) {
@@ -57,6 +58,7 @@ const fieldsArb = fc.record({
   byNetwork: fc.boolean(),
   approvedPosts: fc.boolean(),
   ownCount: fc.boolean(),
+  manualCount: fc.boolean(),
   timeDetail: fc.constantFrom('none', 'week', 'day' as const),
   identity: fc.constantFrom('anonymous', 'named' as const),
   // The bonus and links are held by report-property and report-bonus tests; here, the counts.
@@ -83,6 +85,7 @@ describe('buildReport', () => {
             // Anywhere, or exactly on an edge: a day start, the millisecond before it, a period's end.
             at: fc.oneof(fc.integer({ min: mid - 40 * 86_400_000, max: mid + 40 * 86_400_000 }), fc.constantFrom(...EDGES)),
             network: fc.constantFrom('linkedin', 'x' as const),
+            surface: fc.constantFrom('intent', 'composer', 'manual' as const),
             postId: fc.option(fc.constantFrom('p-a', 'p-B', 'p-c', 'ä-post', 'p-10', 'p-9'), { nil: null }),
           }),
           { maxLength: 300 },
@@ -94,7 +97,7 @@ describe('buildReport', () => {
             reporting: { ...DEFAULT_SETTINGS.reporting, enabled, name: 'Ada', email: 'ada@acme.example', fields },
           };
           const period: ReportPeriod = { ...periodContaining(kind, mid), kind: kind as 'week' | 'month' };
-          const shares: Share[] = raw.map((r, i) => ({ id: `s${i}`, kind: 'post', surface: 'composer', urls: [], ...r }));
+          const shares: Share[] = raw.map((r, i) => ({ id: `s${i}`, kind: 'post', urls: [], ...r }));
           expect(JSON.stringify(buildReport(shares, settings, period, mid))).toBe(JSON.stringify(reference(shares, settings, period, mid)));
         },
       ),

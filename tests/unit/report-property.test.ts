@@ -16,6 +16,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc
     byNetwork: fc.boolean(),
     approvedPosts: fc.boolean(),
     ownCount: fc.boolean(),
+    manualCount: fc.boolean(),
     timeDetail: fc.constantFrom('none', 'week', 'day'),
     identity: fc.constantFrom('anonymous', 'named'),
     bonus: fc.constantFrom('off', 'qualified', 'points'),
@@ -36,6 +37,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc
         byNetwork: r.byNetwork,
         approvedPosts: r.approvedPosts,
         ownCount: r.ownCount,
+        manualCount: r.manualCount,
         timeDetail: r.timeDetail as Settings['reporting']['fields']['timeDetail'],
         identity: r.identity as Settings['reporting']['fields']['identity'],
         bonus: r.bonus as Settings['reporting']['fields']['bonus'],
@@ -53,7 +55,7 @@ const historyArb = (now: number): fc.Arbitrary<Share[]> =>
         network: fc.constantFrom('linkedin', 'x'),
         kind: fc.constantFrom('post', 'repost', 'quote'),
         postId: fc.option(fc.constantFrom('p-a', 'p-b', 'p-c', 'p-d'), { nil: null }),
-        surface: fc.constantFrom('intent', 'composer'),
+        surface: fc.constantFrom('intent', 'composer', 'manual'),
         secret: fc.nat().map((n) => n.toString(36)),
         linked: fc.boolean(),
       }),
@@ -129,6 +131,7 @@ describe('buildReport (property-based)', () => {
         expect('byNetwork' in r).toBe(f.byNetwork);
         expect('approvedPosts' in r).toBe(f.approvedPosts);
         expect('ownShares' in r).toBe(f.ownCount);
+        expect('manualShares' in r).toBe(f.manualCount);
         expect('timeline' in r).toBe(f.timeDetail !== 'none' && (f.totalShares || f.byNetwork));
         expect('bonus' in r).toBe(f.bonus !== 'off' && program !== undefined);
         expect('shareLinks' in r).toBe(f.shareLinks);

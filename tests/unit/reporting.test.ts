@@ -86,8 +86,8 @@ describe('scheduling', () => {
 
 describe('payload', () => {
   it('the stricter choice wins field by field', () => {
-    const on = { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', identity: 'named', bonus: 'points', shareLinks: true } as const;
-    const off = { totalShares: false, byNetwork: true, approvedPosts: false, ownCount: true, timeDetail: 'week', identity: 'anonymous', bonus: 'qualified', shareLinks: false } as const;
+    const on = { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, manualCount: true, timeDetail: 'day', identity: 'named', bonus: 'points', shareLinks: true } as const;
+    const off = { totalShares: false, byNetwork: true, approvedPosts: false, ownCount: true, manualCount: false, timeDetail: 'week', identity: 'anonymous', bonus: 'qualified', shareLinks: false } as const;
     expect(stricterFields(on, off)).toEqual(off);
     expect(stricterFields(off, on)).toEqual(off);
     expect(stricterFields(on, { ...on, timeDetail: 'none' }).timeDetail).toBe('none');
