@@ -42,7 +42,8 @@ export class SignalHub {
   private readonly tabs = new Map<number, TabRequest[]>();
   private readonly wakers = new Set<() => void>();
   private readonly ready: Promise<void>;
-  private saving: Promise<unknown> = Promise.resolve();
+  private dirty = false;
+  private writing: Promise<void> | null = null;
 
   constructor(private readonly deps: SignalDeps) {
     this.ready = (deps.store?.load() ?? Promise.resolve([]))
@@ -59,9 +60,8 @@ export class SignalHub {
   async requestStarted(id: string, tabId: number, req: CreateRequest): Promise<void> {
     await this.ready;
     const now = this.deps.now();
-    const fresh = (r: TabRequest) => r.startedAt > now - 2 * PAIR_WINDOW_MS;
     for (const [tab, requests] of this.tabs) {
-      const kept = requests.filter(fresh);
+      const kept = prune(requests, now);
       if (kept.length) this.tabs.set(tab, kept);
       else this.tabs.delete(tab);
     }
@@ -85,14 +85,20 @@ export class SignalHub {
     setTimeout(() => void this.judgeAlone(request).catch(() => {}), Math.max(0, ms));
   }
 
-  /** One write at a time, the newest state last. Text stays in memory only. */
+  /** One write at a time; changes made meanwhile go out together in the next. Text stays in memory only. */
   private save(): Promise<void> {
     const store = this.deps.store;
     if (!store) return Promise.resolve();
-    const all = [...this.tabs.values()].flat().map((r) => ({ ...r, req: { ...r.req, text: '' } }));
-    const write = this.saving.then(() => store.save(all));
-    this.saving = write.catch(() => {});
-    return write.catch(() => {});
+    this.dirty = true;
+    this.writing ??= (async () => {
+      while (this.dirty) {
+        this.dirty = false;
+        const all = [...this.tabs.values()].flat().map((r) => ({ ...r, req: { ...r.req, text: '' } }));
+        await store.save(all).catch(() => {});
+      }
+      this.writing = null;
+    })();
+    return this.writing;
   }
 
   /** A content script's detected share (validated, sender checked), combined with its tab's requests. */
@@ -188,6 +194,16 @@ export class SignalHub {
       this.wakers.add(done);
     });
   }
+}
+
+/** Requests used by a page signal or a share are kept only as the few latest per tab (for retries); open ones while they may pair. */
+const KEEP_USED = 10;
+
+function prune(requests: TabRequest[], now: number): TabRequest[] {
+  const fresh = requests.filter((r) => r.startedAt > now - 2 * PAIR_WINDOW_MS);
+  const done = (r: TabRequest) => r.state === 'failed' || r.used?.by === 'page' || !!r.used?.shareId;
+  const keepDone = new Set(fresh.filter(done).slice(-KEEP_USED));
+  return fresh.filter((r) => !done(r) || keepDone.has(r));
 }
 
 /** The background's deps: settings and posts read fresh for each share; a refused write is noted for the popup. */

@@ -239,3 +239,25 @@ describe('SignalHub across a service worker restart', () => {
     expect(logged[0]).toMatchObject({ signals: ['page', 'request'], text: 'Mine' });
   });
 });
+
+describe('SignalHub keeps what it stores small', () => {
+  it('keeps open requests, and of those already used only the latest few per tab', async () => {
+    let saved: TabRequest[] = [];
+    let id = 0;
+    const hub = new SignalHub({
+      log: async () => ({ logged: true, id: `share-${++id}` }),
+      addPage: async () => ({ logged: false, reason: '' }),
+      diagnose: async () => {},
+      now: () => Date.now(),
+      store: { load: async () => [], save: async (all) => void (saved = all) },
+    });
+    for (let i = 0; i < 30; i++) {
+      await hub.requestStarted(`used-${i}`, 7, xReq('post'));
+      await hub.requestEnded(`used-${i}`, true);
+      await hub.page({ network: 'x', kind: 'post', surface: 'composer', text: '', submissionId: `sub-keep-${i}-aa`, confirmedBy: 'notice' }, 7);
+    }
+    for (let i = 0; i < 5; i++) await hub.requestStarted(`open-${i}`, 7, xReq('post'));
+    expect(saved.filter((r) => r.id.startsWith('open-'))).toHaveLength(5);
+    expect(saved.filter((r) => r.id.startsWith('used-')).length).toBeLessThanOrEqual(10);
+  });
+});
