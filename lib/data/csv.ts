@@ -1,6 +1,6 @@
 import type { Share } from '../shares';
 
-export const CSV_COLUMNS = ['id', 'at', 'network', 'kind', 'postId', 'surface', 'urls', 'text'] as const;
+export const CSV_COLUMNS = ['id', 'at', 'network', 'kind', 'postId', 'surface', 'urls', 'text', 'permalink', 'signals'] as const;
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
@@ -12,12 +12,12 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** The share history as CSV, one row per share, times in ISO 8601 UTC, links separated by spaces. */
+/** The share history as CSV, one row per share, times in ISO 8601 UTC, links and signals separated by spaces. */
 export function sharesToCsv(shares: Share[]): string {
   const rows = [...shares]
     .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
     .map((s) =>
-      [s.id, new Date(s.at).toISOString(), s.network, s.kind, s.postId ?? '', s.surface, s.urls.join(' '), s.text ?? '']
+      [s.id, new Date(s.at).toISOString(), s.network, s.kind, s.postId ?? '', s.surface, s.urls.join(' '), s.text ?? '', s.permalink ?? '', (s.signals ?? []).join(' ')]
         .map(csvField)
         .join(','),
     );

@@ -126,11 +126,15 @@ describe('CSV', () => {
     const csv = sharesToCsv([
       share('2', { at: Date.UTC(2026, 0, 2), text: 'hi, "you"', urls: ['https://a.example', 'https://b.example'] }),
       share('1', { at: Date.UTC(2026, 0, 1), postId: 'p-1', network: 'linkedin' }),
+      share('3', { at: Date.UTC(2026, 0, 3), surface: 'manual', permalink: 'https://x.com/i/web/status/5', signals: [] }),
+      share('4', { at: Date.UTC(2026, 0, 4), signals: ['page', 'request'] }),
     ]);
     expect(csv.split('\r\n')).toEqual([
-      'id,at,network,kind,postId,surface,urls,text',
-      '1,2026-01-01T00:00:00.000Z,linkedin,post,p-1,composer,,',
-      '2,2026-01-02T00:00:00.000Z,x,post,,composer,https://a.example https://b.example,"hi, ""you"""',
+      'id,at,network,kind,postId,surface,urls,text,permalink,signals',
+      '1,2026-01-01T00:00:00.000Z,linkedin,post,p-1,composer,,,,',
+      '2,2026-01-02T00:00:00.000Z,x,post,,composer,https://a.example https://b.example,"hi, ""you""",,',
+      '3,2026-01-03T00:00:00.000Z,x,post,,manual,,,https://x.com/i/web/status/5,',
+      '4,2026-01-04T00:00:00.000Z,x,post,,composer,,,,page request',
       '',
     ]);
   });
