@@ -12,7 +12,6 @@ import { setupWelcome } from '@/lib/background/welcome';
 // Thin on purpose: each setup registers its listeners synchronously, as MV3 service workers require.
 export default defineBackground(() => {
   setupMessageRouter();
-  setupRequestSignal();
   setupDiagnostics();
   setupFeed();
   setupBadge();
@@ -21,4 +20,5 @@ export default defineBackground(() => {
   setupMyData();
   setupReminders();
   setupViewStamp();
+  setupRequestSignal();
 });

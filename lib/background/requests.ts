@@ -261,7 +261,17 @@ export function resetSignalHub(): void {
 export function setupRequestSignal(): void {
   const webRequest = browser.webRequest;
   if (!webRequest?.onBeforeRequest) return;
-  const filter = { urls: createRequestPatterns() };
+  try {
+    listen(createRequestPatterns());
+  } catch {
+    // A browser that refuses a pattern with a query part: the paths alone (the reader re-checks each URL).
+    listen(createRequestPatterns().map((p) => p.replace(/\?.*$/, '*')));
+  }
+}
+
+function listen(urls: string[]): void {
+  const webRequest = browser.webRequest;
+  const filter = { urls };
   webRequest.onBeforeRequest.addListener(
     (details) => {
       if (details.method !== 'POST' || details.tabId < 0) return undefined;
