@@ -10,7 +10,8 @@ import { clearStorageProblem, noteStorageProblem } from '../storage-problem';
 import { noteDiagnostic, type DiagnosticInput } from './diagnostics';
 import { currentPosts } from './feed';
 import { addPageSignal, logShare, type ShareInput } from './share-log';
-import { ALONE_AFTER_MS, IN_FLIGHT_WAIT_MS, judgeAlone, judgePage, PAIR_WINDOW_MS, type TabRequest } from './signals';
+import type { ShareKind, Signal } from '../shares';
+import { ALONE_AFTER_MS, IN_FLIGHT_WAIT_MS, isShareKind, judgeAlone, judgePage, PAIR_WINDOW_MS, type TabRequest } from './signals';
 
 /** What the hub does with its verdicts: the real ones write the database; tests may pass their own. */
 export interface SignalDeps {
@@ -32,6 +33,8 @@ const SESSION_KEY = 'createRequests';
 
 /** How often a page signal that waits for its request looks again (besides every request event). */
 const RECHECK_MS = 250;
+/** A page signal without a request waits this long for one that ends late, then is noted. */
+const ORPHAN_WAIT_MS = ALONE_AFTER_MS + 4_000;
 
 /**
  * The requests seen per tab and the page signals waiting for them. A page signal follows its request
@@ -41,6 +44,7 @@ const RECHECK_MS = 250;
 export class SignalHub {
   private readonly tabs = new Map<number, TabRequest[]>();
   private readonly wakers = new Set<() => void>();
+  private readonly orphans: { detected: DetectedShare; tabId: number; arrivedAt: number }[] = [];
   private readonly ready: Promise<void>;
   private dirty = false;
   private writing: Promise<void> | null = null;
@@ -123,41 +127,80 @@ export class SignalHub {
           verdict.request.used = { by: 'page' };
           await this.save();
         }
-        if (verdict.diagnose) {
-          await this.deps.diagnose({
-            network: detected.network,
-            layout: detected.layout ?? 'unknown',
-            hooks: [detected.kind, detected.confirmedBy],
-            reason: verdict.diagnose,
-          });
-        }
+        if (verdict.diagnose && tabId !== undefined) this.keepOrphan(detected, tabId, arrivedAt);
         return { logged: false, reason: verdict.reason };
       }
-      const { request } = verdict;
-      if (request) request.used = { by: 'page' };
-      try {
-        const result = await this.deps.log({
-          network: detected.network,
-          kind: verdict.kind,
-          surface: detected.surface,
-          text: detected.text || request?.req.text || '',
-          submissionId: detected.submissionId,
-          signals: verdict.signals,
-          ...(permalink ? { permalink } : {}),
-        });
-        if (request && result.logged) request.used = { by: 'page', shareId: result.id };
-        await this.save();
-        return result;
-      } catch (err) {
-        // Not stored (e.g. quota): the content script sends the share again, and must find its request.
-        if (request) delete request.used;
-        throw err;
-      }
+      return this.logPaired(detected, verdict.kind, verdict.signals, verdict.request, arrivedAt);
     }
+  }
+
+  private async logPaired(
+    detected: DetectedShare,
+    kind: ShareKind,
+    signals: Signal[],
+    request: TabRequest | undefined,
+    seenAt: number,
+  ): Promise<ShareLogResult> {
+    const permalink = canonicalPermalink(detected.permalink, detected.network);
+    if (request) request.used = { by: 'page' };
+    try {
+      const result = await this.deps.log({
+        network: detected.network,
+        kind,
+        surface: detected.surface,
+        text: detected.text || request?.req.text || '',
+        submissionId: detected.submissionId,
+        signals,
+        at: seenAt,
+        ...(permalink ? { permalink } : {}),
+      });
+      if (request && result.logged) request.used = { by: 'page', shareId: result.id };
+      await this.save();
+      return result;
+    } catch (err) {
+      // Not stored (e.g. quota): the content script sends the share again, and must find its request.
+      if (request) delete request.used;
+      throw err;
+    }
+  }
+
+  /**
+   * A page signal no request confirmed (yet): its request's events may still be on their way (a busy
+   * or just-started background). It waits as long as a lone request does; a request that ends in that
+   * time pairs with it (judgeAlone below). Only then is the disagreement noted.
+   */
+  private keepOrphan(detected: DetectedShare, tabId: number, arrivedAt: number): void {
+    const orphan = { detected, tabId, arrivedAt };
+    this.orphans.push(orphan);
+    setTimeout(() => {
+      const i = this.orphans.indexOf(orphan);
+      if (i < 0) return;
+      this.orphans.splice(i, 1);
+      void this.deps
+        .diagnose({
+          network: detected.network,
+          layout: detected.layout ?? 'unknown',
+          hooks: [detected.kind, detected.confirmedBy],
+          reason: 'page-without-request',
+        })
+        .catch(() => {});
+    }, ORPHAN_WAIT_MS);
   }
 
   private async judgeAlone(request: TabRequest): Promise<void> {
     if (request.used) return;
+    // A page signal of this tab that came before its request's events: they pair after all.
+    const orphan = this.orphans.find((o) => o.tabId === request.tabId && o.detected.network === request.req.network);
+    if (orphan) {
+      this.orphans.splice(this.orphans.indexOf(orphan), 1);
+      if (isShareKind(request.req.kind)) {
+        await this.logPaired(orphan.detected, request.req.kind, ['page', 'request'], request, orphan.arrivedAt);
+      } else {
+        request.used = { by: 'page' };
+        await this.save();
+      }
+      return;
+    }
     const verdict = judgeAlone(request, this.tabs.get(request.tabId) ?? []);
     request.used = { by: 'alone' };
     await this.save();
@@ -178,6 +221,7 @@ export class SignalHub {
       surface: 'composer',
       text: request.req.text,
       signals: ['request'],
+      at: request.endedAt ?? this.deps.now(),
     });
     if (result.logged) request.used = { by: 'alone', shareId: result.id };
     await this.save();

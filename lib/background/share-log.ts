@@ -27,6 +27,8 @@ export interface ShareInput {
   permalink?: string;
   /** Set by a claim (the employee picked the approved post, or none); otherwise attributed here. */
   postId?: string | null;
+  /** When it was seen to go out, if earlier than now (a signal that waited for the other). */
+  at?: number;
 }
 
 /** Dedupe keys are kept a day: long enough for any retry, short enough to stay small. */
@@ -63,7 +65,7 @@ export async function logShare(db: SharewiseDB, input: ShareInput, ctx: ShareLog
 
     const share: Share = {
       id: ctx.newId(),
-      at: ctx.now,
+      at: Math.min(input.at ?? ctx.now, ctx.now),
       network: input.network,
       kind: input.kind,
       postId,

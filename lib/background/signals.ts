@@ -26,8 +26,11 @@ import type { Network, ShareKind, Signal } from '../shares';
 
 /** A page signal pairs with a request of its tab started at most this long before it arrived. */
 export const PAIR_WINDOW_MS = 2 * 60_000;
-/** A page signal with no request in its tab yet waits this long for one to start. */
-export const START_GRACE_MS = 2_000;
+/**
+ * A page signal with no request in its tab yet waits this long for one to start: the request's events
+ * reach the background on their own path, and on a busy or just-started browser after the page's message.
+ */
+export const START_GRACE_MS = 5_000;
 /** …and this long for a request of its tab that is still in flight. */
 export const IN_FLIGHT_WAIT_MS = 20_000;
 /** A completed request waits this long for its page signal before it is judged alone. */
@@ -84,23 +87,23 @@ function newest(list: TabRequest[]): TabRequest | undefined {
  */
 export function judgePage(page: PageSignal, requests: TabRequest[], t: { now: number; arrivedAt: number }): PageVerdict {
   const recent = requests.filter((r) => r.req.network === page.network && r.startedAt >= t.arrivedAt - PAIR_WINDOW_MS);
-  // A request judged alone stays open to its page signal: one that logged is merged, and one only noted
-  // (the page was slow, e.g. its message was resent while the service worker restarted) still pairs.
-  const open = recent.filter((r) => r.state === 'ok' && (!r.used || r.used.by === 'alone'));
+  // A share request judged alone stays open to its page signal: one that logged is merged, one only
+  // noted (the page was slow, e.g. its message was resent while the service worker restarted) still
+  // pairs. A reply, schedule or edit judged alone is done: it must not veto a later post.
+  const open = recent.filter((r) => r.state === 'ok' && (!r.used || (r.used.by === 'alone' && isShareKind(r.req.kind))));
   // The same kind first, then any share (the request's body knows better than the markup, e.g. a quote
-  // composer the page took for a plain post), then anything else (a reply the page took for a post).
-  const pick =
-    newest(open.filter((r) => r.req.kind === page.kind)) ??
-    newest(open.filter((r) => isShareKind(r.req.kind))) ??
-    newest(open);
-  if (pick) {
-    if (pick.used?.shareId) return { type: 'merge', shareId: pick.used.shareId, request: pick };
-    if (isShareKind(pick.req.kind)) return { type: 'log', kind: pick.req.kind, signals: ['page', 'request'], request: pick };
-    return { type: 'drop', reason: `the site's create request was a ${pick.req.kind}`, request: pick };
+  // composer the page took for a plain post).
+  const share = newest(open.filter((r) => r.req.kind === page.kind)) ?? newest(open.filter((r) => isShareKind(r.req.kind)));
+  if (share) {
+    if (share.used?.shareId) return { type: 'merge', shareId: share.used.shareId, request: share };
+    return { type: 'log', kind: share.req.kind as ShareKind, signals: ['page', 'request'], request: share };
   }
+  // Before a reply the page took for a post can veto it, let this signal's own request arrive and end.
   const waited = t.now - t.arrivedAt;
   if (recent.some((r) => r.state === 'in-flight') && waited < IN_FLIGHT_WAIT_MS) return { type: 'wait' };
   if (waited < START_GRACE_MS) return { type: 'wait' };
+  const other = newest(open);
+  if (other) return { type: 'drop', reason: `the site's create request was a ${other.req.kind}`, request: other };
   if (!requestKnown(page)) return { type: 'log', kind: page.kind, signals: ['page'] };
   if (recent.some((r) => r.state === 'failed' && !r.used)) return { type: 'drop', reason: "the site's create request failed" };
   return { type: 'drop', reason: 'no create request of the site confirmed it', diagnose: 'page-without-request' };

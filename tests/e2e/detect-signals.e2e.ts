@@ -126,7 +126,7 @@ const cases: Case[] = [
       await page.type('Fake composer');
       await page.click('[data-testid="tweetButtonInline"]');
       await waitForNotice(page, TOAST, 'Your post was sent.');
-      await waitUntil(async () => (await readNotes(browser)).some((n) => n.network === 'x' && n.reason === 'page-without-request'), 'a page-without-request note');
+      await waitUntil(async () => (await readNotes(browser)).some((n) => n.network === 'x' && n.reason === 'page-without-request'), 'a page-without-request note', 30_000);
       const sentinel = await postSentinel(page, 'x');
       expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual([sentinel]);
     },
@@ -267,7 +267,7 @@ const UI = {
   en: {
     notice: 'Sharewise may be missing some of your shares on X.',
     copied: ['Details copied.', 'Could not copy.'],
-    notAPost: 'That link is not a post on X or LinkedIn.',
+    notAPost: 'That link is not a post on X or LinkedIn. Open your post and copy its address.',
     done: 'Counted.',
     already: 'This post is already counted.',
     empty: 'Paste the link of your post first.',
@@ -275,7 +275,7 @@ const UI = {
   de: {
     notice: 'Sharewise übersieht auf X vielleicht einige deiner Beiträge.',
     copied: ['Details kopiert.', 'Kopieren nicht möglich.'],
-    notAPost: 'Dieser Link ist kein Beitrag auf X oder LinkedIn.',
+    notAPost: 'Dieser Link ist kein Beitrag auf X oder LinkedIn. Öffne deinen Beitrag und kopiere seine Adresse.',
     done: 'Gezählt.',
     already: 'Dieser Beitrag ist schon gezählt.',
     empty: 'Füge zuerst den Link zu deinem Beitrag ein.',

@@ -53,6 +53,8 @@ describe('the content scripts\' tiny sender speaks the one protocol', () => {
   it('sends the same envelope as @webext-core/messaging', async () => {
     const sent = wireToBackground();
     setupMessageRouter();
+    seeCreateRequest(3);
+    seeCreateRequest(3);
     await sendMessage('cs:shareDetected', { ...share, submissionId: 'from-library-0001' });
     await sendToBackground('cs:shareDetected', share);
     const [library, tiny] = sent as Record<string, unknown>[];

@@ -26,8 +26,16 @@ describe('judgePage: a page signal and its tab\'s requests', () => {
 
   it('X: does not log a reply, schedule or edit the page took for a post', () => {
     for (const kind of ['reply', 'schedule', 'edit'] as const) {
-      expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(xReq(kind))], at)).toMatchObject({ type: 'drop', reason: `the site's create request was a ${kind}` });
+      expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(xReq(kind))], late)).toMatchObject({ type: 'drop', reason: `the site's create request was a ${kind}` });
     }
+  });
+
+  it("X: a reply still open does not veto a post whose own request has not ended yet: it waits, then pairs", () => {
+    const reply = tabReq(xReq('reply'), { startedAt: 1000 });
+    const own = tabReq(xReq('post'), { startedAt: 1900, state: 'in-flight' });
+    expect(judgePage({ network: 'x', kind: 'post' }, [reply, own], at)).toEqual({ type: 'wait' });
+    expect(judgePage({ network: 'x', kind: 'post' }, [reply, own], late)).toEqual({ type: 'wait' });
+    expect(judgePage({ network: 'x', kind: 'post' }, [reply, { ...own, state: 'ok' }], late)).toMatchObject({ type: 'log', kind: 'post' });
   });
 
   it('X: a thread pairs with its first part, not its later ones', () => {
@@ -73,7 +81,10 @@ describe('judgePage: a page signal and its tab\'s requests', () => {
     expect(judgePage({ network: 'linkedin', kind: 'quote', layout: 'linkedin-sdui' }, [], late)).toMatchObject({ type: 'log', signals: ['page'] });
     expect(judgePage({ network: 'linkedin', kind: 'repost', layout: 'linkedin-sdui' }, [], late)).toMatchObject({ type: 'drop', diagnose: 'page-without-request' });
     // When a known request does come, it pairs (and can veto a schedule).
-    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' }, [tabReq(liReq('schedule', 'linkedin-dash-shares'))], at)).toMatchObject({ type: 'drop' });
+    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' }, [tabReq(liReq('schedule', 'linkedin-dash-shares'))], late)).toMatchObject({ type: 'drop' });
+    // …but a schedule already judged alone (seconds earlier) is done, and does not veto a later post.
+    const judged = tabReq(liReq('schedule', 'linkedin-dash-shares'), { used: { by: 'alone' } });
+    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' }, [judged], late)).toEqual({ type: 'log', kind: 'post', signals: ['page'] });
   });
 });
 
@@ -132,7 +143,7 @@ describe('SignalHub: the signals as they arrive', () => {
     hub.requestEnded('1', true);
     const result = await hub.page(detected({ permalink: 'https://x.com/someone/status/1860000000000000009' }), 7);
     expect(result).toEqual({ logged: true, id: 'share-1' });
-    expect(logged).toEqual([{ network: 'x', kind: 'post', surface: 'composer', text: 'From the page', submissionId: expect.any(String), signals: ['page', 'request'], permalink: 'https://x.com/i/web/status/1860000000000000009' }]);
+    expect(logged).toEqual([{ network: 'x', kind: 'post', surface: 'composer', text: 'From the page', submissionId: expect.any(String), signals: ['page', 'request'], at: 0, permalink: 'https://x.com/i/web/status/1860000000000000009' }]);
     await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS);
     expect(logged).toHaveLength(1);
     expect(notes).toEqual([]);
@@ -171,7 +182,23 @@ describe('SignalHub: the signals as they arrive', () => {
     const pending = hub.page(detected({ layout: 'x' }), 7);
     await vi.advanceTimersByTimeAsync(START_GRACE_MS + 300);
     expect(await pending).toEqual({ logged: false, reason: 'no create request of the site confirmed it' });
+    // Noted once no late request has come for it either.
+    expect(notes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 4_000);
     expect(notes).toEqual([{ network: 'x', layout: 'x', hooks: ['post', 'notice'], reason: 'page-without-request' }]);
+    expect(logged).toEqual([]);
+  });
+
+  it("X: a request whose events reach the background after the page's message (a busy browser) still pairs", async () => {
+    const pending = hub.page(detected(), 7);
+    await vi.advanceTimersByTimeAsync(START_GRACE_MS + 300);
+    expect(await pending).toMatchObject({ logged: false });
+    hub.requestStarted('late', 7, xReq('post'));
+    hub.requestEnded('late', true);
+    await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 10);
+    expect(logged).toEqual([expect.objectContaining({ kind: 'post', signals: ['page', 'request'], text: 'From the page' })]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(notes).toEqual([]);
   });
 
   it('a page signal from another tab does not pair', async () => {
@@ -186,7 +213,8 @@ describe('SignalHub: the signals as they arrive', () => {
     hub.requestStarted('1', 3, liReq('post'));
     hub.requestEnded('1', true);
     await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 10);
-    expect(logged).toEqual([{ network: 'linkedin', kind: 'post', surface: 'composer', text: 'Hello LinkedIn', signals: ['request'] }]);
+    // Logged as of when its request ended.
+    expect(logged).toEqual([{ network: 'linkedin', kind: 'post', surface: 'composer', text: 'Hello LinkedIn', signals: ['request'], at: 0 }]);
     expect(await hub.page(detected({ network: 'linkedin', layout: 'linkedin-classic' }), 3)).toEqual({ logged: false, reason: 'merged into share-1' });
     expect(logged).toHaveLength(1);
   });
