@@ -47,8 +47,10 @@ export function ClaimShare({ posts }: { posts: { id: string; title: string }[] }
       <label htmlFor={`${id}-link`}>{t('claimLinkLabel')}</label>
       <input
         id={`${id}-link`}
-        type="url"
+        // Text, not type="url": a pasted "x.com/…" without https:// is fine here (the background reads it).
+        type="text"
         inputMode="url"
+        spellCheck={false}
         autoComplete="off"
         data-testid="claim-link"
         value={link}

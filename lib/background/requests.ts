@@ -45,6 +45,8 @@ export class SignalHub {
   private readonly tabs = new Map<number, TabRequest[]>();
   private readonly wakers = new Set<() => void>();
   private readonly orphans: { detected: DetectedShare; tabId: number; arrivedAt: number }[] = [];
+  /** Requests already ended in this worker's life (an end is never taken twice). */
+  private readonly seenIds = new Set<string>();
   private readonly ready: Promise<void>;
   private dirty = false;
   private writing: Promise<void> | null = null;
@@ -61,7 +63,7 @@ export class SignalHub {
   }
 
   /** webRequest.onBeforeRequest: a create request of a tab went out. */
-  async requestStarted(id: string, tabId: number, req: CreateRequest): Promise<void> {
+  async requestStarted(id: string, tabId: number, req: CreateRequest, sentAt?: number): Promise<void> {
     await this.ready;
     const now = this.deps.now();
     for (const [tab, requests] of this.tabs) {
@@ -69,15 +71,22 @@ export class SignalHub {
       if (kept.length) this.tabs.set(tab, kept);
       else this.tabs.delete(tab);
     }
-    this.tabs.set(tabId, [...(this.tabs.get(tabId) ?? []), { id, tabId, req, startedAt: now, state: 'in-flight' }]);
+    this.tabs.set(tabId, [...(this.tabs.get(tabId) ?? []), { id, tabId, req, startedAt: Math.min(sentAt ?? now, now), state: 'in-flight' }]);
     await this.save();
   }
 
   /** webRequest.onCompleted (ok: a 2xx status) or onErrorOccurred (ok: false). */
-  async requestEnded(id: string, ok: boolean): Promise<void> {
+  async requestEnded(id: string, ok: boolean, seen?: { tabId: number; req: CreateRequest; sentAt: number }): Promise<void> {
     await this.ready;
-    const request = [...this.tabs.values()].flat().find((r) => r.id === id && r.state === 'in-flight');
+    let request = [...this.tabs.values()].flat().find((r) => r.id === id && r.state === 'in-flight');
+    if (!request && seen && ok && !this.seenIds.has(id)) {
+      // Its start was lost with a stopped service worker: known from its URL alone (a CreateTweet then
+      // reads as a post; the page's own signal still keeps replies out).
+      request = { id, tabId: seen.tabId, req: seen.req, startedAt: Math.min(seen.sentAt, this.deps.now()), state: 'in-flight' };
+      this.tabs.set(seen.tabId, [...(this.tabs.get(seen.tabId) ?? []), request]);
+    }
     if (!request) return;
+    this.seenIds.add(id);
     request.state = ok ? 'ok' : 'failed';
     request.endedAt = this.deps.now();
     for (const wake of this.wakers) wake();
@@ -190,7 +199,9 @@ export class SignalHub {
   private async judgeAlone(request: TabRequest): Promise<void> {
     if (request.used) return;
     // A page signal of this tab that came before its request's events: they pair after all.
-    const orphan = this.orphans.find((o) => o.tabId === request.tabId && o.detected.network === request.req.network);
+    const orphan = this.orphans.find(
+      (o) => o.tabId === request.tabId && o.detected.network === request.req.network && request.startedAt <= o.arrivedAt,
+    );
     if (orphan) {
       this.orphans.splice(this.orphans.indexOf(orphan), 1);
       if (isShareKind(request.req.kind)) {
@@ -320,14 +331,19 @@ function listen(urls: string[]): void {
     (details) => {
       if (details.method !== 'POST' || details.tabId < 0) return undefined;
       const req = readCreateRequest(details.url, decodeRequestBody(details.requestBody as RequestBodyDetails | undefined));
-      if (req) void getSignalHub().requestStarted(details.requestId, details.tabId, req);
+      if (req) void getSignalHub().requestStarted(details.requestId, details.tabId, req, details.timeStamp);
       return undefined;
     },
     filter,
     ['requestBody'],
   );
   webRequest.onCompleted.addListener((details) => {
-    void getSignalHub().requestEnded(details.requestId, details.statusCode >= 200 && details.statusCode < 300);
+    const req = details.method === 'POST' && details.tabId >= 0 ? readCreateRequest(details.url, null) : null;
+    void getSignalHub().requestEnded(
+      details.requestId,
+      details.statusCode >= 200 && details.statusCode < 300,
+      req ? { tabId: details.tabId, req, sentAt: details.timeStamp } : undefined,
+    );
   }, filter);
   webRequest.onErrorOccurred.addListener((details) => void getSignalHub().requestEnded(details.requestId, false), filter);
 }

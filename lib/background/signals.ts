@@ -42,6 +42,7 @@ export interface TabRequest {
   id: string;
   tabId: number;
   req: CreateRequest;
+  /** When the browser sent it (webRequest's timeStamp), not when the background heard of it. */
   startedAt: number;
   state: 'in-flight' | 'ok' | 'failed';
   endedAt?: number;
@@ -86,7 +87,11 @@ function newest(list: TabRequest[]): TabRequest | undefined {
  * `now` is when it is judged (again, after each request event while it waits).
  */
 export function judgePage(page: PageSignal, requests: TabRequest[], t: { now: number; arrivedAt: number }): PageVerdict {
-  const recent = requests.filter((r) => r.req.network === page.network && r.startedAt >= t.arrivedAt - PAIR_WINDOW_MS);
+  // Only requests that went out before the page saw the outcome: a later one (the next post, in the
+  // same tab) is not this signal's, however soon it ends.
+  const recent = requests.filter(
+    (r) => r.req.network === page.network && r.startedAt <= t.arrivedAt && r.startedAt >= t.arrivedAt - PAIR_WINDOW_MS,
+  );
   // A share request judged alone stays open to its page signal: one that logged is merged, one only
   // noted (the page was slow, e.g. its message was resent while the service worker restarted) still
   // pairs. A reply, schedule or edit judged alone is done: it must not veto a later post.

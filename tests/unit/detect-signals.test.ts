@@ -193,11 +193,35 @@ describe('SignalHub: the signals as they arrive', () => {
     const pending = hub.page(detected(), 7);
     await vi.advanceTimersByTimeAsync(START_GRACE_MS + 300);
     expect(await pending).toMatchObject({ logged: false });
-    hub.requestStarted('late', 7, xReq('post'));
+    // The browser sent it before the page's message arrived (its timeStamp says so).
+    hub.requestStarted('late', 7, xReq('post'), 0);
     hub.requestEnded('late', true);
     await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 10);
     expect(logged).toEqual([expect.objectContaining({ kind: 'post', signals: ['page', 'request'], text: 'From the page' })]);
     await vi.advanceTimersByTimeAsync(10_000);
+    expect(notes).toEqual([]);
+  });
+
+  it('a page signal waiting out its grace does not take the next post\'s request (sent after it arrived)', async () => {
+    hub.requestStarted('reply', 7, xReq('reply'));
+    hub.requestEnded('reply', true);
+    await vi.advanceTimersByTimeAsync(100);
+    const replyPage = hub.page(detected({ text: 'Replying' }), 7);
+    await vi.advanceTimersByTimeAsync(1_000);
+    hub.requestStarted('next', 7, xReq('post'));
+    hub.requestEnded('next', true);
+    const nextPage = hub.page(detected({ text: 'The next post' }), 7);
+    expect(await nextPage).toEqual({ logged: true, id: 'share-1' });
+    await vi.advanceTimersByTimeAsync(START_GRACE_MS);
+    expect(await replyPage).toEqual({ logged: false, reason: "the site's create request was a reply" });
+    expect(logged.map((l) => l.text)).toEqual(['The next post']);
+  });
+
+  it('a request whose start was lost (a stopped worker) is known from its end and pairs', async () => {
+    hub.requestEnded('lost', true, { tabId: 7, req: xReq('post'), sentAt: 0 });
+    expect(await hub.page(detected(), 7)).toEqual({ logged: true, id: 'share-1' });
+    hub.requestEnded('lost', true, { tabId: 7, req: xReq('post'), sentAt: 0 });
+    await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 10);
     expect(notes).toEqual([]);
   });
 
