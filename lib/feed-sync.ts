@@ -1,5 +1,5 @@
 import type { Feed } from './feed/schema';
-import { parseFeedText } from './feed/parse';
+import { invalidFeedMessage, parseFeedText } from './feed/parse';
 import type { ManagedConfig } from './managed';
 
 /** Feeds larger than this are refused: a feed is a page of text, not a media library. */
@@ -83,7 +83,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     const text = await readCapped(res, maxBytes);
     if (text === null) return { kind: 'failed', message: `the feed is too large (over ${maxBytes} bytes)` };
     const parsed = parseFeedText(text);
-    if (!parsed.ok) return { kind: 'failed', message: `the feed is invalid: ${parsed.errors.slice(0, 5).join('; ')}` };
+    if (!parsed.ok) return { kind: 'failed', message: invalidFeedMessage(parsed.errors) };
     const etag = res.headers.get('etag') ?? undefined;
     return { kind: 'updated', feed: parsed.feed, warnings: parsed.warnings, ...(etag ? { etag } : {}) };
   } catch (err) {
