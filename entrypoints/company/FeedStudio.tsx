@@ -270,6 +270,7 @@ function FeedForm({ obj, edit }: { obj: Record<string, unknown>; edit: Edit }) {
               {t('companyAddVariant')}
             </button>
             <Field label={t('companyLink')} obj={obj} path={['posts', i, 'url']} edit={edit} kind="url" />
+            <HashtagsField obj={obj} path={['posts', i, 'hashtags']} edit={edit} />
             <NetworksField obj={obj} path={['posts', i, 'networks']} edit={edit} />
             <Field label={t('companyPublished')} obj={obj} path={['posts', i, 'publishedAt']} edit={edit} kind="date" />
             <Field label={t('companyExpires')} obj={obj} path={['posts', i, 'expiresAt']} edit={edit} kind="date" optional testId={`studio-post-${i}-expires`} />
@@ -314,5 +315,26 @@ function NetworksField({ obj, path, edit }: { obj: object; path: Path; edit: Edi
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** Hashtags as one line, "robotics, logistics"; the list in the feed. */
+function HashtagsField({ obj, path, edit }: { obj: object; path: Path; edit: Edit }) {
+  const id = useId();
+  const value = list(getAt(obj, path)).map(String).join(', ');
+  return (
+    <div className="studio-field">
+      <label htmlFor={id}>{t('companyHashtags')}</label>
+      <input
+        id={id}
+        type="text"
+        value={value}
+        onChange={(e) => {
+          const tags = e.currentTarget.value.split(',').map((x) => x.trim().replace(/^#/, ''));
+          // Keep a trailing empty tag while typing "a, " so the comma does not vanish under the cursor.
+          edit(path, tags.length === 1 && tags[0] === '' ? undefined : tags);
+        }}
+      />
+    </div>
   );
 }
