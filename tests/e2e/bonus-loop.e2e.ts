@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { periodContaining, shiftPeriod, localDate } from '../../lib/period';
 import { checkFeedText } from '../../lib/company/feed-studio';
+import { SETTINGS_VERSION } from '../../lib/settings/schema';
 import { axeViolations } from './harness/axe';
 import { ROOT, type ExtensionBrowser } from './harness/browsers';
 import { waitUntil, type TestPage } from './harness/page';
@@ -136,8 +137,10 @@ describe.each(BROWSERS)('the bonus loop in %s', (name) => {
       const last = shiftPeriod(periodContaining('week', Date.now()), -1);
       const month = periodContaining('month', last.start);
       await importShares(popup.page, Array.from({ length: 10 }, (_, i) => ({ at: last.start + 3_600_000 + i * 60_000, network: 'linkedin' as const, postId: `p-bonus-${i}` })), installId);
+      // Stored at the current settings version, as options writes them (version 1 predates the bonus
+      // field, and its migration turns it off).
       await setLocal(popup.page, {
-        settings: settings({ installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, fields: { bonus: 'qualified' } } }),
+        settings: settings({ schemaVersion: SETTINGS_VERSION, installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, fields: { bonus: 'qualified' } } }),
         reportingState: { cursor: last.start },
       });
       await sendUntilEmpty(browser, popup.page);
@@ -206,7 +209,7 @@ describe.each(BROWSERS)('the bonus loop in %s', (name) => {
         ],
         installId,
       );
-      await setLocal(popup.page, { settings: settings({ installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, fields: { bonus: 'points' } } }) });
+      await setLocal(popup.page, { settings: settings({ schemaVersion: SETTINGS_VERSION, installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, fields: { bonus: 'points' } } }) });
       await popup.page.close();
 
       const shown = await PopupPage.open(browser);
