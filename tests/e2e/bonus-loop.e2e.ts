@@ -288,3 +288,21 @@ describe.each(BROWSERS)('the bonus loop in %s', (name) => {
     }
   });
 });
+
+describe.each(BROWSERS)('the company tools in German and the dark theme, in %s', (name) => {
+  const ctx = useBrowser(name, { colorScheme: 'dark', locale: 'de' });
+
+  it('speak German and pass axe with a feed and a participation table on screen', async () => {
+    const tools = await CompanyPage.open(ctx.browser);
+    expect(await tools.page.text('h1')).toBe('Sharewise – Werkzeuge für Unternehmen');
+    await tools.page.click('[data-testid="studio-demo"]');
+    await tools.page.waitFor('[data-testid="studio-preview"]');
+    const report = { schemaVersion: 1, identity: { kind: 'anonymous', installId: 'e2e-de-0001' }, period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' }, generatedAt: '2026-11-23T08:00:00.000Z', totalShares: 2 };
+    await tools.chooseFiles('reports-file', [{ name: 'reports.ndjson', text: JSON.stringify({ key: 'e2e-de-0001:week:2026-11-16', receivedAt: 'x', report }) }]);
+    await tools.page.waitFor('[data-testid="participation-row"]');
+    expect(await tools.page.text('[data-testid="reports-summary"] p')).toBe('1 Berichte aus 1 Datei(en); 0 Duplikate verworfen.');
+    expect(await axeViolations(tools.page)).toEqual([]);
+    await tools.page.close();
+  });
+});
+
