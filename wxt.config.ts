@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // Extension id for Firefox: policies ("3rdparty") and storage.managed are keyed by it.
@@ -14,7 +15,12 @@ export default defineConfig({
   // Every supported browser (Chrome, Firefox ≥ 115) has <link rel=modulepreload>: no polyfill in each
   // page's script (saves ~270 bytes gzip of the popup's 110 KB budget).
   // terser packs the shared React/Dexie chunks a few KB smaller than the default minifier (popup budget).
-  vite: () => ({ build: { modulePreload: { polyfill: false }, minify: 'terser' } }),
+  // The content scripts' `ctx` comes from lib/detect/quiet-context.ts instead of WXT's class, which
+  // announces the extension to the page and lets the page switch it off (see that file).
+  vite: () => ({
+    build: { modulePreload: { polyfill: false }, minify: 'terser' },
+    resolve: { alias: { 'wxt/utils/content-script-context': resolve(import.meta.dirname, 'lib/detect/quiet-context.ts') } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
