@@ -28,9 +28,18 @@ export default defineConfig({
     // Only what is used: storage for settings; alarms wake the background to refresh the feed and retry
     // reports; activeTab lets the popup read the current tab's title and URL for "suggest this page"
     // (granted only while the popup is open); notifications only for the reminders the employee opts
-    // into (off by default). Content-script hosts are added from their matches.
+    // into (off by default).
     permissions: ['storage', 'alarms', 'activeTab', 'notifications'],
+    // The content scripts need no host permission (their `matches` are enough). These three hosts are for
+    // the background's observation of the sites' own "post created" requests (webRequest, issue 8),
+    // which confirms a post the site accepted; no other host is ever granted up front.
     host_permissions: ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'],
+    // Explicit, and stricter than the browsers' defaults: scripts only from the extension's own files
+    // (no eval, no remote code), no plugins, no <base> that could re-point relative URLs.
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'; base-uri 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
     // Chrome managed storage (admin policy): keys and types an admin may set (docs/admin.md). Firefox reads
     // policies.json "3rdparty" by extension id instead and does not know this key.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
