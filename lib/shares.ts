@@ -11,16 +11,32 @@ export type ShareKind = z.infer<typeof ShareKindSchema>;
 export const SurfaceSchema = z.enum(['intent', 'composer']);
 export type Surface = z.infer<typeof SurfaceSchema>;
 
+/** Longest post text Sharewise logs, keeps and imports back (X allows 25,000 characters to some accounts). */
+export const MAX_SHARE_TEXT = 25_000;
+
+/**
+ * Names that read an inherited member of a plain object (`{}['constructor']` is a function): a post id
+ * must never be one, wherever ids key a lookup. Checked at the doors: the feed and imports.
+ */
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+export const isReservedId = (id: string): boolean => RESERVED_IDS.has(id);
+
+/** A post id as the company feed may write it. */
+export const PostIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1–100 letters, digits, dots, dashes, colons or underscores')
+  .refine((id) => !isReservedId(id), { error: (issue) => `"${String(issue.input)}" is a reserved name` });
+
 /** One detected share: the `shares` contract in DESIGN.md. */
 export const ShareSchema = z.object({
   id: z.string().min(1).max(64),
   at: z.number().int().nonnegative(),
   network: NetworkSchema,
   kind: ShareKindSchema,
-  postId: z.string().min(1).max(200).nullable(),
+  postId: PostIdSchema.nullable(),
   surface: SurfaceSchema,
   urls: z.array(z.string().max(2048)).max(50),
-  text: z.string().max(10_000).optional(),
+  text: z.string().max(MAX_SHARE_TEXT).optional(),
   /** The public address of the share once known; reported only with the employee's "links" choice. */
   permalink: z.string().max(2048).optional(),
 });

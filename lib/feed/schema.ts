@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NetworkSchema } from '../shares';
+import { NetworkSchema, PostIdSchema } from '../shares';
 
 /** Feed format version this build understands. */
 export const FEED_VERSION = 1;
@@ -44,7 +44,7 @@ export const ProgramSchema = z.object({
 });
 
 export const PostSchema = z.object({
-  id,
+  id: PostIdSchema,
   title: text(200),
   text: text(3000),
   variants: z.array(text(3000)).max(10).default([]),
