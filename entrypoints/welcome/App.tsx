@@ -19,6 +19,7 @@ export function App() {
           <li>{t('welcomeRecordedWhen')}</li>
           <li>{t('welcomeRecordedNetwork')}</li>
           <li>{t('welcomeRecordedPost')}</li>
+          <li data-testid="welcome-kept-text">{t('welcomeRecordedText')}</li>
         </ul>
         <p>{t('welcomeRecordedLocal')}</p>
       </section>

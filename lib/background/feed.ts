@@ -7,6 +7,7 @@ import { parseManaged, type ManagedConfig } from '../managed';
 import { onMessage } from '../messaging/protocol';
 import { FeedRefreshSchema, isExtensionPageSender, validate } from '../messaging/validate';
 import { loadSettings } from '../settings/store';
+import { onFreshStart } from './fresh-start';
 
 export const FEED_ALARM = 'sharewise-feed';
 
@@ -140,6 +141,11 @@ export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed
     return run();
   });
   browser.runtime.onStartup.addListener(() => {
+    schedule();
+    return run();
+  });
+  // After "Delete everything": as on install, the feed again (demo or policy) and its alarm.
+  onFreshStart(() => {
     schedule();
     return run();
   });

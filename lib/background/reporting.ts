@@ -21,6 +21,7 @@ import { postReport } from '../reporting/send';
 import type { ReportFields, Settings } from '../settings/schema';
 import { loadSettings, saveSettings } from '../settings/store';
 import { readManagedConfig } from './feed';
+import { onFreshStart } from './fresh-start';
 
 export const REPORT_ALARM = 'sharewise-reporting';
 /** storage.local key: up to when periods have been turned into reports (epoch ms), or null. */
@@ -234,6 +235,7 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
 
   browser.runtime.onInstalled.addListener(run);
   browser.runtime.onStartup.addListener(run);
+  onFreshStart(() => tick().then(() => undefined));
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === REPORT_ALARM) run();
   });

@@ -3,7 +3,7 @@ import type { DetectedShare } from '../detect/types';
 import type { FeedPost } from '../feed/schema';
 import type { ShareLogResult } from '../messaging/protocol';
 import { isTracking, type Settings } from '../settings/schema';
-import { extractUrls, INTENT_WINDOW_MS, matchPostByUrls, pickIntent } from '../share-match';
+import { extractUrls, INTENT_WINDOW_MS, keptLinks, matchPostByUrls, pickIntent } from '../share-match';
 import type { Share } from '../shares';
 import { applyStats, statDeltas, summaryTables } from '../stats';
 
@@ -33,7 +33,8 @@ export async function logDetectedShare(
   return db.transaction('rw', [db.shares, ...summaryTables(db), db.intents, db.seen], async () => {
     if (await db.seen.get(detected.submissionId)) return { logged: false, reason: 'already logged' };
 
-    let postId = matchPostByUrls(urls, ctx.posts, detected.network)?.id ?? null;
+    const linked = matchPostByUrls(urls, ctx.posts, detected.network);
+    let postId = linked?.id ?? null;
     const recentIntents = await db.intents.where('at').above(ctx.now - INTENT_WINDOW_MS).toArray();
     const intent = pickIntent(recentIntents, detected.network, ctx.now);
     if (postId === null && intent) postId = intent.postId;
@@ -47,7 +48,8 @@ export async function logDetectedShare(
       kind: detected.kind,
       postId,
       surface: detected.surface,
-      urls,
+      // Without kept text, the links the employee wrote are not kept either (they are their text).
+      urls: ctx.settings.keepText ? urls : keptLinks(urls, linked),
       ...(ctx.settings.keepText && detected.text ? { text: detected.text } : {}),
     };
     await db.shares.add(share);

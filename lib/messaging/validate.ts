@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NetworkSchema, ShareKindSchema, ShareSchema, SurfaceSchema } from '../shares';
+import { MAX_SHARE_TEXT, NetworkSchema, PostIdSchema, ShareKindSchema, ShareSchema, SurfaceSchema } from '../shares';
 import { MAX_IMPORT_SHARES } from '../data/export';
 
 /** Content scripts run beside hostile page code: every field is bounded and typed. */
@@ -7,13 +7,13 @@ export const DetectedShareSchema = z.strictObject({
   network: NetworkSchema,
   kind: ShareKindSchema,
   surface: SurfaceSchema,
-  text: z.string().max(25_000),
+  text: z.string().max(MAX_SHARE_TEXT),
   submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
   confirmedBy: z.enum(['notice', 'composer-closed', 'reposted', 'network']),
 });
 
 export const RecordIntentSchema = z.strictObject({
-  postId: z.string().min(1).max(100),
+  postId: PostIdSchema,
   network: NetworkSchema,
 });
 
