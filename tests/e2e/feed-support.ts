@@ -33,8 +33,7 @@ export const feedUrlFor = (name: string) => `${FEED_URL}?t=${encodeURIComponent(
 export const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'content-type, idempotency-key, if-none-match',
-  'access-control-expose-headers': 'etag',
+  'access-control-allow-headers': 'content-type, idempotency-key',
   'access-control-max-age': '600',
 };
 
@@ -85,6 +84,7 @@ export interface FeedRow {
   feed: { company: { name: string }; vision: { headline: string } } | null;
   source: string | null;
   fetchedAt: number | null;
+  bodyHash?: string;
   etag?: string;
   error?: { message: string; since: number } | null;
 }

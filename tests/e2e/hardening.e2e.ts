@@ -129,6 +129,45 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
     }
   });
 
+  it('refreshing the feed sends back nothing the server chose (item 5)', async () => {
+    const { browser } = ctx;
+    const url = `https://${FEED_HOST}/per-install.json`;
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    const stop = fixtures.server.handle((req, res) => {
+      const { host, path } = hostAndPath(req);
+      if (host !== FEED_HOST || path !== '/per-install.json') return false;
+      if (answerPreflight(req, res)) return true;
+      seen.push(req.headers);
+      // A tracking server: a token of its choosing per install, as ETag and as a cookie.
+      res
+        .writeHead(200, { ...CORS, 'content-type': 'application/json', etag: '"install-4711"', 'set-cookie': 'sid=install-4711; Secure; SameSite=None', 'cache-control': 'max-age=0' })
+        .end(JSON.stringify(demoFeed()));
+      return true;
+    });
+    try {
+      const page = await browser.openExtensionPage('/blank.html');
+      await setLocal(page, { settings: settings({ feedUrl: url }) });
+      await waitForFeed(browser, 'the feed', (r) => r.source === url && !!r.feed);
+      await sendUi(page, 'ui:feedMaybeRefresh', { force: true });
+      await waitUntil(() => seen.length >= 2, 'a second request');
+      for (const h of seen) {
+        expect(h['if-none-match']).toBeUndefined();
+        expect(h.cookie).toBeUndefined();
+        expect(h.referer).toBeUndefined();
+      }
+      expect(await feedRow(browser)).not.toHaveProperty('etag');
+      // What remains: the browser's Origin header for the extension (docs/admin.md, "What a feed server learns").
+      console.log(`[${name}] feed request Origin: ${String(seen[1]!.origin)}; headers: ${Object.keys(seen[1]!).join(', ')}`);
+      await page.close();
+    } finally {
+      stop();
+      const reset = await browser.openExtensionPage('/blank.html');
+      await setLocal(reset, { settings: settings() });
+      await waitForFeed(browser, 'the demo feed again', (r) => r.source === 'demo');
+      await reset.close();
+    }
+  });
+
   it('a feed with post ids named like Object properties: those posts are dropped and the popup works (item 3)', async () => {
     const { browser } = ctx;
     const raw = demoFeed();
