@@ -42,7 +42,8 @@ export async function deleteEverything(db: SharewiseDB): Promise<void> {
   await browser.storage.local.clear();
   // A new pseudonymous id (issue 12 item 7 rotates it through its own function once that lands).
   await ensureInstallId();
-  await runFreshStart();
+  // The feed is fetched again in the background: the employee's data is gone once this returns.
+  void runFreshStart().catch((err) => console.error('[sharewise] fresh start', err));
 }
 
 /** Empties every table of the database, the feed cache included. */

@@ -37,8 +37,10 @@ function pageSpy(extensionId: string): void {
   for (const entry of ['x', 'linkedin']) {
     for (const name of ['content-script-started', 'locationchange']) {
       const type = `${extensionId}:${entry}:wxt:${name}`;
-      window.addEventListener(type, () => w.__heard.push(`window ${type}`));
-      document.addEventListener(type, () => w.__heard.push(`document ${type}`));
+      // Not its own meddling (below), which it sends again after load.
+      const own = (e: Event) => (e as CustomEvent<{ messageId?: string } | null>).detail?.messageId === 'page';
+      window.addEventListener(type, (e) => own(e) || w.__heard.push(`window ${type}`));
+      document.addEventListener(type, (e) => own(e) || w.__heard.push(`document ${type}`));
     }
   }
   window.addEventListener('load', meddle);
