@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRemoteUrl, REMOTE_URL_MESSAGES } from '../remote-url';
 import { NetworkSchema, PostIdSchema } from '../shares';
 
 /** Feed format version this build understands. */
@@ -59,7 +60,11 @@ export const PostSchema = z.object({
 });
 
 export const ReportingSchema = z.object({
-  endpoint: httpsUrl,
+  // Where reports go: no user@host, backslashes or text-direction tricks (the host is shown to the employee).
+  endpoint: httpsUrl.superRefine((value, ctx) => {
+    const checked = checkRemoteUrl(value);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: REMOTE_URL_MESSAGES[checked.error] });
+  }),
   schedule: z.enum(['weekly', 'monthly']).default('weekly'),
 });
 
