@@ -1,9 +1,11 @@
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
-import { getDb, type OutboxRow, type SharewiseDB, type SuggestionRow } from '../db';
+import { DB_NAME, getDb, type OutboxRow, type SharewiseDB, type SuggestionRow } from '../db';
 import type { FeedCacheRow } from '../db';
 import type { ManagedConfig } from '../managed';
 import { onMessage } from '../messaging/protocol';
 import {
+  AnswerReportDestinationSchema,
   isExtensionPageSender,
   QueueSuggestionsSchema,
   SendReportsNowSchema,
@@ -12,7 +14,9 @@ import {
   validate,
 } from '../messaging/validate';
 import { buildReport, reportSpan, type ReportPeriod } from '../privacy/report';
+import { consentState, REPORT_PAUSE_KEY, type ConsentState, type ReportPause } from '../privacy/consent';
 import { reportProgram, reportTarget } from '../privacy/schedule';
+import { displayHost } from '../remote-url';
 import { backoffDelay } from '../reporting/backoff';
 import { idempotencyKey } from '../reporting/keys';
 import { payloadAtSend } from '../reporting/payload';
@@ -27,8 +31,11 @@ export const REPORT_ALARM = 'sharewise-reporting';
 /** storage.local key: up to when periods have been turned into reports (epoch ms), or null. */
 export const REPORTING_STATE_KEY = 'reportingState';
 
-/** An outbox row also remembers the field choices it was built with (the stricter choice wins at send). */
-export type OutboxEntry = OutboxRow & { fields?: ReportFields };
+/**
+ * An outbox row also remembers the field choices it was built with (the stricter choice wins at
+ * send) and that its `endpoint` was the one the employee had agreed to when it was queued.
+ */
+export type OutboxEntry = OutboxRow & { fields?: ReportFields; consented?: true };
 
 interface ReportingState {
   cursor: number | null;
@@ -78,8 +85,9 @@ export async function dropUnsent(db: SharewiseDB): Promise<void> {
 }
 
 /**
- * Turns ended periods into outbox rows. The cursor starts when reporting is first found on, so
- * nothing from before the employee's consent is reported. Idempotent: the key is unique.
+ * Turns ended periods into outbox rows addressed to `endpoint`, the destination the employee agreed
+ * to. The cursor starts when reporting is first found on, so nothing from before the employee's
+ * consent is reported. Idempotent: the key is unique.
  */
 export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: string, kind: 'week' | 'month', now: number): Promise<number> {
   const state = await loadReportingState();
@@ -106,6 +114,7 @@ export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: 
       period: { kind: period.kind, start: period.start, end: period.end },
       report,
       fields: structuredClone(settings.reporting.fields),
+      consented: true,
       createdAt: now,
       attempts: 0,
       nextAttemptAt: now,
@@ -123,14 +132,22 @@ export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: 
 }
 
 /**
- * Tries every due outbox row once (all of them when `force`: the employee pressed "send now").
- * Before each POST the row is marked as attempted with its next retry time, so a service worker
- * stopped mid-request retries later with the same idempotency key rather than losing the report.
+ * Whether a queued row may go to its stored endpoint: it was queued for the destination agreed to
+ * then, or (a row queued before consent was recorded) its endpoint is the one agreed to now.
+ */
+export function mayDeliver(row: OutboxEntry, settings: Settings): boolean {
+  return row.consented === true || row.endpoint === settings.reporting.consentedEndpoint;
+}
+
+/**
+ * Tries every due outbox row once (all of them when `force`: the employee pressed "send now"), each
+ * to the endpoint stored with it, never the feed's current one. Before each POST the row is marked
+ * as attempted with its next retry time, so a service worker stopped mid-request retries later with
+ * the same idempotency key rather than losing the report.
  */
 export async function flushOutbox(
   db: SharewiseDB,
   settings: Settings,
-  endpoint: string,
   deps: ReportingDeps,
   force: boolean,
 ): Promise<{ sent: number; failed: number }> {
@@ -142,6 +159,8 @@ export async function flushOutbox(
   const program = reportProgram(await db.feedCache.get('current'));
   for (const row of rows) {
     if (!force && row.nextAttemptAt > now) continue;
+    if (!mayDeliver(row, settings)) continue;
+    const endpoint = row.endpoint;
     const period: ReportPeriod = { ...row.period };
     const span = reportSpan(period, program);
     const shares = await db.shares.where('at').between(span.start, span.end, true, false).toArray();
@@ -185,6 +204,45 @@ export async function flushOutbox(
   return { sent, failed };
 }
 
+/** Keeps the popup's "reports are paused" notice (REPORT_PAUSE_KEY) in step with `state`; writes only on change. */
+async function savePause(state: ConsentState): Promise<void> {
+  const stored = (await browser.storage.local.get(REPORT_PAUSE_KEY))[REPORT_PAUSE_KEY];
+  if (state.kind !== 'paused') {
+    if (stored !== undefined) await browser.storage.local.remove(REPORT_PAUSE_KEY);
+    return;
+  }
+  const pause: ReportPause = {
+    endpoint: state.target.endpoint,
+    host: displayHost(state.target.endpoint),
+    source: state.target.source,
+    declined: state.declined,
+  };
+  if (JSON.stringify(stored) !== JSON.stringify(pause)) await browser.storage.local.set({ [REPORT_PAUSE_KEY]: pause });
+}
+
+/**
+ * The employee's answer to "your company now asks to send reports to <host>": agree (reports go
+ * there from now on) or keep paused (nothing is sent; the popup stops asking about this endpoint).
+ * Refused when the endpoint is no longer the configured one: they never agree to a host they were not shown.
+ */
+export async function answerReportDestination(
+  db: SharewiseDB,
+  readManaged: () => Promise<ManagedConfig>,
+  endpoint: string,
+  agree: boolean,
+): Promise<{ ok: true } | { rejected: string }> {
+  const feedRow = await db.feedCache.get('current');
+  const target = reportTarget(await readManaged(), feedRow?.feed, feedRow?.source);
+  if (!target || target.endpoint !== endpoint) return { rejected: 'the report destination has changed; look again' };
+  const settings = await loadSettings();
+  if (!settings.reporting.enabled) return { rejected: 'reporting is off' };
+  const reporting = agree
+    ? { ...settings.reporting, consentedEndpoint: endpoint, declinedEndpoint: null }
+    : { ...settings.reporting, declinedEndpoint: endpoint };
+  await saveSettings({ ...settings, reporting });
+  return { ok: true };
+}
+
 /**
  * One reporting pass: drop everything if reporting is off, queue ended periods, deliver what is due,
  * and set the alarm for the next retry or period end.
@@ -192,6 +250,7 @@ export async function flushOutbox(
 export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force = false): Promise<{ sent: number; failed: number; queued: number }> {
   const settings = await loadSettings();
   if (!settings.reporting.enabled) {
+    await savePause({ kind: 'off' });
     // Re-checked right before dropping: the employee may have turned it back on meanwhile.
     const stillOff = !(await loadSettings()).reporting.enabled;
     if (stillOff && ((await db.outbox.count()) || (await loadReportingState()).cursor !== null)) await dropUnsent(db);
@@ -199,15 +258,18 @@ export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force 
   }
   const managed = await (deps.readManaged ?? readManagedConfig)();
   const feedRow = await db.feedCache.get('current');
-  const endpoint = reportEndpoint(managed, feedRow);
-  if (!endpoint) {
-    // No endpoint yet (the company feed may still be loading): look again at the next week's end.
+  const state = consentState(settings.reporting, reportTarget(managed, feedRow?.feed, feedRow?.source));
+  await savePause(state);
+  if (state.kind !== 'active') {
+    // No endpoint yet (the company feed may still be loading), or a new one the employee has not
+    // agreed to: nothing is queued or sent. A settings or feed change wakes this again; so does the
+    // next week's end.
     deps.wakeAt?.(nextPeriodEnd('week', deps.now()));
     return { sent: 0, failed: 0, queued: await db.outbox.count() };
   }
-  const kind = periodKind(reportTarget(managed, feedRow?.feed, feedRow?.source)?.schedule);
-  await enqueueDue(db, settings, endpoint, kind, deps.now());
-  const result = await flushOutbox(db, await loadSettings(), endpoint, deps, force);
+  const kind = periodKind(state.target.schedule);
+  await enqueueDue(db, settings, state.target.endpoint, kind, deps.now());
+  const result = await flushOutbox(db, await loadSettings(), deps, force);
   const next = await db.outbox.orderBy('nextAttemptAt').first();
   const periodEnd = nextPeriodEnd(kind, deps.now());
   deps.wakeAt?.(Math.min(periodEnd, next?.nextAttemptAt ?? Infinity));
@@ -242,9 +304,16 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') run();
     if (area !== 'local' || !changes.settings) return;
-    const was = (changes.settings.oldValue as { reporting?: { enabled?: unknown } } | undefined)?.reporting?.enabled === true;
-    const is = (changes.settings.newValue as { reporting?: { enabled?: unknown } } | undefined)?.reporting?.enabled === true;
-    if (was !== is) run(); // off: unsent reports are removed; on: the consent cursor starts now
+    type Stored = { reporting?: { enabled?: unknown; consentedEndpoint?: unknown; declinedEndpoint?: unknown } } | undefined;
+    const was = (changes.settings.oldValue as Stored)?.reporting;
+    const is = (changes.settings.newValue as Stored)?.reporting;
+    // Off: unsent reports are removed; on: the consent cursor starts now; an answer about the
+    // destination resumes reporting or updates the popup's notice.
+    if (was?.enabled !== is?.enabled || was?.consentedEndpoint !== is?.consentedEndpoint || was?.declinedEndpoint !== is?.declinedEndpoint) run();
+  });
+  // A feed sync may bring another report endpoint: reporting pauses (and the popup asks) at once.
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((k) => k.startsWith(`idb://${DB_NAME}/feedCache/`))) run();
   });
   // Every wake of the service worker continues where the last one stopped (state is in the DB).
   run();
@@ -254,6 +323,13 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
     if (!msg.ok) return { rejected: msg.error };
     if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
     return tick(true);
+  });
+
+  onMessage('ui:answerReportDestination', async ({ data, sender }) => {
+    const msg = validate(AnswerReportDestinationSchema, data);
+    if (!msg.ok) return { rejected: msg.error };
+    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+    return answerReportDestination(db, full.readManaged ?? readManagedConfig, msg.data.endpoint, msg.data.agree);
   });
 
   onMessage('ui:suggestPage', async ({ data, sender }) => {

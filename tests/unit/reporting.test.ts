@@ -121,7 +121,12 @@ describe('reportingTick', () => {
   const settings = (enabled: boolean): Settings => ({
     ...structuredClone(DEFAULT_SETTINGS),
     installId: 'install-1234',
-    reporting: { ...DEFAULT_SETTINGS.reporting, enabled, fields: { ...DEFAULT_SETTINGS.reporting.fields, totalShares: true } },
+    reporting: {
+      ...DEFAULT_SETTINGS.reporting,
+      enabled,
+      consentedEndpoint: enabled ? ENDPOINT : null,
+      fields: { ...DEFAULT_SETTINGS.reporting.fields, totalShares: true },
+    },
   });
   /** A server that fails the first `failures` requests, then dedupes by idempotency key. */
   function server(failures: number) {
