@@ -4,7 +4,7 @@ import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import type { ExtensionBrowser } from './harness/browsers';
 import { waitUntil, type TestPage } from './harness/page';
 import { PopupPage } from './pages/popup';
-import { FEED_HOST, feedUrlFor, getLocal, REPORT_HOST, reportServer, sendUi, serveFeed, setLocal, settings, waitForFeed, type Outcome } from './feed-support';
+import { FEED_HOST, feedUrlFor, getLocal, REPORT_HOST, reportServer, reportUrlFor, sendUi, serveFeed, setLocal, settings, waitForFeed, type Outcome } from './feed-support';
 
 const ctx = useFixtureServer();
 
@@ -30,7 +30,8 @@ const reportingOn = (installId: string) =>
   settings({
     installId,
     feedUrl: feedUrlFor(installId),
-    reporting: { enabled: true, fields: { totalShares: true, byNetwork: true } },
+    // Agreed to the endpoint the test's feed names (options shows it before reporting is turned on).
+    reporting: { enabled: true, consentedEndpoint: reportUrlFor(installId), fields: { totalShares: true, byNetwork: true } },
   });
 
 async function sendUntilEmpty(browser: ExtensionBrowser, page: TestPage): Promise<number> {
