@@ -14,7 +14,7 @@ import type { FeedPost } from '../feed/schema';
 import { loadSettings } from '../settings/store';
 import { keptLinks } from '../share-match';
 import { runFreshStart } from './fresh-start';
-import { ensureInstallId } from './welcome';
+import { rotateInstallId } from './reporting';
 import type { Share } from '../shares';
 import { applyStats, statDeltas, summaryTables } from '../stats';
 
@@ -40,8 +40,8 @@ export async function deleteEverything(db: SharewiseDB): Promise<void> {
   await browser.alarms?.clearAll();
   await deleteAllData(db);
   await browser.storage.local.clear();
-  // A new pseudonymous id (issue 12 item 7 rotates it through its own function once that lands).
-  await ensureInstallId();
+  // A new pseudonymous id: later reports must not be tied to the history just deleted.
+  await rotateInstallId(db);
   // The feed is fetched again in the background: the employee's data is gone once this returns.
   void runFreshStart().catch((err) => console.error('[sharewise] fresh start', err));
 }

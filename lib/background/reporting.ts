@@ -78,6 +78,32 @@ async function ensureInstallId(settings: Settings): Promise<string> {
   return installId;
 }
 
+/** Whether reports would name the employee (named, with both name and email), as buildReport decides. */
+export function isNamed(reporting: { fields?: { identity?: unknown }; name?: unknown; email?: unknown } | undefined): boolean {
+  return reporting?.fields?.identity === 'named' && typeof reporting.name === 'string' && reporting.name.trim() !== '' &&
+    typeof reporting.email === 'string' && reporting.email.trim() !== '';
+}
+
+/**
+ * Gives the install a new random id, so pseudonymous reports from now on cannot be tied to earlier
+ * ones (which may have carried a name, or to history the employee deleted). Reports still queued
+ * take the new id and key too. Called when reports stop naming the employee and on "Delete
+ * everything". A report whose answer was lost may then arrive twice: privacy beats deduplication.
+ */
+export async function rotateInstallId(db: SharewiseDB): Promise<string> {
+  const installId = crypto.randomUUID();
+  await saveSettings({ ...(await loadSettings()), installId });
+  await db.transaction('rw', db.outbox, async () => {
+    for (const row of await db.outbox.toArray()) {
+      await db.outbox.update(row.id!, {
+        key: idempotencyKey(installId, row.period.kind, row.period.start),
+        report: { ...row.report, identity: { ...row.report.identity, installId } },
+      });
+    }
+  });
+  return installId;
+}
+
 /** Removes every report not yet delivered (the employee turned reporting off). */
 export async function dropUnsent(db: SharewiseDB): Promise<void> {
   await db.outbox.clear();
@@ -304,12 +330,18 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') run();
     if (area !== 'local' || !changes.settings) return;
-    type Stored = { reporting?: { enabled?: unknown; consentedEndpoint?: unknown; declinedEndpoint?: unknown } } | undefined;
+    type Stored =
+      | { reporting?: { enabled?: unknown; consentedEndpoint?: unknown; declinedEndpoint?: unknown; fields?: { identity?: unknown }; name?: unknown; email?: unknown } }
+      | undefined;
     const was = (changes.settings.oldValue as Stored)?.reporting;
     const is = (changes.settings.newValue as Stored)?.reporting;
     // Off: unsent reports are removed; on: the consent cursor starts now; an answer about the
     // destination resumes reporting or updates the popup's notice.
     if (was?.enabled !== is?.enabled || was?.consentedEndpoint !== is?.consentedEndpoint || was?.declinedEndpoint !== is?.declinedEndpoint) run();
+    // Reports stop naming the employee: the pseudonymous id they were named with goes too.
+    if (isNamed(was) && !isNamed(is)) {
+      void serial(() => rotateInstallId(db)).catch((err) => console.error('[sharewise] install id', err));
+    }
   });
   // A feed sync may bring another report endpoint: reporting pauses (and the popup asks) at once.
   Dexie.on('storagemutated', (parts) => {
