@@ -61,6 +61,12 @@ export interface SentLogRow {
   status: number | null;
   /** The response body (trimmed) or the network error. */
   response: string;
+  /**
+   * Failed attempts of this report in a row, collapsed into this entry (absent: one); `firstAt` is the
+   * first of them, `at` the latest. A failing server adds one entry per report, not one per retry.
+   */
+  attempts?: number;
+  firstAt?: number;
 }
 
 /** A page the employee suggests for the company feed; sent only when they choose to send it. */

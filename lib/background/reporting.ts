@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
-import { DB_NAME, getDb, type OutboxRow, type SharewiseDB, type SuggestionRow } from '../db';
+import { DB_NAME, getDb, type OutboxRow, type SentLogRow, type SharewiseDB, type SuggestionRow } from '../db';
 import type { FeedCacheRow } from '../db';
 import type { ManagedConfig } from '../managed';
 import { onMessage } from '../messaging/protocol';
@@ -20,7 +20,7 @@ import { displayHost } from '../remote-url';
 import { backoffDelay } from '../reporting/backoff';
 import { idempotencyKey } from '../reporting/keys';
 import { payloadAtSend } from '../reporting/payload';
-import { duePeriods, nextPeriodEnd, periodKind } from '../reporting/schedule';
+import { duePeriods, MAX_CATCH_UP, nextPeriodEnd, periodKind } from '../reporting/schedule';
 import { postReport } from '../reporting/send';
 import type { ReportFields, Settings } from '../settings/schema';
 import { loadSettings, saveSettings } from '../settings/store';
@@ -157,6 +157,46 @@ export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: 
   return added;
 }
 
+/** Undelivered reports older than this (by the end of their period) are dropped: nobody waits a quarter for them. */
+export const MAX_OUTBOX_AGE_MS = 13 * 7 * 24 * 60 * 60 * 1000;
+/** At most this many reports wait (the catch-up limit): a server down for months does not grow the queue. */
+export const MAX_OUTBOX_ROWS = MAX_CATCH_UP;
+/** The sent log keeps the latest entries (what options shows) and nothing older than a year. */
+export const MAX_SENT_LOG_ROWS = 200;
+export const MAX_SENT_LOG_AGE_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** Drops queued reports past the age limit, then the oldest ones beyond the count limit. */
+export async function pruneOutbox(db: SharewiseDB, now: number): Promise<number> {
+  const rows = (await db.outbox.toArray()).sort((a, b) => b.period.start - a.period.start);
+  const drop = rows.filter((r, i) => i >= MAX_OUTBOX_ROWS || r.period.end < now - MAX_OUTBOX_AGE_MS).map((r) => r.id!);
+  await db.outbox.bulkDelete(drop);
+  return drop.length;
+}
+
+/**
+ * Records one attempt. A failure right after a failure of the same report updates that entry
+ * (count, latest answer) instead of adding one.
+ */
+export async function logAttempt(db: SharewiseDB, entry: Omit<SentLogRow, 'id'>): Promise<void> {
+  await db.transaction('rw', db.sentLog, async () => {
+    const last = await db.sentLog.reverse().filter((r) => r.key === entry.key).first();
+    if (!entry.ok && last && !last.ok) {
+      await db.sentLog.update(last.id!, { ...entry, attempts: (last.attempts ?? 1) + 1, firstAt: last.firstAt ?? last.at });
+    } else {
+      await db.sentLog.add(entry);
+    }
+  });
+}
+
+/** Cuts the sent log to its age and count limits (oldest entries go first). */
+export async function pruneSentLog(db: SharewiseDB, now: number): Promise<void> {
+  await db.transaction('rw', db.sentLog, async () => {
+    await db.sentLog.where('at').below(now - MAX_SENT_LOG_AGE_MS).delete();
+    const extra = (await db.sentLog.count()) - MAX_SENT_LOG_ROWS;
+    if (extra > 0) await db.sentLog.orderBy('at').limit(extra).delete();
+  });
+}
+
 /**
  * Whether a queued row may go to its stored endpoint: it was queued for the destination agreed to
  * then, or (a row queued before consent was recorded) its endpoint is the one agreed to now.
@@ -207,15 +247,7 @@ export async function flushOutbox(
       report,
     });
     const result = await postReport(endpoint, row.key, JSON.stringify(payload), { fetch: deps.fetch, timeoutMs: deps.timeoutMs });
-    await db.sentLog.add({
-      at: deps.now(),
-      key: row.key,
-      endpoint,
-      payload,
-      ok: result.ok,
-      status: result.status,
-      response: result.response,
-    });
+    await logAttempt(db, { at: deps.now(), key: row.key, endpoint, payload, ok: result.ok, status: result.status, response: result.response });
     if (result.ok) {
       await db.transaction('rw', db.outbox, db.suggestions, async () => {
         await db.outbox.delete(row.id!);
@@ -227,6 +259,7 @@ export async function flushOutbox(
       failed++;
     }
   }
+  if (sent + failed) await pruneSentLog(db, deps.now());
   return { sent, failed };
 }
 
@@ -286,6 +319,7 @@ export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force 
   const feedRow = await db.feedCache.get('current');
   const state = consentState(settings.reporting, reportTarget(managed, feedRow?.feed, feedRow?.source));
   await savePause(state);
+  await pruneOutbox(db, deps.now());
   if (state.kind !== 'active') {
     // No endpoint yet (the company feed may still be loading), or a new one the employee has not
     // agreed to: nothing is queued or sent. A settings or feed change wakes this again; so does the
@@ -294,7 +328,7 @@ export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force 
     return { sent: 0, failed: 0, queued: await db.outbox.count() };
   }
   const kind = periodKind(state.target.schedule);
-  await enqueueDue(db, settings, state.target.endpoint, kind, deps.now());
+  if (await enqueueDue(db, settings, state.target.endpoint, kind, deps.now())) await pruneOutbox(db, deps.now());
   const result = await flushOutbox(db, await loadSettings(), deps, force);
   const next = await db.outbox.orderBy('nextAttemptAt').first();
   const periodEnd = nextPeriodEnd(kind, deps.now());

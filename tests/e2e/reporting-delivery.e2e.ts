@@ -90,13 +90,16 @@ describe.each(BROWSERS)('reporting in %s', (name) => {
       const lost = receiver.posts.find((p) => p.outcome === 'store-then-drop')!;
       expect(receiver.posts.filter((p) => p.key === lost.key).length).toBeGreaterThanOrEqual(2);
 
-      const log = await browser.readTable<{ key: string; ok: boolean; status: number | null }>('sentLog');
+      const log = await browser.readTable<{ key: string; ok: boolean; status: number | null; attempts?: number }>('sentLog');
       expect(log.filter((l) => l.ok).map((l) => l.key).sort()).toEqual(keys);
-      expect(log.filter((l) => !l.ok).map((l) => l.status)).toEqual(expect.arrayContaining([500, null]));
-      // Each attempt is logged. The browser's network stack may itself resend a POST whose reused
+      // Failures in a row of one report share an entry (the latest answer, with the count).
+      expect(log.filter((l) => !l.ok).length).toBeGreaterThanOrEqual(1);
+      expect(new Set(log.filter((l) => !l.ok).map((l) => l.key)).size).toBe(log.filter((l) => !l.ok).length);
+      // Each attempt is counted. The browser's network stack may itself resend a POST whose reused
       // connection was dropped, so the server can see more POSTs than attempts — one more reason for keys.
-      expect(log.length).toBeGreaterThanOrEqual(4);
-      expect(log.length).toBeLessThanOrEqual(receiver.posts.length);
+      const attempts = log.reduce((n, l) => n + (l.attempts ?? 1), 0);
+      expect(attempts).toBeGreaterThanOrEqual(4);
+      expect(attempts).toBeLessThanOrEqual(receiver.posts.length);
       // Every request that left went to the company's two servers, nowhere else.
       expect(new Set(server.requests.map((r) => r.host).filter((h) => h !== 'x.com'))).toEqual(new Set([FEED_HOST, REPORT_HOST]));
       await popup.page.close();
