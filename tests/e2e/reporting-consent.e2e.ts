@@ -80,6 +80,8 @@ describe.each(BROWSERS)('the report destination in %s', (name) => {
       const asked = await waitUntil(() => popup.text('[data-testid="report-pause"]'), 'the popup to ask');
       expect(asked).toContain(`Your company now asks to send reports to ${OTHER_REPORT_HOST}. Reports are paused until you agree.`);
       await options.page.waitFor(`[data-testid="report-pause"][data-host="${OTHER_REPORT_HOST}"]`);
+      // The queued report still names the host it was agreed for.
+      expect(await options.page.text('[data-testid="outbox-host"]')).toBe(`to ${REPORT_HOST}`);
 
       // Paused: "send now" sends nothing, neither to the new host nor the old one.
       expect(await sendUi(popup.page, 'ui:sendReportsNow', {})).toEqual({ sent: 0, failed: 0, queued: 1 });
