@@ -22,8 +22,8 @@ import { idempotencyKey } from '../reporting/keys';
 import { payloadAtSend } from '../reporting/payload';
 import { duePeriods, MAX_CATCH_UP, nextPeriodEnd, periodKind } from '../reporting/schedule';
 import { postReport } from '../reporting/send';
-import type { ReportFields, Settings } from '../settings/schema';
-import { loadSettings, saveSettings } from '../settings/store';
+import { readSettings, type ReportFields, type Settings } from '../settings/schema';
+import { loadSettings, saveSettings, SETTINGS_KEY } from '../settings/store';
 import { readManagedConfig } from './feed';
 import { onFreshStart } from './fresh-start';
 
@@ -311,8 +311,13 @@ export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force 
   if (!settings.reporting.enabled) {
     await savePause({ kind: 'off' });
     // Re-checked right before dropping: the employee may have turned it back on meanwhile.
-    const stillOff = !(await loadSettings()).reporting.enabled;
-    if (stillOff && ((await db.outbox.count()) || (await loadReportingState()).cursor !== null)) await dropUnsent(db);
+    // Settings and state are read together, last: turning reporting on writes both at once, and a
+    // cursor set with it must not be dropped by a pass that began while reporting was still off.
+    const queued = await db.outbox.count();
+    const stored = await browser.storage.local.get([SETTINGS_KEY, REPORTING_STATE_KEY]);
+    const stillOff = !readSettings(stored[SETTINGS_KEY]).reporting.enabled;
+    const cursor = (stored[REPORTING_STATE_KEY] as { cursor?: unknown } | undefined)?.cursor;
+    if (stillOff && (queued || typeof cursor === 'number')) await dropUnsent(db);
     return { sent: 0, failed: 0, queued: 0 };
   }
   const managed = await (deps.readManaged ?? readManagedConfig)();
@@ -379,7 +384,8 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
   });
   // A feed sync may bring another report endpoint: reporting pauses (and the popup asks) at once.
   Dexie.on('storagemutated', (parts) => {
-    if (Object.keys(parts).some((k) => k.startsWith(`idb://${DB_NAME}/feedCache/`))) run();
+    if (!Object.keys(parts).some((k) => k.startsWith(`idb://${DB_NAME}/feedCache/`))) return;
+    void loadSettings().then((s) => s.reporting.enabled && run(), () => undefined);
   });
   // Every wake of the service worker continues where the last one stopped (state is in the DB).
   run();
