@@ -14,7 +14,7 @@ import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import { CompanyPage } from './pages/company';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
-import { CORS, FEED_HOST, feedUrlFor, getLocal, hostAndPath, REPORT_HOST, sendUi, serveFeed, setLocal, settings, waitForFeed } from './feed-support';
+import { CORS, FEED_HOST, feedUrlFor, getLocal, hostAndPath, REPORT_HOST, reportUrlFor, sendUi, serveFeed, setLocal, settings, waitForFeed } from './feed-support';
 import type { FixtureServer } from './harness/server';
 
 /**
@@ -140,7 +140,7 @@ describe.each(BROWSERS)('the bonus loop in %s', (name) => {
       // Stored at the current settings version, as options writes them (version 1 predates the bonus
       // field, and its migration turns it off).
       await setLocal(popup.page, {
-        settings: settings({ schemaVersion: SETTINGS_VERSION, installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, fields: { bonus: 'qualified' } } }),
+        settings: settings({ schemaVersion: SETTINGS_VERSION, installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, consentedEndpoint: reportUrlFor(installId), fields: { bonus: 'qualified' } } }),
         reportingState: { cursor: last.start },
       });
       await sendUntilEmpty(browser, popup.page);
@@ -209,7 +209,7 @@ describe.each(BROWSERS)('the bonus loop in %s', (name) => {
         ],
         installId,
       );
-      await setLocal(popup.page, { settings: settings({ schemaVersion: SETTINGS_VERSION, installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, fields: { bonus: 'points' } } }) });
+      await setLocal(popup.page, { settings: settings({ schemaVersion: SETTINGS_VERSION, installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, consentedEndpoint: reportUrlFor(installId), fields: { bonus: 'points' } } }) });
       await popup.page.close();
 
       const shown = await PopupPage.open(browser);
