@@ -1,4 +1,5 @@
 import { setupBadge } from '@/lib/background/badge';
+import { setupDiagnostics } from '@/lib/background/diagnostics';
 import { setupFeed } from '@/lib/background/feed';
 import { setupMessageRouter } from '@/lib/background/router';
 import { setupReporting } from '@/lib/background/reporting';
@@ -10,6 +11,7 @@ import { setupWelcome } from '@/lib/background/welcome';
 // Thin on purpose: each setup registers its listeners synchronously, as MV3 service workers require.
 export default defineBackground(() => {
   setupMessageRouter();
+  setupDiagnostics();
   setupFeed();
   setupBadge();
   setupReporting();

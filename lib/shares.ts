@@ -27,6 +27,13 @@ export const PostIdSchema = z
   .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1–100 letters, digits, dots, dashes, colons or underscores')
   .refine((id) => !isReservedId(id), { error: (issue) => `"${String(issue.input)}" is a reserved name` });
 
+/**
+ * Which independent signal confirmed a share (lib/background/signals.ts): 'page' — the content script saw
+ * the submit and the site's own outcome; 'request' — the site's create request succeeded.
+ */
+export const SignalSchema = z.enum(['page', 'request']);
+export type Signal = z.infer<typeof SignalSchema>;
+
 /** One detected share: the `shares` contract in DESIGN.md. */
 export const ShareSchema = z.object({
   id: z.string().min(1).max(64),

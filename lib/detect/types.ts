@@ -20,4 +20,20 @@ export interface DetectedShare {
   /** Random per submitted post: a retry or a second confirmation of the same submit logs once. */
   submissionId: string;
   confirmedBy: Confirmation;
+  /** The new post's public URL when the page reveals it (sent notice link, toast link). */
+  permalink?: string;
+  /** Which page layout the adapter recognised: 'x', 'linkedin-classic', 'linkedin-interop', 'linkedin-sdui'. */
+  layout?: string;
+}
+
+/**
+ * A content-free note from a content script that detection may be missing something on this page
+ * (never text, URLs or ids): a submit in something that looks like a composer that no rule classified,
+ * or a submit with no outcome the adapter knows.
+ */
+export interface DetectDiagnostic {
+  network: 'linkedin' | 'x';
+  layout: string;
+  hooks: string[];
+  reason: 'unclassified-submit' | 'no-outcome';
 }

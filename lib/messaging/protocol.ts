@@ -1,9 +1,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { DetectedShare } from '../detect/types';
+import type { DetectDiagnostic, DetectedShare } from '../detect/types';
 import type { Network, Share } from '../shares';
 
 export type ShareLogResult = { logged: true; id: string } | { logged: false; reason: string };
 export type Rejected = { rejected: string };
+
 
 /**
  * The one message protocol. Names say the direction: `cs:` content script → background,
@@ -12,6 +13,8 @@ export type Rejected = { rejected: string };
  */
 export interface ProtocolMap {
   'cs:shareDetected'(data: DetectedShare): ShareLogResult | Rejected;
+  /** Detection may be missing shares on this page (lib/background/diagnostics.ts); content-free. */
+  'cs:detectDiagnostic'(data: DetectDiagnostic): { ok: true } | Rejected;
   'ui:recordIntent'(data: { postId: string; network: Network }): { ok: true } | Rejected;
   /** The popup opened: its posts count as seen and the toolbar badge clears (lib/background/badge.ts). */
   'ui:popupOpened'(data: Record<string, never>): { ok: true } | Rejected;
@@ -29,6 +32,8 @@ export interface ProtocolMap {
   'ui:deleteAllData'(data: { confirm: 'delete-everything' }): { ok: true } | Rejected;
   'ui:importShares'(data: { shares: Share[] }): { ok: true; added: number; skipped: number } | Rejected;
   'ui:forgetTexts'(data: Record<string, never>): { ok: true; changed: number } | Rejected;
+  // Self-diagnosis (issue 11): hide the "may be missing shares" notice until the next note.
+  'ui:dismissDiagnostics'(data: Record<string, never>): { ok: true } | Rejected;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

@@ -1,19 +1,30 @@
 import { z } from 'zod';
-import { MAX_SHARE_TEXT, NetworkSchema, PostIdSchema, ShareKindSchema, ShareSchema, SurfaceSchema } from '../shares';
+import { NetworkSchema, ShareKindSchema, ShareSchema } from '../shares';
 import { MAX_IMPORT_SHARES } from '../data/export';
 
 /** Content scripts run beside hostile page code: every field is bounded and typed. */
 export const DetectedShareSchema = z.strictObject({
   network: NetworkSchema,
   kind: ShareKindSchema,
-  surface: SurfaceSchema,
-  text: z.string().max(MAX_SHARE_TEXT),
+  // Never 'manual': only the employee's own claim in the popup logs that.
+  surface: z.enum(['intent', 'composer']),
+  text: z.string().max(25_000),
   submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
   confirmedBy: z.enum(['notice', 'composer-closed', 'reposted', 'network']),
+  permalink: z.string().url().max(2048).optional(),
+  layout: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+});
+
+/** Content-free by construction: a network, a layout name and hook names, never text, URLs or ids. */
+export const DetectDiagnosticSchema = z.strictObject({
+  network: NetworkSchema,
+  layout: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  hooks: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(20),
+  reason: z.enum(['unclassified-submit', 'no-outcome']),
 });
 
 export const RecordIntentSchema = z.strictObject({
-  postId: PostIdSchema,
+  postId: z.string().min(1).max(100),
   network: NetworkSchema,
 });
 
@@ -38,6 +49,9 @@ export const DeleteShareSchema = z.strictObject({ id: z.string().min(1).max(64) 
 export const DeleteAllDataSchema = z.strictObject({ confirm: z.literal('delete-everything') });
 export const ImportSharesSchema = z.strictObject({ shares: z.array(ShareSchema).max(MAX_IMPORT_SHARES) });
 export const ForgetTextsSchema = z.strictObject({});
+// Self-diagnosis (popup → background): hide the "may be missing shares" notice until the next note.
+export const DismissDiagnosticsSchema = z.strictObject({});
+
 
 /** Hosts whose content scripts may report shares, per network. */
 const SHARE_HOSTS: Record<z.infer<typeof NetworkSchema>, string[]> = {
