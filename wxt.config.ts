@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // Extension id for Firefox: policies ("3rdparty") and storage.managed are keyed by it.
@@ -14,7 +15,12 @@ export default defineConfig({
   // Every supported browser (Chrome, Firefox ≥ 115) has <link rel=modulepreload>: no polyfill in each
   // page's script (saves ~270 bytes gzip of the popup's 110 KB budget).
   // terser packs the shared React/Dexie chunks a few KB smaller than the default minifier (popup budget).
-  vite: () => ({ build: { modulePreload: { polyfill: false }, minify: 'terser' } }),
+  // The content scripts' `ctx` comes from lib/detect/quiet-context.ts instead of WXT's class, which
+  // announces the extension to the page and lets the page switch it off (see that file).
+  vite: () => ({
+    build: { modulePreload: { polyfill: false }, minify: 'terser' },
+    resolve: { alias: { 'wxt/utils/content-script-context': resolve(import.meta.dirname, 'lib/detect/quiet-context.ts') } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -24,9 +30,18 @@ export default defineConfig({
     // (granted only while the popup is open); notifications only for the reminders the employee opts
     // into (off by default); webRequest lets the background see the sites' own create requests (the second
     // detection signal, lib/background/requests.ts): non-blocking, request bodies only, only for the create
-    // endpoints and only on the hosts below. Content-script hosts are added from their matches.
+    // endpoints.
     permissions: ['storage', 'alarms', 'activeTab', 'notifications', 'webRequest'],
+    // The content scripts need no host permission (their `matches` are enough). These three hosts are for
+    // the background's observation of the sites' own "post created" requests (webRequest), which confirms
+    // a post the site accepted; no other host is ever granted up front.
     host_permissions: ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'],
+    // Explicit, and stricter than the browsers' defaults: scripts only from the extension's own files
+    // (no eval, no remote code), no plugins, no <base> that could re-point relative URLs.
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'; base-uri 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
     // Chrome managed storage (admin policy): keys and types an admin may set (docs/admin.md). Firefox reads
     // policies.json "3rdparty" by extension id instead and does not know this key.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),

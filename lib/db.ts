@@ -13,6 +13,9 @@ export interface FeedCacheRow {
   /** Where `feed` came from: 'demo' or the feed URL. */
   source: string | null;
   fetchedAt: number | null;
+  /** SHA-256 (hex) of the body `feed` was read from: an unchanged feed is recognised by it. */
+  bodyHash?: string;
+  /** Written by versions before issue 12 (a server-chosen token); dropped at the next sync. */
   etag?: string;
   lastAttemptAt?: number;
   /** Set when the latest attempt failed; the previous `feed` stays in use. */
@@ -58,6 +61,12 @@ export interface SentLogRow {
   status: number | null;
   /** The response body (trimmed) or the network error. */
   response: string;
+  /**
+   * Failed attempts of this report in a row, collapsed into this entry (absent: one); `firstAt` is the
+   * first of them, `at` the latest. A failing server adds one entry per report, not one per retry.
+   */
+  attempts?: number;
+  firstAt?: number;
 }
 
 /** A page the employee suggests for the company feed; sent only when they choose to send it. */

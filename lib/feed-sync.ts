@@ -1,5 +1,5 @@
 import type { Feed } from './feed/schema';
-import { parseFeedText } from './feed/parse';
+import { invalidFeedMessage, parseFeedText } from './feed/parse';
 import type { ManagedConfig } from './managed';
 
 /** Feeds larger than this are refused: a feed is a page of text, not a media library. */
@@ -19,12 +19,13 @@ export function resolveFeedSource(managed: ManagedConfig, userFeedUrl: string | 
 }
 
 export type FetchFeedResult =
-  | { kind: 'updated'; feed: Feed; warnings: string[]; etag?: string }
+  | { kind: 'updated'; feed: Feed; warnings: string[]; hash: string }
   | { kind: 'not-modified' }
   | { kind: 'failed'; message: string };
 
 export interface FetchFeedOptions {
-  etag?: string;
+  /** SHA-256 (hex) of the feed body in use: the same body again is `not-modified`. */
+  knownHash?: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
   maxBytes?: number;
@@ -58,8 +59,17 @@ export async function readCapped(res: Response, maxBytes: number): Promise<strin
   return new TextDecoder().decode(all);
 }
 
+/** SHA-256 of a feed body, hex: computed here, so the server cannot choose it (unlike an ETag). */
+export async function bodyHash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
- * One conditional GET of a feed. Never throws: every way it can go wrong (unreachable, timeout,
+ * One GET of a feed, the same for every installation: no If-None-Match (a server could give each
+ * install its own ETag and recognise it on every refresh), the browser's HTTP cache bypassed (it would
+ * send that ETag itself), no cookies, no Referer. Whether the feed changed is decided by comparing a
+ * hash of the body with the one in use (`knownHash`). Never throws: every way it can go wrong (unreachable, timeout,
  * HTTP error, too large, not JSON, invalid) is a `failed` result with a message an admin can act on.
  */
 export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<FetchFeedResult> {
@@ -69,11 +79,15 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.etag) headers['if-none-match'] = options.etag;
     // credentials omitted: the feed is public to employees; no cookies of the company's site go along.
-    const res = await doFetch(url, { headers, signal: controller.signal, credentials: 'omit', cache: 'no-cache' });
-    if (res.status === 304) return { kind: 'not-modified' };
+    const res = await doFetch(url, {
+      headers: { accept: 'application/json' },
+      signal: controller.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+    });
+    if (res.status === 304) return { kind: 'failed', message: 'the feed server answered 304 to a request that was not conditional' };
     if (!res.ok) return { kind: 'failed', message: `the feed server answered HTTP ${res.status}` };
     const declared = Number(res.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -82,10 +96,11 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     }
     const text = await readCapped(res, maxBytes);
     if (text === null) return { kind: 'failed', message: `the feed is too large (over ${maxBytes} bytes)` };
+    const hash = await bodyHash(text);
+    if (hash === options.knownHash) return { kind: 'not-modified' };
     const parsed = parseFeedText(text);
-    if (!parsed.ok) return { kind: 'failed', message: `the feed is invalid: ${parsed.errors.slice(0, 5).join('; ')}` };
-    const etag = res.headers.get('etag') ?? undefined;
-    return { kind: 'updated', feed: parsed.feed, warnings: parsed.warnings, ...(etag ? { etag } : {}) };
+    if (!parsed.ok) return { kind: 'failed', message: invalidFeedMessage(parsed.errors) };
+    return { kind: 'updated', feed: parsed.feed, warnings: parsed.warnings, hash };
   } catch (err) {
     if (controller.signal.aborted) return { kind: 'failed', message: `the feed server did not answer within ${timeoutMs / 1000} s` };
     return { kind: 'failed', message: `the feed could not be fetched (${err instanceof Error ? err.message : String(err)})` };

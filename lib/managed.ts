@@ -1,13 +1,22 @@
 import { z } from 'zod';
+import { checkRemoteUrl, REMOTE_URL_MESSAGES } from './remote-url';
 
 /**
  * What an administrator can preconfigure (Chrome policy with public/managed_schema.json, Firefox
  * policies.json "3rdparty"). Untrusted input: each key is validated on its own, a bad one is
  * ignored with a reason, and nothing here can switch a reporting field on for the employee.
  */
+/** An address from a policy: the same check as the employee's own (lib/remote-url.ts), normalised. */
+const remoteUrl = z.string().transform((value, ctx) => {
+  const checked = checkRemoteUrl(value);
+  if (checked.ok) return checked.url;
+  ctx.addIssue({ code: 'custom', message: REMOTE_URL_MESSAGES[checked.error] });
+  return z.NEVER;
+});
+
 export const MANAGED_KEYS = {
-  feedUrl: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).max(2048),
-  reportEndpoint: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).max(2048),
+  feedUrl: remoteUrl,
+  reportEndpoint: remoteUrl,
   companyName: z.string().trim().min(1).max(120),
 } as const;
 

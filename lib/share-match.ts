@@ -27,10 +27,21 @@ export function normalizeUrl(raw: string): string | null {
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+|\b(?:www\.)[^\s<>"'()]+/gi;
 
-/** Links written in a post's text, trailing punctuation trimmed, at most 50. */
+/** Longest link kept (the common browser and feed limit); a longer one is dropped, not cut. */
+export const MAX_URL_LENGTH = 2048;
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', '…']);
+
+/** Drops sentence punctuation after a link, in one pass from the end (a regex would be quadratic on long runs). */
+function trimTrailing(url: string): string {
+  let end = url.length;
+  while (end > 0 && TRAILING.has(url[end - 1]!)) end--;
+  return url.slice(0, end);
+}
+
+/** Links written in a post's text, trailing punctuation trimmed, at most 50 of at most 2,048 characters. */
 export function extractUrls(text: string): string[] {
-  const found = text.match(URL_IN_TEXT) ?? [];
-  return [...new Set(found.map((u) => u.replace(/[.,;:!?…]+$/, '')))].slice(0, 50);
+  const found = (text.match(URL_IN_TEXT) ?? []).map(trimTrailing).filter((u) => u.length <= MAX_URL_LENGTH);
+  return [...new Set(found)].slice(0, 50);
 }
 
 /** The approved post whose link appears in the shared text, if any. */
@@ -42,6 +53,15 @@ export function matchPostByUrls(urls: string[], posts: FeedPost[], network: Netw
   // Stryker disable next-line StringLiteral: feed post URLs are validated https URLs, so normalizeUrl never returns null for them
   const candidates = posts.filter((p) => wanted.has(normalizeUrl(p.url) ?? ''));
   return candidates.find((p) => p.networks.includes(network)) ?? candidates[0] ?? null;
+}
+
+/**
+ * The links a share keeps when the employee keeps no post text: only the approved post's own link,
+ * normalised, and only if the share's text linked to it. Everything else they wrote is not kept.
+ */
+export function keptLinks(urls: string[], post: FeedPost | null | undefined): string[] {
+  const own = post ? normalizeUrl(post.url) : null;
+  return own !== null && urls.some((u) => normalizeUrl(u) === own) ? [own] : [];
 }
 
 /** How long after a one-click share a post on that network is attributed to it. */

@@ -1,6 +1,7 @@
 import { useSettingsStore } from '@/components/privacy/settings-store';
 import { useManaged } from '@/components/privacy/managed';
 import { t } from '@/lib/i18n';
+import { AdminLink } from './AdminLink';
 import { DataSection } from './DataSection';
 import { FeedSection } from './FeedSection';
 import { OutboxSection } from './OutboxSection';
@@ -38,6 +39,7 @@ export function App() {
       <TrackingSection />
       <RemindersSection />
       <DataSection />
+      <AdminLink />
     </main>
   );
 }

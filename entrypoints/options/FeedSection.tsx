@@ -8,9 +8,19 @@ import { originPattern } from '@/lib/feed-sync';
 import { t } from '@/lib/i18n';
 import type { ManagedConfig } from '@/lib/managed';
 import { sendMessage } from '@/lib/messaging/protocol';
+import type { RemoteUrlError } from '@/lib/remote-url';
 import { checkFeedUrl } from '@/lib/ui/feed-url';
 
 const when = (ms: number) => new Date(ms).toLocaleString();
+
+const FEED_URL_ERRORS: Record<RemoteUrlError, string> = {
+  'not-a-url': 'optionsFeedErrNotUrl',
+  'not-https': 'optionsFeedErrNotHttps',
+  'too-long': 'optionsFeedErrTooLong',
+  userinfo: 'optionsFeedErrUserinfo',
+  backslash: 'optionsFeedErrBackslash',
+  'control-chars': 'optionsFeedErrControl',
+};
 
 /**
  * The company feed: which one is in use and where it comes from (demo, the employee's address, or
@@ -29,10 +39,7 @@ export function FeedSection({ managed }: { managed: ManagedConfig }) {
   const save = () => {
     const checked = checkFeedUrl(value);
     if (!checked.ok) {
-      setMessage({
-        tone: 'error',
-        text: t(checked.error === 'not-https' ? 'optionsFeedErrNotHttps' : checked.error === 'too-long' ? 'optionsFeedErrTooLong' : 'optionsFeedErrNotUrl'),
-      });
+      setMessage({ tone: 'error', text: t(FEED_URL_ERRORS[checked.error]) });
       return;
     }
     const pattern = checked.url ? originPattern(checked.url) : null;

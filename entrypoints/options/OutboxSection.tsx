@@ -7,6 +7,7 @@ import type { ManagedConfig } from '@/lib/managed';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { localDate } from '@/lib/period';
 import { reportTarget } from '@/lib/privacy';
+import { displayHost } from '@/lib/remote-url';
 
 /**
  * Reports waiting to be delivered (a report that keeps failing stays here, visible, with its last
@@ -51,6 +52,9 @@ export function OutboxSection({ managed }: { managed: ManagedConfig }) {
             <li key={row.id} className="sw-card" data-testid="outbox-row" data-key={row.key}>
               <p>
                 {t('optionsOutboxPeriod', [localDate(row.period.start), localDate(row.period.end)])}
+                {' · '}
+                {/* Each report goes only to the host it was agreed for. */}
+                <span data-testid="outbox-host">{t('optionsOutboxTo', displayHost(row.endpoint))}</span>
                 {' · '}
                 {t('optionsOutboxAttempts', String(row.attempts))}
                 {' · '}

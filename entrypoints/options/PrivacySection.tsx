@@ -1,10 +1,15 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { IdentityControls } from '@/components/privacy/IdentityControls';
+import { ReportPausePrompt } from '@/components/ReportPausePrompt';
 import { BonusFields } from './BonusFields';
 import { ChoiceGroup } from '@/components/privacy/ChoiceGroup';
 import { PrivacyToggle } from '@/components/privacy/PrivacyToggle';
 import { useSettingsStore } from '@/components/privacy/settings-store';
 import { t } from '@/lib/i18n';
+import { getDb } from '@/lib/db';
 import type { ManagedResult } from '@/lib/managed';
+import { consentState, reportTarget } from '@/lib/privacy';
+import { displayHost } from '@/lib/remote-url';
 import type { ReportFields } from '@/lib/settings';
 
 type BooleanField = 'totalShares' | 'byNetwork' | 'approvedPosts' | 'ownCount' | 'manualCount';
@@ -23,15 +28,32 @@ export function PrivacySection({ managed }: { managed: ManagedResult }) {
   const setFields = (patch: Partial<ReportFields>) =>
     void update((s) => ({ ...s, reporting: { ...s.reporting, fields: { ...s.reporting.fields, ...patch } } }));
   const { config } = managed;
+  const feedRow = useLiveQuery(() => getDb().feedCache.get('current'), []);
+  const target = reportTarget(config, feedRow?.feed, feedRow?.source);
+  const state = consentState(r, target);
   return (
     <section aria-labelledby="privacy">
       <h2 id="privacy">{t('optionsPrivacyHeading')}</h2>
+      <ReportPausePrompt place="options" />
+      {/* Where reports would go, shown before the employee turns reporting on: consent is to this host. */}
+      <p className="sw-card" data-testid="report-destination" data-state={state.kind}>
+        {target
+          ? t(state.kind === 'active' ? 'optionsReportDestinationAgreed' : 'optionsReportDestination', displayHost(target.endpoint)) +
+            ` (${t(target.source === 'managed' ? 'optionsManagedBadge' : 'optionsReportDestinationFromFeed')})`
+          : t('optionsReportNoDestination')}
+      </p>
       <PrivacyToggle
         label={t('optionsReportingLabel')}
         hint={t('optionsReportingHint')}
         checked={r.enabled}
         testId="reporting-enabled"
-        onChange={(enabled) => void update((s) => ({ ...s, reporting: { ...s.reporting, enabled } }))}
+        // Turning on agrees to the destination shown above (none yet: the employee is asked once one is named).
+        onChange={(enabled) =>
+          void update((s) => ({
+            ...s,
+            reporting: { ...s.reporting, enabled, consentedEndpoint: enabled ? (target?.endpoint ?? null) : null, declinedEndpoint: null },
+          }))
+        }
       />
       <div className="sw-card">
         <h3>{t('optionsFieldsHeading')}</h3>

@@ -26,6 +26,12 @@ export function SentLogSection() {
                       ? t('optionsSentLogNoAnswer')
                       : t('optionsSentLogFailed', String(row.status))}
                 </span>
+                {(row.attempts ?? 1) > 1 && (
+                  <span data-testid="sent-log-repeats">
+                    {' · '}
+                    {t('optionsSentLogRepeated', [String(row.attempts), new Date(row.firstAt ?? row.at).toLocaleString()])}
+                  </span>
+                )}
               </p>
               <details>
                 <summary>{t('optionsSentLogPayload')}</summary>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ClaimDisclosure, MissedSharesNotice } from '@/components/MissedShares';
 import { Notice } from '@/components/Notice';
+import { ReportPausePrompt } from '@/components/ReportPausePrompt';
 import type { FeedCacheRow } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import type { StorageProblem } from '@/lib/storage-problem';
@@ -105,6 +106,7 @@ export function App({ now, onShown }: { now: number; onShown?: () => void }) {
     <main>
       {feed ? <Vision feed={feed} /> : <h1 data-testid="vision-headline">{t('popupNoFeed')}</h1>}
       <StateNotices row={row} tracking={tracking} storage={problem} />
+      <ReportPausePrompt place="popup" />
       <MissedSharesNotice now={now} />
       {feed && <Posts posts={data.posts} shared={data.shared} />}
       <Progress program={feed?.program} now={now} rows={data.progress} anyEver={data.anyEver} />

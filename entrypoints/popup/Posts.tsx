@@ -57,9 +57,9 @@ export function Posts({ posts, shared }: { posts: FeedPost[]; shared: Map<string
 }
 
 function PostCard({ post, shared }: { post: FeedPost; shared: Set<Network> | undefined }) {
-  const draft = usePopupStore((s) => s.drafts[post.id]) ?? post.text;
+  const draft = usePopupStore((s) => s.drafts.get(post.id)) ?? post.text;
   const aboutToShare = usePopupStore((s) => s.aboutToShare === post.id);
-  const note = usePopupStore((s) => s.notes[post.id]);
+  const note = usePopupStore((s) => s.notes.get(post.id));
   const { setDraft, setAboutToShare, setNote } = usePopupStore.getState();
   const suggestions = [post.text, ...post.variants];
   const content: ShareContent = { postId: post.id, text: draft, url: post.url, hashtags: post.hashtags };

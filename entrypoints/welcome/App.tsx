@@ -19,6 +19,7 @@ export function App() {
           <li>{t('welcomeRecordedWhen')}</li>
           <li>{t('welcomeRecordedNetwork')}</li>
           <li>{t('welcomeRecordedPost')}</li>
+          <li data-testid="welcome-kept-text">{t('welcomeRecordedText')}</li>
         </ul>
         <p>{t('welcomeRecordedLocal')}</p>
       </section>
@@ -47,7 +48,7 @@ export function App() {
           hint={t('welcomeReportingHint')}
           checked={settings.reporting.enabled}
           testId="welcome-reporting"
-          onChange={(enabled) => void update((s) => ({ ...s, reporting: { ...s.reporting, enabled } }))}
+          onChange={(enabled) => void update((s) => ({ ...s, reporting: { ...s.reporting, enabled, consentedEndpoint: null } }))}
         />
         <IdentityControls />
         <p className="sw-hint">{t('welcomeBonusHint')}</p>

@@ -7,6 +7,7 @@ import { parseManaged, type ManagedConfig } from '../managed';
 import { onMessage } from '../messaging/protocol';
 import { FeedRefreshSchema, isExtensionPageSender, validate } from '../messaging/validate';
 import { loadSettings } from '../settings/store';
+import { onFreshStart } from './fresh-start';
 
 export const FEED_ALARM = 'sharewise-feed';
 
@@ -69,7 +70,7 @@ export interface SyncDeps {
   userFeedUrl: string | null;
   loadDemo: () => Promise<unknown>;
   now: number;
-  fetchOptions?: Omit<FetchFeedOptions, 'etag'>;
+  fetchOptions?: Omit<FetchFeedOptions, 'knownHash'>;
 }
 
 /**
@@ -87,20 +88,21 @@ export async function syncFeed(db: SharewiseDB, deps: SyncDeps): Promise<FeedCac
     return (await db.feedCache.get('current'))!;
   }
   const sameSource = current?.source === source.url && !!current.feed;
-  const result = await fetchFeed(source.url, { ...deps.fetchOptions, etag: sameSource ? current?.etag : undefined });
+  // An ETag stored by an older version is a server-chosen token: it goes with this write.
+  const { etag: _, ...kept } = current ?? ({} as Partial<FeedCacheRow>);
+  const result = await fetchFeed(source.url, { ...deps.fetchOptions, knownHash: sameSource ? current?.bodyHash : undefined });
   let row: FeedCacheRow;
   if (result.kind === 'updated') {
     for (const w of result.warnings) console.warn(`[sharewise] feed ${source.url}: ${w}`);
-    row = { key: 'current', feed: result.feed, source: source.url, fetchedAt: deps.now, lastAttemptAt: deps.now, error: null };
-    if (result.etag) row.etag = result.etag;
+    row = { key: 'current', feed: result.feed, source: source.url, fetchedAt: deps.now, lastAttemptAt: deps.now, error: null, bodyHash: result.hash };
   } else if (result.kind === 'not-modified' && sameSource) {
-    row = { ...current!, fetchedAt: deps.now, lastAttemptAt: deps.now, error: null };
+    row = { ...(kept as FeedCacheRow), fetchedAt: deps.now, lastAttemptAt: deps.now, error: null };
   } else {
-    const message = result.kind === 'failed' ? result.message : 'the feed server answered 304 to a first request';
+    const message = result.kind === 'failed' ? result.message : 'the feed body matched a feed from another address';
     console.warn(`[sharewise] feed ${source.url}: ${message}`);
     const since = current?.source === source.url && current.error ? current.error.since : deps.now;
     row = sameSource
-      ? { ...current!, lastAttemptAt: deps.now, error: { message, since } }
+      ? { ...(kept as FeedCacheRow), lastAttemptAt: deps.now, error: { message, since } }
       : { key: 'current', feed: null, source: source.url, fetchedAt: null, lastAttemptAt: deps.now, error: { message, since } };
   }
   await db.feedCache.put(row);
@@ -139,6 +141,11 @@ export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed
     return run();
   });
   browser.runtime.onStartup.addListener(() => {
+    schedule();
+    return run();
+  });
+  // After "Delete everything": as on install, the feed again (demo or policy) and its alarm.
+  onFreshStart(() => {
     schedule();
     return run();
   });

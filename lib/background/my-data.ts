@@ -9,7 +9,12 @@ import {
   isExtensionPageSender,
   validate,
 } from '../messaging/validate';
-import { dedupeById } from '../data/import';
+import { dedupeById, futureShare } from '../data/import';
+import type { FeedPost } from '../feed/schema';
+import { loadSettings } from '../settings/store';
+import { keptLinks } from '../share-match';
+import { runFreshStart } from './fresh-start';
+import { rotateInstallId } from './reporting';
 import type { Share } from '../shares';
 import { applyStats, statDeltas, summaryTables } from '../stats';
 
@@ -24,18 +29,47 @@ export async function deleteShare(db: SharewiseDB, id: string): Promise<boolean>
 }
 
 /**
- * Deletes everything recorded about the employee: shares and their daily summary, pending intents
- * and dedupe keys, reports waiting to be sent, the sent log and page suggestions. The company feed
- * and settings stay.
+ * "Delete everything": every table (history, summaries, intents, dedupe keys, outbox, sent log,
+ * suggestions and the feed cache), every storage.local key (settings with name, email, install id and
+ * feed URL; reporting, reminder and badge state) and every alarm. Then the extension starts again as
+ * if just installed: a new install id, default settings, and the feed fetched again by the steps
+ * registered with onFreshStart (the demo feed, or the one an admin's policy sets: policy values live
+ * in managed storage, which the extension cannot delete, and apply again).
  */
-export async function deleteAllData(db: SharewiseDB): Promise<void> {
-  const tables = [db.shares, ...summaryTables(db), db.intents, db.seen, db.outbox, db.sentLog, db.suggestions];
-  await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
+export async function deleteEverything(db: SharewiseDB): Promise<void> {
+  await browser.alarms?.clearAll();
+  await deleteAllData(db);
+  await browser.storage.local.clear();
+  // A new pseudonymous id: later reports must not be tied to the history just deleted.
+  await rotateInstallId(db);
+  // The feed is fetched again in the background: the employee's data is gone once this returns.
+  void runFreshStart().catch((err) => console.error('[sharewise] fresh start', err));
 }
 
-/** Adds the shares not already on this device (by id), in one transaction: all or nothing. */
-export async function importShares(db: SharewiseDB, shares: Share[]): Promise<{ added: number; skipped: number }> {
-  const unique = dedupeById(shares).shares;
+/** Empties every table of the database, the feed cache included. */
+export async function deleteAllData(db: SharewiseDB): Promise<void> {
+  await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
+}
+
+/** The approved posts of the feed in use, by id: which link of a share is the approved post's. */
+async function postsById(db: SharewiseDB): Promise<Map<string, FeedPost>> {
+  const posts = (await db.feedCache.get('current'))?.feed?.posts ?? [];
+  return new Map(posts.map((p) => [p.id, p]));
+}
+
+/** What a share keeps without post text: no text, and no link but its approved post's own. */
+function withoutText(share: Share, posts: Map<string, FeedPost>): Share {
+  const { text: _, ...rest } = share;
+  return { ...rest, urls: keptLinks(share.urls, share.postId === null ? null : posts.get(share.postId)) };
+}
+
+/**
+ * Adds the shares not already on this device (by id), in one transaction: all or nothing. While the
+ * employee keeps no post text, imported shares keep none either (nor links but the approved post's).
+ */
+export async function importShares(db: SharewiseDB, shares: Share[], keepText = true): Promise<{ added: number; skipped: number }> {
+  const posts = keepText ? new Map<string, FeedPost>() : await postsById(db);
+  const unique = dedupeById(shares).shares.map((s) => (keepText ? s : withoutText(s, posts)));
   return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
     const existing = await db.shares.bulkGet(unique.map((s) => s.id));
     const fresh = unique.filter((_, i) => existing[i] === undefined);
@@ -45,11 +79,18 @@ export async function importShares(db: SharewiseDB, shares: Share[]): Promise<{ 
   });
 }
 
-/** Removes the post text kept with past shares (after the employee stops keeping text). */
+/**
+ * Removes the post text kept with past shares (after the employee stops keeping text), and the links
+ * they wrote, but the approved post's own. Returns how many shares changed.
+ */
 export async function forgetTexts(db: SharewiseDB): Promise<number> {
-  return db.shares.filter((s) => s.text !== undefined).modify((s) => {
-    delete s.text;
-  });
+  const posts = await postsById(db);
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((u, i) => u === b[i]);
+  return db.shares
+    .filter((s) => s.text !== undefined || !same(s.urls, withoutText(s, posts).urls))
+    .modify((s, ref) => {
+      ref.value = withoutText(s, posts);
+    });
 }
 
 /** Handlers for the options page's "My data": validated payloads, extension pages only. */
@@ -68,7 +109,7 @@ export function setupMyData(): void {
     const msg = validate(DeleteAllDataSchema, data);
     if (!msg.ok) return { rejected: msg.error };
     if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    await deleteAllData(db);
+    await deleteEverything(db);
     return { ok: true };
   });
 
@@ -83,6 +124,8 @@ export function setupMyData(): void {
     const msg = validate(ImportSharesSchema, data);
     if (!msg.ok) return { rejected: msg.error };
     if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    return { ok: true, ...(await importShares(db, msg.data.shares)) };
+    const future = futureShare(msg.data.shares, Date.now());
+    if (future) return { rejected: `invalid message: ${future.where}: ${future.what}` };
+    return { ok: true, ...(await importShares(db, msg.data.shares, (await loadSettings()).keepText)) };
   });
 }

@@ -1,9 +1,11 @@
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
-import { getDb, type OutboxRow, type SharewiseDB, type SuggestionRow } from '../db';
+import { DB_NAME, getDb, type OutboxRow, type SentLogRow, type SharewiseDB, type SuggestionRow } from '../db';
 import type { FeedCacheRow } from '../db';
 import type { ManagedConfig } from '../managed';
 import { onMessage } from '../messaging/protocol';
 import {
+  AnswerReportDestinationSchema,
   isExtensionPageSender,
   QueueSuggestionsSchema,
   SendReportsNowSchema,
@@ -12,22 +14,28 @@ import {
   validate,
 } from '../messaging/validate';
 import { buildReport, reportSpan, type ReportPeriod } from '../privacy/report';
+import { consentState, REPORT_PAUSE_KEY, type ConsentState, type ReportPause } from '../privacy/consent';
 import { reportProgram, reportTarget } from '../privacy/schedule';
+import { displayHost } from '../remote-url';
 import { backoffDelay } from '../reporting/backoff';
 import { idempotencyKey } from '../reporting/keys';
 import { payloadAtSend } from '../reporting/payload';
-import { duePeriods, nextPeriodEnd, periodKind } from '../reporting/schedule';
+import { duePeriods, MAX_CATCH_UP, nextPeriodEnd, periodKind } from '../reporting/schedule';
 import { postReport } from '../reporting/send';
-import type { ReportFields, Settings } from '../settings/schema';
-import { loadSettings, saveSettings } from '../settings/store';
+import { readSettings, type ReportFields, type Settings } from '../settings/schema';
+import { loadSettings, saveSettings, SETTINGS_KEY } from '../settings/store';
 import { readManagedConfig } from './feed';
+import { onFreshStart } from './fresh-start';
 
 export const REPORT_ALARM = 'sharewise-reporting';
 /** storage.local key: up to when periods have been turned into reports (epoch ms), or null. */
 export const REPORTING_STATE_KEY = 'reportingState';
 
-/** An outbox row also remembers the field choices it was built with (the stricter choice wins at send). */
-export type OutboxEntry = OutboxRow & { fields?: ReportFields };
+/**
+ * An outbox row also remembers the field choices it was built with (the stricter choice wins at
+ * send) and that its `endpoint` was the one the employee had agreed to when it was queued.
+ */
+export type OutboxEntry = OutboxRow & { fields?: ReportFields; consented?: true };
 
 interface ReportingState {
   cursor: number | null;
@@ -70,6 +78,32 @@ async function ensureInstallId(settings: Settings): Promise<string> {
   return installId;
 }
 
+/** Whether reports would name the employee (named, with both name and email), as buildReport decides. */
+export function isNamed(reporting: { fields?: { identity?: unknown }; name?: unknown; email?: unknown } | undefined): boolean {
+  return reporting?.fields?.identity === 'named' && typeof reporting.name === 'string' && reporting.name.trim() !== '' &&
+    typeof reporting.email === 'string' && reporting.email.trim() !== '';
+}
+
+/**
+ * Gives the install a new random id, so pseudonymous reports from now on cannot be tied to earlier
+ * ones (which may have carried a name, or to history the employee deleted). Reports still queued
+ * take the new id and key too. Called when reports stop naming the employee and on "Delete
+ * everything". A report whose answer was lost may then arrive twice: privacy beats deduplication.
+ */
+export async function rotateInstallId(db: SharewiseDB): Promise<string> {
+  const installId = crypto.randomUUID();
+  await saveSettings({ ...(await loadSettings()), installId });
+  await db.transaction('rw', db.outbox, async () => {
+    for (const row of await db.outbox.toArray()) {
+      await db.outbox.update(row.id!, {
+        key: idempotencyKey(installId, row.period.kind, row.period.start),
+        report: { ...row.report, identity: { ...row.report.identity, installId } },
+      });
+    }
+  });
+  return installId;
+}
+
 /** Removes every report not yet delivered (the employee turned reporting off). */
 export async function dropUnsent(db: SharewiseDB): Promise<void> {
   await db.outbox.clear();
@@ -77,8 +111,9 @@ export async function dropUnsent(db: SharewiseDB): Promise<void> {
 }
 
 /**
- * Turns ended periods into outbox rows. The cursor starts when reporting is first found on, so
- * nothing from before the employee's consent is reported. Idempotent: the key is unique.
+ * Turns ended periods into outbox rows addressed to `endpoint`, the destination the employee agreed
+ * to. The cursor starts when reporting is first found on, so nothing from before the employee's
+ * consent is reported. Idempotent: the key is unique.
  */
 export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: string, kind: 'week' | 'month', now: number): Promise<number> {
   const state = await loadReportingState();
@@ -105,6 +140,7 @@ export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: 
       period: { kind: period.kind, start: period.start, end: period.end },
       report,
       fields: structuredClone(settings.reporting.fields),
+      consented: true,
       createdAt: now,
       attempts: 0,
       nextAttemptAt: now,
@@ -121,15 +157,63 @@ export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: 
   return added;
 }
 
+/** Undelivered reports older than this (by the end of their period) are dropped: nobody waits a quarter for them. */
+export const MAX_OUTBOX_AGE_MS = 13 * 7 * 24 * 60 * 60 * 1000;
+/** At most this many reports wait (the catch-up limit): a server down for months does not grow the queue. */
+export const MAX_OUTBOX_ROWS = MAX_CATCH_UP;
+/** The sent log keeps the latest entries (what options shows) and nothing older than a year. */
+export const MAX_SENT_LOG_ROWS = 200;
+export const MAX_SENT_LOG_AGE_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** Drops queued reports past the age limit, then the oldest ones beyond the count limit. */
+export async function pruneOutbox(db: SharewiseDB, now: number): Promise<number> {
+  const rows = (await db.outbox.toArray()).sort((a, b) => b.period.start - a.period.start);
+  const drop = rows.filter((r, i) => i >= MAX_OUTBOX_ROWS || r.period.end < now - MAX_OUTBOX_AGE_MS).map((r) => r.id!);
+  await db.outbox.bulkDelete(drop);
+  return drop.length;
+}
+
 /**
- * Tries every due outbox row once (all of them when `force`: the employee pressed "send now").
- * Before each POST the row is marked as attempted with its next retry time, so a service worker
- * stopped mid-request retries later with the same idempotency key rather than losing the report.
+ * Records one attempt. A failure right after a failure of the same report updates that entry
+ * (count, latest answer) instead of adding one.
+ */
+export async function logAttempt(db: SharewiseDB, entry: Omit<SentLogRow, 'id'>): Promise<void> {
+  await db.transaction('rw', db.sentLog, async () => {
+    const last = await db.sentLog.reverse().filter((r) => r.key === entry.key).first();
+    if (!entry.ok && last && !last.ok) {
+      await db.sentLog.update(last.id!, { ...entry, attempts: (last.attempts ?? 1) + 1, firstAt: last.firstAt ?? last.at });
+    } else {
+      await db.sentLog.add(entry);
+    }
+  });
+}
+
+/** Cuts the sent log to its age and count limits (oldest entries go first). */
+export async function pruneSentLog(db: SharewiseDB, now: number): Promise<void> {
+  await db.transaction('rw', db.sentLog, async () => {
+    await db.sentLog.where('at').below(now - MAX_SENT_LOG_AGE_MS).delete();
+    const extra = (await db.sentLog.count()) - MAX_SENT_LOG_ROWS;
+    if (extra > 0) await db.sentLog.orderBy('at').limit(extra).delete();
+  });
+}
+
+/**
+ * Whether a queued row may go to its stored endpoint: it was queued for the destination agreed to
+ * then, or (a row queued before consent was recorded) its endpoint is the one agreed to now.
+ */
+export function mayDeliver(row: OutboxEntry, settings: Settings): boolean {
+  return row.consented === true || row.endpoint === settings.reporting.consentedEndpoint;
+}
+
+/**
+ * Tries every due outbox row once (all of them when `force`: the employee pressed "send now"), each
+ * to the endpoint stored with it, never the feed's current one. Before each POST the row is marked
+ * as attempted with its next retry time, so a service worker stopped mid-request retries later with
+ * the same idempotency key rather than losing the report.
  */
 export async function flushOutbox(
   db: SharewiseDB,
   settings: Settings,
-  endpoint: string,
   deps: ReportingDeps,
   force: boolean,
 ): Promise<{ sent: number; failed: number }> {
@@ -141,6 +225,8 @@ export async function flushOutbox(
   const program = reportProgram(await db.feedCache.get('current'));
   for (const row of rows) {
     if (!force && row.nextAttemptAt > now) continue;
+    if (!mayDeliver(row, settings)) continue;
+    const endpoint = row.endpoint;
     const period: ReportPeriod = { ...row.period };
     const span = reportSpan(period, program);
     const shares = await db.shares.where('at').between(span.start, span.end, true, false).toArray();
@@ -161,15 +247,7 @@ export async function flushOutbox(
       report,
     });
     const result = await postReport(endpoint, row.key, JSON.stringify(payload), { fetch: deps.fetch, timeoutMs: deps.timeoutMs });
-    await db.sentLog.add({
-      at: deps.now(),
-      key: row.key,
-      endpoint,
-      payload,
-      ok: result.ok,
-      status: result.status,
-      response: result.response,
-    });
+    await logAttempt(db, { at: deps.now(), key: row.key, endpoint, payload, ok: result.ok, status: result.status, response: result.response });
     if (result.ok) {
       await db.transaction('rw', db.outbox, db.suggestions, async () => {
         await db.outbox.delete(row.id!);
@@ -181,7 +259,47 @@ export async function flushOutbox(
       failed++;
     }
   }
+  if (sent + failed) await pruneSentLog(db, deps.now());
   return { sent, failed };
+}
+
+/** Keeps the popup's "reports are paused" notice (REPORT_PAUSE_KEY) in step with `state`; writes only on change. */
+async function savePause(state: ConsentState): Promise<void> {
+  const stored = (await browser.storage.local.get(REPORT_PAUSE_KEY))[REPORT_PAUSE_KEY];
+  if (state.kind !== 'paused') {
+    if (stored !== undefined) await browser.storage.local.remove(REPORT_PAUSE_KEY);
+    return;
+  }
+  const pause: ReportPause = {
+    endpoint: state.target.endpoint,
+    host: displayHost(state.target.endpoint),
+    source: state.target.source,
+    declined: state.declined,
+  };
+  if (JSON.stringify(stored) !== JSON.stringify(pause)) await browser.storage.local.set({ [REPORT_PAUSE_KEY]: pause });
+}
+
+/**
+ * The employee's answer to "your company now asks to send reports to <host>": agree (reports go
+ * there from now on) or keep paused (nothing is sent; the popup stops asking about this endpoint).
+ * Refused when the endpoint is no longer the configured one: they never agree to a host they were not shown.
+ */
+export async function answerReportDestination(
+  db: SharewiseDB,
+  readManaged: () => Promise<ManagedConfig>,
+  endpoint: string,
+  agree: boolean,
+): Promise<{ ok: true } | { rejected: string }> {
+  const feedRow = await db.feedCache.get('current');
+  const target = reportTarget(await readManaged(), feedRow?.feed, feedRow?.source);
+  if (!target || target.endpoint !== endpoint) return { rejected: 'the report destination has changed; look again' };
+  const settings = await loadSettings();
+  if (!settings.reporting.enabled) return { rejected: 'reporting is off' };
+  const reporting = agree
+    ? { ...settings.reporting, consentedEndpoint: endpoint, declinedEndpoint: null }
+    : { ...settings.reporting, declinedEndpoint: endpoint };
+  await saveSettings({ ...settings, reporting });
+  return { ok: true };
 }
 
 /**
@@ -191,22 +309,32 @@ export async function flushOutbox(
 export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force = false): Promise<{ sent: number; failed: number; queued: number }> {
   const settings = await loadSettings();
   if (!settings.reporting.enabled) {
+    await savePause({ kind: 'off' });
     // Re-checked right before dropping: the employee may have turned it back on meanwhile.
-    const stillOff = !(await loadSettings()).reporting.enabled;
-    if (stillOff && ((await db.outbox.count()) || (await loadReportingState()).cursor !== null)) await dropUnsent(db);
+    // Settings and state are read together, last: turning reporting on writes both at once, and a
+    // cursor set with it must not be dropped by a pass that began while reporting was still off.
+    const queued = await db.outbox.count();
+    const stored = await browser.storage.local.get([SETTINGS_KEY, REPORTING_STATE_KEY]);
+    const stillOff = !readSettings(stored[SETTINGS_KEY]).reporting.enabled;
+    const cursor = (stored[REPORTING_STATE_KEY] as { cursor?: unknown } | undefined)?.cursor;
+    if (stillOff && (queued || typeof cursor === 'number')) await dropUnsent(db);
     return { sent: 0, failed: 0, queued: 0 };
   }
   const managed = await (deps.readManaged ?? readManagedConfig)();
   const feedRow = await db.feedCache.get('current');
-  const endpoint = reportEndpoint(managed, feedRow);
-  if (!endpoint) {
-    // No endpoint yet (the company feed may still be loading): look again at the next week's end.
+  const state = consentState(settings.reporting, reportTarget(managed, feedRow?.feed, feedRow?.source));
+  await savePause(state);
+  await pruneOutbox(db, deps.now());
+  if (state.kind !== 'active') {
+    // No endpoint yet (the company feed may still be loading), or a new one the employee has not
+    // agreed to: nothing is queued or sent. A settings or feed change wakes this again; so does the
+    // next week's end.
     deps.wakeAt?.(nextPeriodEnd('week', deps.now()));
     return { sent: 0, failed: 0, queued: await db.outbox.count() };
   }
-  const kind = periodKind(reportTarget(managed, feedRow?.feed, feedRow?.source)?.schedule);
-  await enqueueDue(db, settings, endpoint, kind, deps.now());
-  const result = await flushOutbox(db, await loadSettings(), endpoint, deps, force);
+  const kind = periodKind(state.target.schedule);
+  if (await enqueueDue(db, settings, state.target.endpoint, kind, deps.now())) await pruneOutbox(db, deps.now());
+  const result = await flushOutbox(db, await loadSettings(), deps, force);
   const next = await db.outbox.orderBy('nextAttemptAt').first();
   const periodEnd = nextPeriodEnd(kind, deps.now());
   deps.wakeAt?.(Math.min(periodEnd, next?.nextAttemptAt ?? Infinity));
@@ -234,15 +362,30 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
 
   browser.runtime.onInstalled.addListener(run);
   browser.runtime.onStartup.addListener(run);
+  onFreshStart(() => tick().then(() => undefined));
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === REPORT_ALARM) run();
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') run();
     if (area !== 'local' || !changes.settings) return;
-    const was = (changes.settings.oldValue as { reporting?: { enabled?: unknown } } | undefined)?.reporting?.enabled === true;
-    const is = (changes.settings.newValue as { reporting?: { enabled?: unknown } } | undefined)?.reporting?.enabled === true;
-    if (was !== is) run(); // off: unsent reports are removed; on: the consent cursor starts now
+    type Stored =
+      | { reporting?: { enabled?: unknown; consentedEndpoint?: unknown; declinedEndpoint?: unknown; fields?: { identity?: unknown }; name?: unknown; email?: unknown } }
+      | undefined;
+    const was = (changes.settings.oldValue as Stored)?.reporting;
+    const is = (changes.settings.newValue as Stored)?.reporting;
+    // Off: unsent reports are removed; on: the consent cursor starts now; an answer about the
+    // destination resumes reporting or updates the popup's notice.
+    if (was?.enabled !== is?.enabled || was?.consentedEndpoint !== is?.consentedEndpoint || was?.declinedEndpoint !== is?.declinedEndpoint) run();
+    // Reports stop naming the employee: the pseudonymous id they were named with goes too.
+    if (isNamed(was) && !isNamed(is)) {
+      void serial(() => rotateInstallId(db)).catch((err) => console.error('[sharewise] install id', err));
+    }
+  });
+  // A feed sync may bring another report endpoint: reporting pauses (and the popup asks) at once.
+  Dexie.on('storagemutated', (parts) => {
+    if (!Object.keys(parts).some((k) => k.startsWith(`idb://${DB_NAME}/feedCache/`))) return;
+    void loadSettings().then((s) => s.reporting.enabled && run(), () => undefined);
   });
   // Every wake of the service worker continues where the last one stopped (state is in the DB).
   run();
@@ -252,6 +395,13 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
     if (!msg.ok) return { rejected: msg.error };
     if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
     return tick(true);
+  });
+
+  onMessage('ui:answerReportDestination', async ({ data, sender }) => {
+    const msg = validate(AnswerReportDestinationSchema, data);
+    if (!msg.ok) return { rejected: msg.error };
+    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+    return answerReportDestination(db, full.readManaged ?? readManagedConfig, msg.data.endpoint, msg.data.agree);
   });
 
   onMessage('ui:suggestPage', async ({ data, sender }) => {

@@ -3,7 +3,7 @@ import type { DetectedShare } from '../detect/types';
 import type { FeedPost } from '../feed/schema';
 import type { ShareLogResult } from '../messaging/protocol';
 import { isTracking, type Settings } from '../settings/schema';
-import { extractUrls, INTENT_WINDOW_MS, matchPostByUrls, pickIntent } from '../share-match';
+import { extractUrls, INTENT_WINDOW_MS, keptLinks, matchPostByUrls, pickIntent } from '../share-match';
 import type { Network, Share, ShareKind, Signal, Surface } from '../shares';
 import { applyStats, statDeltas, summaryTables } from '../stats';
 
@@ -52,10 +52,12 @@ export async function logShare(db: SharewiseDB, input: ShareInput, ctx: ShareLog
     }
 
     let postId: string | null;
+    let linked: FeedPost | undefined;
     if (input.postId !== undefined) {
       postId = input.postId;
     } else {
-      postId = matchPostByUrls(urls, ctx.posts, input.network)?.id ?? null;
+      linked = matchPostByUrls(urls, ctx.posts, input.network);
+      postId = linked?.id ?? null;
       const recentIntents = await db.intents.where('at').above(ctx.now - INTENT_WINDOW_MS).toArray();
       const intent = pickIntent(recentIntents, input.network, ctx.now);
       if (postId === null && intent) postId = intent.postId;
@@ -70,7 +72,8 @@ export async function logShare(db: SharewiseDB, input: ShareInput, ctx: ShareLog
       kind: input.kind,
       postId,
       surface: input.surface,
-      urls,
+      // Without kept text, the links the employee wrote are not kept either (they are their text).
+      urls: ctx.settings.keepText ? urls : keptLinks(urls, linked),
       ...(ctx.settings.keepText && input.text ? { text: input.text } : {}),
       ...(input.permalink ? { permalink: input.permalink } : {}),
       signals: input.signals,

@@ -1,12 +1,13 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { DB_NAME } from '../db';
+import { REPORT_PAUSE_KEY } from '../privacy/consent';
 import { STORAGE_PROBLEM_KEY } from '../storage-problem';
 import { VIEW_STAMP_KEY } from '../ui/last-view';
 
 /** The tables the popup reads (lib/ui/popup-data.ts), and the storage.local keys it shows. */
 export const VIEW_TABLES = ['feedCache', 'dailyStats', 'dayTotals', 'periodPosts'] as const;
-const VIEW_KEYS = ['settings', STORAGE_PROBLEM_KEY];
+const VIEW_KEYS = ['settings', STORAGE_PROBLEM_KEY, REPORT_PAUSE_KEY];
 
 /** Whether a committed write (Dexie's mutated parts, keyed `idb://<db>/<table>/<index>`) touched what the popup shows. */
 export function touchesView(parts: Record<string, unknown>): boolean {

@@ -11,10 +11,22 @@ export type ImportProblem =
 export type ParsedImport = { ok: true; shares: Share[]; duplicatesInFile: number } | { ok: false; problem: ImportProblem };
 
 /**
+ * How far ahead of this device's clock a share may be dated: another device's clock may run a little
+ * fast. Anything later did not happen yet and is refused.
+ */
+export const IMPORT_CLOCK_SKEW_MS = 60 * 60 * 1000;
+
+/** The first share dated after `now` plus the allowed clock skew, as a problem; null if none. */
+export function futureShare(shares: Pick<Share, 'at'>[], now: number): { where: string; what: string } | null {
+  const i = shares.findIndex((s) => s.at > now + IMPORT_CLOCK_SKEW_MS);
+  return i < 0 ? null : { where: `shares.${i}.at`, what: 'is in the future (more than an hour ahead of this device\'s clock)' };
+}
+
+/**
  * Reads an export file. All or nothing: one bad share rejects the file, with where and what, so
  * nothing is half-imported. Shares repeated inside the file are kept once (first occurrence).
  */
-export function parseImport(text: string): ParsedImport {
+export function parseImport(text: string, now: number = Date.now()): ParsedImport {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_IMPORT_BYTES) return { ok: false, problem: { kind: 'too-large', bytes, max: MAX_IMPORT_BYTES } };
   let raw: unknown;
@@ -48,6 +60,8 @@ export function parseImport(text: string): ParsedImport {
       },
     };
   }
+  const future = futureShare(parsed.data.shares, now);
+  if (future) return { ok: false, problem: { kind: 'broken', ...future, count: 1 } };
   const { shares, duplicates } = dedupeById(parsed.data.shares);
   return { ok: true, shares, duplicatesInFile: duplicates };
 }

@@ -63,6 +63,14 @@ export function parseFeed(input: unknown): ParseFeedResult {
   }
 }
 
+/**
+ * What the employee is told (popup and options: "what went wrong") when a feed update is refused. The
+ * company tools' feed studio shows the same sentence, so an editor sees what employees would see.
+ */
+export function invalidFeedMessage(errors: string[]): string {
+  return `the feed is invalid: ${errors.slice(0, 5).join('; ')}`;
+}
+
 /** Parses feed JSON text; a syntax error is reported like any other feed error. */
 export function parseFeedText(text: string): ParseFeedResult {
   let json: unknown;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { NetworkSchema } from '../shares';
+import { checkRemoteUrl, REMOTE_URL_MESSAGES } from '../remote-url';
+import { NetworkSchema, PostIdSchema } from '../shares';
 
 /** Feed format version this build understands. */
 export const FEED_VERSION = 1;
@@ -44,7 +45,7 @@ export const ProgramSchema = z.object({
 });
 
 export const PostSchema = z.object({
-  id,
+  id: PostIdSchema,
   title: text(200),
   text: text(3000),
   variants: z.array(text(3000)).max(10).default([]),
@@ -59,7 +60,11 @@ export const PostSchema = z.object({
 });
 
 export const ReportingSchema = z.object({
-  endpoint: httpsUrl,
+  // Where reports go: no user@host, backslashes or text-direction tricks (the host is shown to the employee).
+  endpoint: httpsUrl.superRefine((value, ctx) => {
+    const checked = checkRemoteUrl(value);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: REMOTE_URL_MESSAGES[checked.error] });
+  }),
   schedule: z.enum(['weekly', 'monthly']).default('weekly'),
 });
 

@@ -9,6 +9,7 @@ export type ClaimResult =
   | { ok: true; id: string }
   | { ok: false; problem: 'empty' | 'not-a-link' | 'not-a-post' | 'already-logged' | 'unknown-post' };
 
+
 /**
  * The one message protocol. Names say the direction: `cs:` content script → background,
  * `ui:` extension page (popup, options, welcome) → background. The background validates every
@@ -25,6 +26,8 @@ export interface ProtocolMap {
   // older than an hour, or `force`); "send now" delivers queued reports; page suggestions.
   'ui:feedMaybeRefresh'(data: { force?: boolean }): { refreshed: boolean } | Rejected;
   'ui:sendReportsNow'(data: Record<string, never>): { sent: number; failed: number; queued: number } | Rejected;
+  /** The employee's answer when reporting paused for a new endpoint: agree to it, or keep paused. */
+  'ui:answerReportDestination'(data: { endpoint: string; agree: boolean }): { ok: true } | Rejected;
   'ui:suggestPage'(data: { url: string; title: string; note: string }): { ok: true; id: number } | Rejected;
   'ui:queueSuggestions'(data: { ids: number[] }): { ok: true; queued: number } | Rejected;
   'ui:deleteSuggestion'(data: { id: number }): { ok: true } | Rejected;

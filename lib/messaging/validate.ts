@@ -33,6 +33,8 @@ export const PopupOpenedSchema = z.strictObject({});
 // Feed sync and reporting (issue 6).
 export const FeedRefreshSchema = z.strictObject({ force: z.boolean().optional() });
 export const SendReportsNowSchema = z.strictObject({});
+/** The endpoint is compared with the configured one before anything is stored. */
+export const AnswerReportDestinationSchema = z.strictObject({ endpoint: z.string().min(1).max(2048), agree: z.boolean() });
 /** A page the employee suggests: the active tab's address and title, and their own note. */
 export const SuggestPageSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2048),

@@ -1,2 +1,3 @@
 export * from './report';
 export * from './schedule';
+export * from './consent';

@@ -1,5 +1,9 @@
+import { readCapped } from '../feed-sync';
+
 /** Reports are small; a server that has not answered in this time is treated as down for now. */
 export const REPORT_TIMEOUT_MS = 8_000;
+/** The answer is only shown in the sent log: more than this is not even read (a server cannot fill the disk). */
+export const MAX_REPORT_RESPONSE_BYTES = 4096;
 
 export interface SendResult {
   ok: boolean;
@@ -11,7 +15,8 @@ export interface SendResult {
 
 /**
  * One delivery attempt: a JSON POST carrying the idempotency key. Never throws. Only a 2xx counts as
- * delivered; anything else is retried later with the same key. No cookies go along.
+ * delivered; anything else is retried later with the same key. No cookies go along, and a redirect
+ * is an error: the report goes to the destination the employee agreed to, never one a server names.
  */
 export async function postReport(
   endpoint: string,
@@ -29,9 +34,11 @@ export async function postReport(
       headers: { 'content-type': 'application/json', 'idempotency-key': key },
       body,
       credentials: 'omit',
+      redirect: 'error',
       signal: controller.signal,
     });
-    const text = (await res.text().catch(() => '')).slice(0, 500);
+    const read = await readCapped(res, MAX_REPORT_RESPONSE_BYTES).catch(() => '');
+    const text = read === null ? `(answer over ${MAX_REPORT_RESPONSE_BYTES} bytes, not read)` : read.slice(0, 500);
     return { ok: res.ok, status: res.status, response: text };
   } catch (err) {
     if (controller.signal.aborted) return { ok: false, status: null, response: `no answer within ${timeoutMs / 1000} s` };

@@ -38,6 +38,13 @@ export const SettingsSchema = z.object({
       fields: ReportFieldsSchema.prefault({}),
       name: z.string().trim().max(120).default(''),
       email: z.string().trim().max(200).default(''),
+      /**
+       * The report endpoint the employee agreed to, shown by its host when they did; null: none yet.
+       * Reports go only there: another endpoint (feed or policy) pauses reporting until they agree.
+       */
+      consentedEndpoint: z.string().max(2048).nullable().default(null),
+      /** A new endpoint the employee chose to keep reports paused for: the popup stops asking about it. */
+      declinedEndpoint: z.string().max(2048).nullable().default(null),
     })
     .prefault({}),
   reminders: z

@@ -16,6 +16,8 @@ export const FEED_HOST = 'feeds.sharewise.test';
 export const REPORT_HOST = 'reports.sharewise.test';
 export const FEED_URL = `https://${FEED_HOST}/company.json`;
 export const REPORT_URL = `https://${REPORT_HOST}/in`;
+/** Another receiver, for a feed that changes where reports go (tests/e2e/reporting-consent.e2e.ts). */
+export const OTHER_REPORT_HOST = 'collect.sharewise.test';
 
 /** A company feed (the demo's content under another name), with a report endpoint on the fixture server. */
 export function companyFeed(headline = 'Acme ships the R8 to every warehouse'): Record<string, unknown> {
@@ -28,13 +30,19 @@ export function companyFeed(headline = 'Acme ships the R8 to every warehouse'): 
 
 /** A company feed URL of its own for one test (see serveFeed). */
 export const feedUrlFor = (name: string) => `${FEED_URL}?t=${encodeURIComponent(name)}`;
+/** The report endpoint the feed at feedUrlFor(name) names. */
+export const reportUrlFor = (name: string) => `${REPORT_URL}/${encodeURIComponent(name)}`;
+/** The report endpoint the feed at `feedUrl` (FEED_URL or feedUrlFor) names: the one an employee agrees to. */
+export const reportUrlOf = (feedUrl: string) => {
+  const t = new URL(feedUrl).searchParams.get('t');
+  return t ? reportUrlFor(t) : REPORT_URL;
+};
 
 /** The CORS answer a company's server gives the extension (docs/admin.md). */
 export const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'content-type, idempotency-key, if-none-match',
-  'access-control-expose-headers': 'etag',
+  'access-control-allow-headers': 'content-type, idempotency-key',
   'access-control-max-age': '600',
 };
 
@@ -85,6 +93,7 @@ export interface FeedRow {
   feed: { company: { name: string }; vision: { headline: string } } | null;
   source: string | null;
   fetchedAt: number | null;
+  bodyHash?: string;
   etag?: string;
   error?: { message: string; since: number } | null;
 }
@@ -112,13 +121,13 @@ export type Outcome = 'ok' | '500' | 'drop' | 'store-then-drop' | 'timeout' | 's
  * and fails requests as scripted. `store-then-*` outcomes lose the answer after the report arrived,
  * which is exactly when a sender without idempotency keys would deliver twice.
  */
-export function reportServer(server: FixtureServer, script: Outcome[]) {
+export function reportServer(server: FixtureServer, script: Outcome[], reportHost = REPORT_HOST) {
   const stored = new Map<string, { body: Record<string, unknown>; count: number }>();
   const posts: { key: string; outcome: Outcome; body: Record<string, unknown> }[] = [];
   const hanging: ServerResponse[] = [];
   const stop = server.handle((req, res, body) => {
     const { host } = hostAndPath(req);
-    if (host !== REPORT_HOST) return false;
+    if (host !== reportHost) return false;
     if (req.method === 'OPTIONS') {
       res.writeHead(204, CORS).end();
       return true;
@@ -176,7 +185,7 @@ export const serveFeed = (server: FixtureServer) =>
     // because Chromium throttles an extension's requests to a URL that answered 5xx repeatedly.
     const t = new URL(req.url ?? '/', 'https://x').searchParams.get('t');
     const feed = companyFeed();
-    if (t) feed.reporting = { endpoint: `${REPORT_URL}/${encodeURIComponent(t)}`, schedule: 'weekly' };
+    if (t) feed.reporting = { endpoint: reportUrlFor(t), schedule: 'weekly' };
     res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(feed));
     return true;
   });

@@ -13,6 +13,7 @@ import {
   getLocal,
   hostAndPath,
   reportServer,
+  reportUrlOf,
   sendUi,
   serveFeed,
   setLocal,
@@ -54,7 +55,7 @@ async function reportingFromThreeWeeksAgo(browser: ExtensionBrowser, page: TestP
   await waitForFeed(browser, 'the company feed', (r) => r.source === feedUrl && !!r.feed);
   await waitUntil(async () => ((await getLocal(page, 'reportingState')) as { cursor: unknown } | undefined)?.cursor == null, 'reporting off');
   await setLocal(page, {
-    settings: settings({ installId: INSTALL, feedUrl, reporting: { enabled: true, fields: { totalShares: true } } }),
+    settings: settings({ installId: INSTALL, feedUrl, reporting: { enabled: true, consentedEndpoint: reportUrlOf(feedUrl), fields: { totalShares: true } } }),
   });
   await waitUntil(async () => ((await getLocal(page, 'reportingState')) as { cursor: unknown } | undefined)?.cursor != null, 'consent clock started');
   const weeks = threeEndedWeeks();

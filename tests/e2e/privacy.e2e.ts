@@ -161,6 +161,7 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
 
     await options.deleteAll();
     await options.page.waitFor('[data-testid="history-empty"]');
+    await waitUntil(async () => /deleted/i.test(await options.status()), 'the delete to be confirmed');
     expect(await readShares(browser)).toEqual([]);
 
     await options.importFile('{"format":"something else"}', 'not-an-export.json');

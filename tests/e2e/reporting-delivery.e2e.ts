@@ -4,7 +4,7 @@ import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import type { ExtensionBrowser } from './harness/browsers';
 import { waitUntil, type TestPage } from './harness/page';
 import { PopupPage } from './pages/popup';
-import { FEED_HOST, feedUrlFor, getLocal, REPORT_HOST, reportServer, sendUi, serveFeed, setLocal, settings, waitForFeed, type Outcome } from './feed-support';
+import { FEED_HOST, feedUrlFor, getLocal, REPORT_HOST, reportServer, reportUrlFor, sendUi, serveFeed, setLocal, settings, waitForFeed, type Outcome } from './feed-support';
 
 const ctx = useFixtureServer();
 
@@ -30,7 +30,8 @@ const reportingOn = (installId: string) =>
   settings({
     installId,
     feedUrl: feedUrlFor(installId),
-    reporting: { enabled: true, fields: { totalShares: true, byNetwork: true } },
+    // Agreed to the endpoint the test's feed names (options shows it before reporting is turned on).
+    reporting: { enabled: true, consentedEndpoint: reportUrlFor(installId), fields: { totalShares: true, byNetwork: true } },
   });
 
 async function sendUntilEmpty(browser: ExtensionBrowser, page: TestPage): Promise<number> {
@@ -89,13 +90,16 @@ describe.each(BROWSERS)('reporting in %s', (name) => {
       const lost = receiver.posts.find((p) => p.outcome === 'store-then-drop')!;
       expect(receiver.posts.filter((p) => p.key === lost.key).length).toBeGreaterThanOrEqual(2);
 
-      const log = await browser.readTable<{ key: string; ok: boolean; status: number | null }>('sentLog');
+      const log = await browser.readTable<{ key: string; ok: boolean; status: number | null; attempts?: number }>('sentLog');
       expect(log.filter((l) => l.ok).map((l) => l.key).sort()).toEqual(keys);
-      expect(log.filter((l) => !l.ok).map((l) => l.status)).toEqual(expect.arrayContaining([500, null]));
-      // Each attempt is logged. The browser's network stack may itself resend a POST whose reused
+      // Failures in a row of one report share an entry (the latest answer, with the count).
+      expect(log.filter((l) => !l.ok).length).toBeGreaterThanOrEqual(1);
+      expect(new Set(log.filter((l) => !l.ok).map((l) => l.key)).size).toBe(log.filter((l) => !l.ok).length);
+      // Each attempt is counted. The browser's network stack may itself resend a POST whose reused
       // connection was dropped, so the server can see more POSTs than attempts — one more reason for keys.
-      expect(log.length).toBeGreaterThanOrEqual(4);
-      expect(log.length).toBeLessThanOrEqual(receiver.posts.length);
+      const attempts = log.reduce((n, l) => n + (l.attempts ?? 1), 0);
+      expect(attempts).toBeGreaterThanOrEqual(4);
+      expect(attempts).toBeLessThanOrEqual(receiver.posts.length);
       // Every request that left went to the company's two servers, nowhere else.
       expect(new Set(server.requests.map((r) => r.host).filter((h) => h !== 'x.com'))).toEqual(new Set([FEED_HOST, REPORT_HOST]));
       await popup.page.close();

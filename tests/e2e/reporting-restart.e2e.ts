@@ -7,7 +7,7 @@ import { launch, type ExtensionBrowser } from './harness/browsers';
 import { waitUntil } from './harness/page';
 import { useFixtureServer } from './helpers';
 import { PopupPage } from './pages/popup';
-import { FEED_URL, reportServer, serveFeed, setLocal, settings, waitForFeed } from './feed-support';
+import { FEED_URL, REPORT_URL, reportServer, serveFeed, setLocal, settings, waitForFeed } from './feed-support';
 
 const ctx = useFixtureServer();
 
@@ -26,7 +26,11 @@ describe('reporting in chromium across a browser restart', () => {
       await setLocal(popup.page, { settings: settings({ installId: 'e2e-restart-0001', feedUrl: FEED_URL }) });
       await waitForFeed(browser, 'the company feed', (r) => r.source === FEED_URL && !!r.feed);
       await setLocal(popup.page, {
-        settings: settings({ installId: 'e2e-restart-0001', feedUrl: FEED_URL, reporting: { enabled: true, fields: { totalShares: true } } }),
+        settings: settings({
+          installId: 'e2e-restart-0001',
+          feedUrl: FEED_URL,
+          reporting: { enabled: true, consentedEndpoint: REPORT_URL, fields: { totalShares: true } },
+        }),
         reportingState: { cursor: last.start },
       });
       // The background sends on its own when reporting is turned on; the server fails it.

@@ -56,16 +56,29 @@ describe('parseManaged (admin policy is untrusted)', () => {
 });
 
 describe('fetchFeed', () => {
-  it('sends If-None-Match and reports 304 as not modified', async () => {
-    const f = fakeFetch(new Response(null, { status: 304 }));
-    expect(await fetchFeed(URL1, { etag: '"v1"', fetch: f.fn })).toEqual({ kind: 'not-modified' });
-    expect((f.calls[0]!.init.headers as Record<string, string>)['if-none-match']).toBe('"v1"');
+  it('revalidates without sending back anything the server chose: no If-None-Match, no HTTP cache, no cookies, no referrer', async () => {
+    const f = fakeFetch(json(company(), { etag: '"install-4711"' }));
+    const r = await fetchFeed(URL1, { knownHash: 'sha256-of-something-else', fetch: f.fn });
+    expect(r).toMatchObject({ kind: 'updated', feed: { company: { name: 'Acme' } }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(r).not.toHaveProperty('etag');
+    const init = f.calls[0]!.init;
+    expect(Object.keys(init.headers as Record<string, string>).map((h) => h.toLowerCase())).toEqual(['accept']);
+    // no-store: the browser's HTTP cache would otherwise revalidate with the stored ETag itself.
+    expect(init).toMatchObject({ cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer' });
   });
 
-  it('returns the parsed feed and its ETag', async () => {
-    const f = fakeFetch(json(company(), { etag: '"v2"' }));
-    const r = await fetchFeed(URL1, { fetch: f.fn });
-    expect(r).toMatchObject({ kind: 'updated', etag: '"v2"', feed: { company: { name: 'Acme' } } });
+  it('reports an unchanged body as not modified, by a hash of the body kept locally', async () => {
+    const body = company();
+    const first = await fetchFeed(URL1, { fetch: fakeFetch(json(body, { etag: '"a"' })).fn });
+    if (first.kind !== 'updated') throw new Error('expected a feed');
+    expect(await fetchFeed(URL1, { knownHash: first.hash, fetch: fakeFetch(json(body, { etag: '"b"' })).fn })).toEqual({ kind: 'not-modified' });
+    body.vision.headline = 'Changed';
+    expect(await fetchFeed(URL1, { knownHash: first.hash, fetch: fakeFetch(json(body)).fn })).toMatchObject({ kind: 'updated' });
+  });
+
+  it('treats a 304 to an unconditional request as a failure', async () => {
+    const r = await fetchFeed(URL1, { fetch: fakeFetch(new Response(null, { status: 304 })).fn });
+    expect(r).toEqual({ kind: 'failed', message: expect.stringMatching(/304/) });
   });
 
   it.each([
@@ -112,10 +125,21 @@ describe('syncFeed', () => {
     expect(broken).toMatchObject({ source: URL1, fetchedAt: 1000, feed: { company: { name: 'Acme' } }, error: { since: 2000 } });
     const still = await sync(fakeFetch(new Error('down')).fn, 3000);
     expect(still.error).toMatchObject({ since: 2000, message: expect.stringMatching(/could not be fetched/) });
-    const f = fakeFetch(new Response(null, { status: 304 }));
+    const f = fakeFetch(json(company(), { etag: '"v1"' }));
     const ok = await sync(f.fn, 4000);
-    expect((f.calls[0]!.init.headers as Record<string, string>)['if-none-match']).toBe('"v1"');
-    expect(ok).toMatchObject({ error: null, fetchedAt: 4000, etag: '"v1"', feed: { company: { name: 'Acme' } } });
+    expect(ok).toMatchObject({ error: null, fetchedAt: 4000, feed: { company: { name: 'Acme' } } });
+  });
+
+  it('stores no ETag: an unchanged feed is recognised by its local hash, and an ETag kept by an older version goes', async () => {
+    const first = await sync(fakeFetch(json(company(), { etag: '"install-4711"' })).fn, 1000);
+    expect(first).not.toHaveProperty('etag');
+    expect(first.bodyHash).toMatch(/^[0-9a-f]{64}$/);
+    await db.feedCache.update('current', { etag: '"install-4711"' } as never);
+    const f = fakeFetch(json(company(), { etag: '"install-4711"' }));
+    const again = await sync(f.fn, 2000);
+    expect(Object.keys(f.calls[0]!.init.headers as object)).toEqual(['accept']);
+    expect(again).toMatchObject({ fetchedAt: 2000, bodyHash: first.bodyHash, error: null });
+    expect(await db.feedCache.get('current')).not.toHaveProperty('etag');
   });
 
   it('with no good company feed yet, shows no feed and the error rather than the demo', async () => {

@@ -35,6 +35,7 @@ function surface(m: Record<string, any>) {
     permissions: [...(m.permissions ?? [])].sort(),
     optional_permissions: [...(m.optional_permissions ?? [])].sort(),
     host_permissions: [...(m.host_permissions ?? [])].sort(),
+    optional_host_permissions: m.optional_host_permissions ? [...m.optional_host_permissions].sort() : undefined,
     content_scripts: (m.content_scripts ?? []).map((c: any) => ({
       matches: [...c.matches].sort(),
       exclude_matches: c.exclude_matches,
@@ -63,6 +64,15 @@ describe.each(['chrome', 'firefox'] as const)('the %s manifest', (browser) => {
     const allowed = new Set(['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*']);
     for (const cs of manifest.content_scripts ?? []) for (const m of cs.matches) expect(allowed).toContain(m);
     for (const host of manifest.host_permissions ?? []) expect(host).not.toMatch(/<all_urls>|^\*:|^https?:\/\/\*\//);
+  });
+
+  it('sets its own content security policy: scripts only from the extension, no plugins, no <base>', () => {
+    const csp: string | undefined = browser === 'chrome' ? manifest.content_security_policy?.extension_pages : manifest.content_security_policy;
+    expect(typeof csp).toBe('string');
+    const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
   });
 
   it('has icons at 16, 32, 48 and 128 px', () => {

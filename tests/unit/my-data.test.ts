@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildExport, csvField, EXPORT_VERSION, MAX_IMPORT_BYTES, parseImport, sharesToCsv } from '../../lib/data';
+import { DetectedShareSchema } from '../../lib/messaging/validate';
+import { MAX_SHARE_TEXT } from '../../lib/shares';
+import { buildExport, csvField, EXPORT_VERSION, IMPORT_CLOCK_SKEW_MS, MAX_IMPORT_BYTES, parseImport, sharesToCsv } from '../../lib/data';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
 
@@ -92,6 +94,25 @@ describe('import validation', () => {
     file.shares.push({ ...share('c'), network: 'myspace' });
     const r = parseImport(JSON.stringify(file));
     expect(r).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.2.network' } });
+  });
+
+  it('imports back a post as long as the longest one Sharewise logs (one limit both ways)', () => {
+    const long = share('long', { text: 'x'.repeat(MAX_SHARE_TEXT) });
+    expect(DetectedShareSchema.shape.text.maxLength).toBe(MAX_SHARE_TEXT);
+    expect(parseImport(JSON.stringify(buildExport([long], DEFAULT_SETTINGS, [], NOW)), NOW)).toEqual({ ok: true, shares: [long], duplicatesInFile: 0 });
+    const longer = share('longer', { text: 'x'.repeat(MAX_SHARE_TEXT + 1) });
+    expect(parseImport(JSON.stringify(buildExport([longer], DEFAULT_SETTINGS, [], NOW)), NOW)).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.0.text' } });
+  });
+
+  it(`refuses a share dated in the future, beyond ${IMPORT_CLOCK_SKEW_MS / 60_000} minutes of clock skew`, () => {
+    const file = (at: number) => JSON.stringify(buildExport([share('f', { at })], DEFAULT_SETTINGS, [], NOW));
+    expect(parseImport(file(NOW + IMPORT_CLOCK_SKEW_MS), NOW).ok).toBe(true);
+    expect(parseImport(file(NOW + IMPORT_CLOCK_SKEW_MS + 1), NOW)).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.0.at' } });
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'p 1', '<b>x</b>', 'x'.repeat(101)])('refuses a share of post id %j (post ids as the feed allows them)', (postId) => {
+    const r = parseImport(JSON.stringify(buildExport([share('a', { postId })], DEFAULT_SETTINGS, [], NOW)), NOW);
+    expect(r).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.0.postId' } });
   });
 
   it('keeps a share repeated inside the file once: its first copy', () => {

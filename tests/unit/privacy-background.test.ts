@@ -1,9 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { onFreshStart } from '../../lib/background/fresh-start';
 import { setupMyData } from '../../lib/background/my-data';
 import { checkForNewPosts, openPopupFromNotification } from '../../lib/background/reminders';
 import { setupWelcome } from '../../lib/background/welcome';
 import { getDb } from '../../lib/db';
+import { parseFeed } from '../../lib/feed';
 import { parseManaged } from '../../lib/managed';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
@@ -20,6 +23,13 @@ const share = (id: string, over: Partial<Share> = {}): Share => ({
 
 useBackground();
 
+/** The demo feed as the background stores it: the feed in use decides which link is an approved post's. */
+function demoFeed() {
+  const parsed = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
+  if (!parsed.ok) throw new Error('demo feed must parse');
+  return parsed.feed;
+}
+
 describe('my data (background)', () => {
   it('imports only shares that are not already there, by id', async () => {
     setupMyData();
@@ -29,6 +39,28 @@ describe('my data (background)', () => {
     expect((await getDb().shares.toArray()).map((s) => [s.id, s.text])).toEqual([['a', 'kept as it was'], ['b', undefined]]);
   });
 
+  it('strips the text of imported shares while "Keep post text" is off, and their links but the approved post\'s', async () => {
+    setupMyData();
+    await saveSettings({ ...DEFAULT_SETTINGS, keepText: false });
+    await getDb().feedCache.put({ key: 'current', feed: demoFeed(), source: 'demo', fetchedAt: 1 });
+    const answer = await deliver(envelope('ui:importShares', { shares: [
+      share('a', { text: 'private words https://my-blog.example/x', urls: ['https://my-blog.example/x'] }),
+      share('b', { postId: 'p-2026-11-r7-launch', text: 'R7', urls: ['https://kestrel-robotics.example/r7', 'https://my-blog.example/y'] }),
+    ] }), OPTIONS);
+    expect(answer).toEqual({ ok: true, added: 2, skipped: 0 });
+    expect((await getDb().shares.toArray()).map((s) => [s.id, s.urls, 'text' in s])).toEqual([
+      ['a', [], false],
+      ['b', ['kestrel-robotics.example/r7'], false],
+    ]);
+  });
+
+  it('refuses an import with a share from the future', async () => {
+    setupMyData();
+    const answer = await deliver(envelope('ui:importShares', { shares: [share('a', { at: Date.now() + 24 * 3600_000 })] }), OPTIONS);
+    expect(answer).toEqual({ rejected: expect.stringContaining('shares.0.at') });
+    expect(await getDb().shares.count()).toBe(0);
+  });
+
   it('imports nothing when one share is broken', async () => {
     setupMyData();
     const answer = await deliver(envelope('ui:importShares', { shares: [share('a'), { ...share('b'), at: -1 }] }), OPTIONS);
@@ -36,23 +68,33 @@ describe('my data (background)', () => {
     expect(await getDb().shares.count()).toBe(0);
   });
 
-  it('deletes one share, then everything of the employee (the feed stays)', async () => {
+  it('deletes one share, then everything: every table, storage.local and alarms, then starts as a fresh install', async () => {
     setupMyData();
     const db = getDb();
     await db.shares.bulkAdd([share('a'), share('b')]);
     await db.sentLog.add({ at: 1, key: 'k', endpoint: 'https://r.example', payload: {} as never, ok: true, status: 200, response: '' });
     await db.intents.add({ at: 1, network: 'x', postId: 'p' });
-    await db.feedCache.put({ key: 'current', feed: null, source: 'demo', fetchedAt: 1 });
+    await db.feedCache.put({ key: 'current', feed: null, source: 'https://feeds.example/f.json', fetchedAt: 1, etag: '"install-4711"' });
+    await saveSettings({ ...DEFAULT_SETTINGS, installId: 'old-install-1', feedUrl: 'https://feeds.example/f.json', reporting: { ...DEFAULT_SETTINGS.reporting, name: 'Ada', email: 'ada@example.com' } });
+    await fakeBrowser.storage.local.set({ reportingState: { cursor: 5 }, reminderState: { knownPostIds: ['p'], shownAt: [] }, popupSeenPosts: ['p'] });
+    await fakeBrowser.alarms.create('sharewise-reporting', { when: Date.now() + 60_000 });
+    const restarted = vi.fn();
+    const off = onFreshStart(restarted);
+    onTestFinished(off);
 
     expect(await deliver(envelope('ui:deleteShare', { id: 'a' }), OPTIONS)).toEqual({ ok: true, deleted: true });
     expect(await deliver(envelope('ui:deleteShare', { id: 'a' }), OPTIONS)).toEqual({ ok: true, deleted: false });
     expect((await db.shares.toArray()).map((s) => s.id)).toEqual(['b']);
 
     expect(await deliver(envelope('ui:deleteAllData', { confirm: 'delete-everything' }), OPTIONS)).toEqual({ ok: true });
-    expect(await db.shares.count()).toBe(0);
-    expect(await db.sentLog.count()).toBe(0);
-    expect(await db.intents.count()).toBe(0);
-    expect(await db.feedCache.count()).toBe(1);
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(local)).toEqual(['settings']);
+    const settings = await loadSettings();
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, installId: expect.stringMatching(/^[A-Za-z0-9-]{8,64}$/) });
+    expect(settings.installId).not.toBe('old-install-1');
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    expect(restarted).toHaveBeenCalledTimes(1);
   });
 
   it.each([
@@ -154,6 +196,26 @@ describe('forgetting kept text', () => {
     expect((await getDb().shares.get('a'))?.text).toBe('secret');
     expect(await deliver(envelope('ui:forgetTexts', {}), OPTIONS)).toEqual({ ok: true, changed: 1 });
     expect(await getDb().shares.toArray()).toEqual([share('a'), share('b')]);
+  });
+});
+
+describe('forgetting kept text and links', () => {
+  it('keeps only the approved post\'s normalised link of each share', async () => {
+    setupMyData();
+    await getDb().feedCache.put({ key: 'current', feed: demoFeed(), source: 'demo', fetchedAt: 1 });
+    await getDb().shares.bulkAdd([
+      share('a', { postId: 'p-2026-11-r7-launch', text: 'R7 https://kestrel-robotics.example/r7?utm_source=x https://my-blog.example/x', urls: ['https://kestrel-robotics.example/r7?utm_source=x', 'https://my-blog.example/x'] }),
+      share('b', { urls: ['https://my-blog.example/private'] }),
+      share('c', { postId: 'p-2026-11-energy', urls: ['https://elsewhere.example/'] }),
+      share('d'),
+    ]);
+    expect(await deliver(envelope('ui:forgetTexts', {}), OPTIONS)).toEqual({ ok: true, changed: 3 });
+    expect((await getDb().shares.toArray()).map((s) => [s.id, s.urls, 'text' in s])).toEqual([
+      ['a', ['kestrel-robotics.example/r7'], false],
+      ['b', [], false],
+      ['c', [], false],
+      ['d', [], false],
+    ]);
   });
 });
 

@@ -12,16 +12,18 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Every options* and welcome* key the code uses, found in its source. */
+/** Every options*, welcome* and company* key the code uses, found in its source. */
 const usedKeys = [
   ...new Set(
-    ['entrypoints/options', 'entrypoints/welcome', 'components/privacy', 'lib/background']
+    ['entrypoints/options', 'entrypoints/welcome', 'entrypoints/company', 'components/privacy', 'lib/background']
       .flatMap(sources)
-      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'((?:options|welcome)[A-Z][A-Za-z]+)'/g)].map((m) => m[1]!)),
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'((?:options|welcome|company)[A-Z][A-Za-z]+)'/g)].map((m) => m[1]!)),
   ),
+  // Built from a period kind in the company tools.
+  ...['week', 'month', 'quarter'].map((k) => `companyKind_${k}`),
 ];
 
-describe('options and welcome strings', () => {
+describe('options, welcome and company tools strings', () => {
   it('finds the keys it checks', () => {
     expect(usedKeys.length).toBeGreaterThan(100);
   });

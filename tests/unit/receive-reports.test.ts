@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:https';
 import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,5 +128,31 @@ describe('scripts/receive-reports.mjs', () => {
     }
     expect((await fetch(url.replace('/sharewise/reports', '/other'), { method: 'POST', body: '{}' })).status).toBe(404);
     expect(readFileSync(file, 'utf8')).toBe('');
+  });
+
+  it('serves HTTPS itself with the certificate it is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-recv-tls-'));
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    // A throwaway self-signed certificate for 127.0.0.1 (openssl, as the e2e fixture server uses).
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-keyout', key, '-out', cert,
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const file = join(dir, 'reports.ndjson');
+    const { url } = await start(file, { TLS_CERT: cert, TLS_KEY: key });
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/sharewise\/reports$/);
+    const body = JSON.stringify(report('install-0001', '2026-11-16'));
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(url, {
+        method: 'POST',
+        ca: readFileSync(cert),
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'install-0001:week:2026-11-16', origin: FIREFOX },
+      }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(status).toBe(201);
+    expect(lines(file).map((l) => l.key)).toEqual(['install-0001:week:2026-11-16']);
   });
 });

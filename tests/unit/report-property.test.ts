@@ -29,6 +29,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc
     ...DEFAULT_SETTINGS,
     installId: r.installId,
     reporting: {
+      ...DEFAULT_SETTINGS.reporting,
       enabled: r.enabled,
       name: r.name,
       email: r.email,

@@ -35,6 +35,7 @@ describe('suggest a page', () => {
     ]);
     const s = { ...structuredClone(DEFAULT_SETTINGS), installId: 'install-1234' };
     s.reporting.enabled = true;
+    s.reporting.consentedEndpoint = 'https://r.example/';
     const start = new Date(2026, 10, 16).getTime();
     await db.outbox.add({
       key: 'install-1234:week:2026-11-16', endpoint: 'https://r.example/', createdAt: 0, attempts: 0, nextAttemptAt: 0,
@@ -46,7 +47,7 @@ describe('suggest a page', () => {
       bodies.push(JSON.parse(String(init.body)));
       return new Response('{}', { status: 200 });
     }) as unknown as typeof globalThis.fetch;
-    await flushOutbox(db, s, 'https://r.example/', { now: () => Date.now(), fetch }, true);
+    await flushOutbox(db, s, { now: () => Date.now(), fetch }, true);
     expect(bodies).toEqual([expect.objectContaining({ suggestions: [expect.objectContaining({ url: 'https://a.example/', title: 'A' })] })]);
     expect((await db.suggestions.toArray()).map((r) => r.status)).toEqual(['sent', 'draft']);
   });

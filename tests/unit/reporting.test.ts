@@ -121,7 +121,12 @@ describe('reportingTick', () => {
   const settings = (enabled: boolean): Settings => ({
     ...structuredClone(DEFAULT_SETTINGS),
     installId: 'install-1234',
-    reporting: { ...DEFAULT_SETTINGS.reporting, enabled, fields: { ...DEFAULT_SETTINGS.reporting.fields, totalShares: true } },
+    reporting: {
+      ...DEFAULT_SETTINGS.reporting,
+      enabled,
+      consentedEndpoint: enabled ? ENDPOINT : null,
+      fields: { ...DEFAULT_SETTINGS.reporting.fields, totalShares: true },
+    },
   });
   /** A server that fails the first `failures` requests, then dedupes by idempotency key. */
   function server(failures: number) {
@@ -165,7 +170,8 @@ describe('reportingTick', () => {
       ['install-1234:week:2026-11-23', 1],
     ]);
     const log = await db.sentLog.toArray();
-    expect(log.map((l) => l.ok)).toEqual([false, false, false, true, true]);
+    // The second failure of one report is counted in its entry, not added as another.
+    expect(log.map((l) => [l.ok, l.attempts ?? 1])).toEqual([[false, 2], [false, 1], [true, 1], [true, 1]]);
     expect(log.find((l) => l.ok && l.key.endsWith('2026-11-16'))?.payload).toMatchObject({ totalShares: 1, period: { start: '2026-11-16' } });
   });
 

@@ -77,6 +77,20 @@ describe('logDetectedShare', () => {
     expect(row).not.toHaveProperty('text');
   });
 
+  it('with text off keeps no links but the approved post\'s normalised link that matched', async () => {
+    const off = ctx({ settings: { ...DEFAULT_SETTINGS, keepText: false } });
+    await logDetectedShare(db, share({ text: 'See https://www.kestrel-robotics.example/r7/?utm_source=x and https://my-blog.example/private' }), off);
+    await logDetectedShare(db, share({ text: 'Only mine: https://my-blog.example/diary www.other.example/x' }), off);
+    await db.intents.add({ at: off.now - 1000, network: 'x', postId: 'p-2026-11-energy' });
+    await logDetectedShare(db, share({ text: 'Shared from the popup https://my-blog.example/also' }), off);
+    const rows = (await db.shares.toArray()).sort((a, b) => Number(a.id.split('-')[1]) - Number(b.id.split('-')[1]));
+    expect(rows.map((r) => [r.postId, r.urls, 'text' in r])).toEqual([
+      ['p-2026-11-r7-launch', ['kestrel-robotics.example/r7'], false],
+      [null, [], false],
+      ['p-2026-11-energy', [], false],
+    ]);
+  });
+
   it('credits a one-click share to its pending intent, once', async () => {
     const now = Date.UTC(2026, 10, 25, 10);
     await db.intents.add({ at: now - 60_000, network: 'x', postId: 'p-2026-11-logimat-talk' });

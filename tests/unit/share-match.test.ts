@@ -28,6 +28,16 @@ describe('normalizeUrl', () => {
 });
 
 describe('extractUrls', () => {
+  it('trims a long run of trailing punctuation (25,000 dots) and caps a link at 2,048 characters', () => {
+    expect(extractUrls(`see https://a.example/x${'.'.repeat(25_000)}`)).toEqual(['https://a.example/x']);
+    expect(extractUrls(`https://a.example/x${'.'.repeat(25_000)}y`)).toEqual([]);
+    const long = `https://a.example/${'p'.repeat(3000)}`;
+    expect(extractUrls(`${long} and https://b.example/ok`)).toEqual(['https://b.example/ok']);
+    const edge = `https://a.example/${'p'.repeat(2048 - 'https://a.example/'.length)}`;
+    expect(extractUrls(`${edge}!!!`)).toEqual([edge]);
+    expect(extractUrls(`https://a.example/${'.,;:!?…'.repeat(5000)}`)).toEqual(['https://a.example/']);
+  });
+
   it('finds links in text, trimming trailing punctuation and duplicates', () => {
     expect(extractUrls('See https://a.example/x. And www.b.example/y, then https://a.example/x!')).toEqual([
       'https://a.example/x',

@@ -12,7 +12,8 @@ import { join, normalize, resolve } from 'node:path';
 export const FIXTURE_PORT = Number(process.env.SHAREWISE_FIXTURE_PORT ?? 47443);
 
 /** Hostnames the fixture server plays. Browsers map them to 127.0.0.1. */
-export const FIXTURE_HOSTS = ['x.com', 'twitter.com', 'www.linkedin.com', 'feeds.sharewise.test', 'reports.sharewise.test'];
+// collect.sharewise.test: a second report receiver, for a feed that changes where reports go.
+export const FIXTURE_HOSTS = ['x.com', 'twitter.com', 'www.linkedin.com', 'feeds.sharewise.test', 'reports.sharewise.test', 'collect.sharewise.test'];
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = join(ROOT, 'tests/fixtures');
