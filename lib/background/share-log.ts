@@ -52,7 +52,7 @@ export async function logShare(db: SharewiseDB, input: ShareInput, ctx: ShareLog
     }
 
     let postId: string | null;
-    let linked: FeedPost | undefined;
+    let linked: FeedPost | null = null;
     if (input.postId !== undefined) {
       postId = input.postId;
     } else {

@@ -12,8 +12,9 @@ import { SCHEMA_VERSIONS } from '../../lib/db';
  * message), the extension is reloaded, and the database is upgraded from the previous schema
  * version with data in it. Exactly 1,000 rows must be there afterwards.
  *
- * Speed: tests/fixtures/x/reliability.html posts instantly on Ctrl+Enter, so each share is one
- * trusted key press (real input, real detection) without a network round trip.
+ * Speed: tests/fixtures/x/reliability.html posts on Ctrl+Enter through the local fixture server's
+ * CreateTweet and shows X's sent notice once it answers, so each share is one trusted key press (real
+ * input, real detection, both signals) and one local round trip.
  */
 useFixtureServer();
 
@@ -27,10 +28,29 @@ async function openComposer(browser: ExtensionBrowser): Promise<TestPage> {
   return x;
 }
 
-/** `n` submits with the real keyboard; resolves when the page has made them all. */
+/**
+ * `n` submits with the real keyboard, each after the site confirmed the one before (a person cannot
+ * post again before X has answered: its composer takes no submit while sending); resolves when the
+ * page has made them all.
+ */
 async function submit(x: TestPage, n: number): Promise<void> {
   const before = await x.evaluate(() => (window as any).__posted as number);
-  for (let i = 0; i < n; i++) await x.press('Control+Enter');
+  for (let i = 1; i <= n; i++) {
+    await x.press('Control+Enter');
+    await x.evaluate(
+      (target) =>
+        new Promise<void>((resolve, reject) => {
+          const started = Date.now();
+          const check = () => {
+            if ((window as any).__posted >= target) resolve();
+            else if (Date.now() - started > 10_000) reject(new Error(`post ${target} was not confirmed by the site`));
+            else setTimeout(check, 2);
+          };
+          check();
+        }),
+      before + i,
+    );
+  }
   expect(await x.evaluate(() => (window as any).__posted as number)).toBe(before + n);
 }
 
