@@ -55,6 +55,7 @@ export class SignalHub {
     this.ready = (deps.store?.load() ?? Promise.resolve([]))
       .then((saved) => {
         for (const r of saved) {
+          if (r.state === 'in-flight') r.restored = true;
           this.tabs.set(r.tabId, [...(this.tabs.get(r.tabId) ?? []), r]);
           if (r.state === 'ok' && !r.used) this.judgeAloneLater(r, ALONE_AFTER_MS - (deps.now() - (r.endedAt ?? 0)));
         }

@@ -48,6 +48,11 @@ export interface TabRequest {
   endedAt?: number;
   /** Set once the request has been used: paired with a page signal, or judged alone (shareId if that logged). */
   used?: { by: 'page' | 'alone'; shareId?: string };
+  /**
+   * Read back in flight from a stopped service worker's store: its end may have been heard (and lost)
+   * by that worker, so it may never end here.
+   */
+  restored?: true;
 }
 
 export interface PageSignal {
@@ -105,8 +110,12 @@ export function judgePage(page: PageSignal, requests: TabRequest[], t: { now: nu
   }
   // Before a reply the page took for a post can veto it, let this signal's own request arrive and end.
   const waited = t.now - t.arrivedAt;
-  if (recent.some((r) => r.state === 'in-flight') && waited < IN_FLIGHT_WAIT_MS) return { type: 'wait' };
+  if (recent.some((r) => r.state === 'in-flight' && !r.restored) && waited < IN_FLIGHT_WAIT_MS) return { type: 'wait' };
   if (waited < START_GRACE_MS) return { type: 'wait' };
+  // A share request a stopped worker saw go out and whose end it took with it: the page has shown the
+  // site's outcome, so the site answered it (its body, read when it went out, says what it was).
+  const lost = newest(recent.filter((r) => r.state === 'in-flight' && r.restored && !r.used && isShareKind(r.req.kind)));
+  if (lost && open.length === 0) return { type: 'log', kind: lost.req.kind as ShareKind, signals: ['page', 'request'], request: lost };
   const other = newest(open);
   if (other) return { type: 'drop', reason: `the site's create request was a ${other.req.kind}`, request: other };
   if (!requestKnown(page)) return { type: 'log', kind: page.kind, signals: ['page'] };

@@ -292,6 +292,43 @@ describe('SignalHub across a service worker restart', () => {
   });
 });
 
+describe('SignalHub when a stopped worker took a request\'s end with it', () => {
+  afterEach(() => vi.useRealTimers());
+  const hubWith = (saved: TabRequest[], logged: ShareInput[]) =>
+    new SignalHub({
+      log: async (input) => {
+        logged.push(input);
+        return { logged: true, id: `share-${logged.length}` };
+      },
+      addPage: async () => ({ logged: false, reason: '' }),
+      diagnose: async () => {},
+      now: () => Date.now(),
+      store: { load: async () => structuredClone(saved), save: async (all) => void (saved = structuredClone(all)) },
+    });
+  const page = (): DetectedShare => ({ network: 'x', kind: 'post', surface: 'composer', text: 'Mine', submissionId: 'sub-lost-end-01', confirmedBy: 'notice' });
+
+  it('pairs the page signal with the request it saw go out, once the grace has passed', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const logged: ShareInput[] = [];
+    const saved: TabRequest[] = [{ id: '1', tabId: 7, req: xReq('post'), startedAt: 0, state: 'in-flight' }];
+    const pending = hubWith(saved, logged).page(page(), 7);
+    await vi.advanceTimersByTimeAsync(START_GRACE_MS - 500);
+    expect(logged).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await pending).toEqual({ logged: true, id: 'share-1' });
+    expect(logged).toEqual([expect.objectContaining({ kind: 'post', signals: ['page', 'request'], text: 'Mine' })]);
+  });
+
+  it('still refuses when the lost request was a reply', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const logged: ShareInput[] = [];
+    const pending = hubWith([{ id: '1', tabId: 7, req: xReq('reply'), startedAt: 0, state: 'in-flight' }], logged).page(page(), 7);
+    await vi.advanceTimersByTimeAsync(START_GRACE_MS + 500);
+    expect(await pending).toMatchObject({ logged: false });
+    expect(logged).toEqual([]);
+  });
+});
+
 describe('SignalHub keeps what it stores small', () => {
   it('keeps open requests, and of those already used only the latest few per tab', async () => {
     let saved: TabRequest[] = [];
