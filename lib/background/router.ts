@@ -12,6 +12,7 @@ import { loadSettings } from '../settings/store';
 import { clearStorageProblem, noteStorageProblem } from '../storage-problem';
 import { currentPosts } from './feed';
 import { logDetectedShare } from './share-log';
+import { refreshSnapshot } from './snapshot';
 
 /** The background's door: every message is validated (payload and sender) before anything is written. */
 export function setupMessageRouter(): void {
@@ -27,7 +28,7 @@ export function setupMessageRouter(): void {
     const [settings, posts] = await Promise.all([loadSettings(), currentPosts(db)]);
     try {
       const result = await logDetectedShare(db, msg.data, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
-      if (result.logged) await clearStorageProblem();
+      if (result.logged) await Promise.all([clearStorageProblem(), refreshSnapshot(db)]);
       return result;
     } catch (err) {
       // Storage refused the write (quota, a broken database): tell the employee through the popup, and
