@@ -46,18 +46,15 @@ const STARTED_LOAD = loadavg().map((x) => Math.round(x * 100) / 100);
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /**
- * Every JS file an HTML page of the build loads on every open: what the page references, what those
- * files import dynamically at once (Vite lists those imports' chunks in the entry's `__vite__mapDeps`), and their static
- * imports, transitively. Chunks that later files import on demand (e.g. "Suggest this page") do not count.
+ * Every JS file an HTML page of the build loads on every open: what the page references (its entry and
+ * module preloads) and their static imports, transitively. Chunks imported on demand (`import()`, listed in
+ * Vite's `__vite__mapDeps`, e.g. "Suggest this page" and the database it uses) do not count: no page
+ * imports anything dynamically at start.
  */
 function pageScripts(html: string): string[] {
   const text = readFileSync(join(EXT, html), 'utf8');
   const refs = [...text.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const files = new Set(refs.map((r) => join(EXT, r)));
-  for (const entry of [...files]) {
-    const deps = /m\.f=\[([^\]]*)\]/.exec(readFileSync(entry, 'utf8'))?.[1] ?? '';
-    for (const m of deps.matchAll(/"([^"]+\.js)"/g)) files.add(join(EXT, m[1]!));
-  }
   // Static imports of those chunks, transitively (Vite hoists them into preloads, but not always):
   // every chunk the page loads at start counts, not only popup-*.js (the pages share chunks).
   const queue = [...files];
@@ -507,19 +504,24 @@ async function main() {
   if (want('weight')) figures.push(...weightFigures());
   if (want('compute')) figures.push(...(await computeFigures()));
 
-  const server = await new FixtureServer().start();
-  const browser = await launchChromium();
-  try {
-    if (want('host')) figures.unshift(await hostOverhead(browser.context));
-    if (want('popup')) figures.push(...(await popupOpen(browser.context, browser.origin)));
-    if (want('latency')) figures.push(await loggingLatency(browser.context, browser.origin));
-  } finally {
-    await browser.close();
-  }
-  try {
-    if (want('options')) figures.push(await optionsFirstOpen());
-  } finally {
-    await server.stop();
+  // The browser figures need the fixture server and Chromium; weight and compute alone need neither.
+  if (['host', 'popup', 'latency', 'options'].some(want)) {
+    const server = await new FixtureServer().start();
+    try {
+      if (['host', 'popup', 'latency'].some(want)) {
+        const browser = await launchChromium();
+        try {
+          if (want('host')) figures.unshift(await hostOverhead(browser.context));
+          if (want('popup')) figures.push(...(await popupOpen(browser.context, browser.origin)));
+          if (want('latency')) figures.push(await loggingLatency(browser.context, browser.origin));
+        } finally {
+          await browser.close();
+        }
+      }
+      if (want('options')) figures.push(await optionsFirstOpen());
+    } finally {
+      await server.stop();
+    }
   }
   const out = { at: new Date().toISOString(), quick: QUICK, machine: await machine(), commit: gitCommit(), figures };
   process.stdout.write(`\n@@BENCH@@${JSON.stringify(out)}\n`);
