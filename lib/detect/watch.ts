@@ -220,10 +220,13 @@ export function watchShares(a: SiteAdapter, out: Sink, signal: AbortSignal): OnR
       if (box) onSubmit(null, box);
     } else if (e.key == 'Enter' && menu && findInPath(path, a.repostMenuItem)) act(path);
     else if (!inText && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      // X's keyboard shortcuts open composers and menus without a click.
+      // X's keyboard shortcuts open composers and menus without a click: n anywhere, r and t on the
+      // focused post.
       const k = a.keys[e.key];
-      if (k == 'repost') menu = [(e.target as Element).closest?.(a.repostedItem) ?? null, 'quote'];
-      else if (k) mode(k == 'reply' ? k : undefined);
+      const post = (e.target as Element).closest?.(a.repostedItem);
+      if (k == 'post') mode();
+      else if (post && k == 'reply') mode(k);
+      else if (post && k) menu = [post, 'quote'];
     }
   });
 
