@@ -142,87 +142,101 @@ const cases: Case[] = [
       }
     },
   },
-  {
-    name: 'server-driven layout (/preload/ feed): logs a post from the native-dialog composer; comments and messages are not shares',
-    async run({ page, log }) {
-      await page.goto('https://www.linkedin.com/preload/');
-      await page.click('[data-fixture="card-1"] [data-fixture="comment-box"] [contenteditable]');
-      await page.type('Great launch!');
-      await page.click('[data-fixture="card-1"] [data-fixture="comment-box"] button');
-      await page.click('[data-fixture="messaging"] [contenteditable]'); // inside #interop-outlet's shadow root
-      await page.type('See you Monday');
-      await page.press('Control+Enter');
-      await page.click('[data-fixture="messaging"] [data-fixture="send"]');
-      await page.click('[data-fixture="start"]');
-      expect(await page.evaluate(() => location.pathname)).toBe('/preload/sharebox/');
-      await page.click(SDUI_EDITOR);
-      await page.type(`Proud of the R7 team ${R7}`);
-      await page.click(SDUI_POST);
-      await waitForNotice(page, SDUI_NOTICE, 'Post successful.');
-      const sentinel = await postSentinel(page, 'linkedin');
-      const rows = await log.waitForText(sentinel);
-      expect(rows.map((r) => r.text)).toEqual([`Proud of the R7 team ${R7}`, sentinel]);
-      expect(rows[0]).toEqual(expect.objectContaining({ network: 'linkedin', kind: 'post', surface: 'composer', postId: 'p-2026-11-r7-launch', urls: [R7] }));
-    },
-  },
-  {
-    name: 'server-driven layout, German, /sharing/compose: a schedule picker left by "Back" changes nothing; a scheduled post is not a share',
-    async run({ page, log }) {
-      await page.goto('https://www.linkedin.com/sharing/compose?lang=de');
-      await page.click(SDUI_EDITOR);
-      await page.type('Für nächsten Montag');
-      await page.click(`${SDUI_COMPOSE} [data-fixture="schedule"]`);
-      await page.waitFor('[data-sdui-screen*="sharing.ShareSchedulePostPicker"] input[data-testid="date-picker-input"]');
-      await page.click('[data-fixture="picker-next"]');
-      await page.click(SDUI_POST); // now reads "Planen"
-      await waitForNotice(page, SDUI_NOTICE, 'Beitrag geplant.');
-      await page.goto('https://www.linkedin.com/sharing/compose?lang=de');
-      await page.click(SDUI_EDITOR);
-      await page.type('Doch gleich posten');
-      await page.click(`${SDUI_COMPOSE} [data-fixture="schedule"]`);
-      await page.click('[data-fixture="picker-back"]');
-      await page.click(SDUI_POST);
-      await waitForNotice(page, SDUI_NOTICE, 'Beitrag erfolgreich veröffentlicht.');
-      const sentinel = await postSentinel(page, 'linkedin');
-      expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([['post', 'Doch gleich posten'], ['post', sentinel]]);
-    },
-  },
-  {
-    name: 'server-driven layout, German: the prefilled composer (/feed/?shareActive=true&text=…) is surface "intent"; a rejected post is not logged',
-    async run({ page, log }) {
-      await page.goto(`${FEED}?fixture=sdui&lang=de&fail=500&shareActive=true&text=${encodeURIComponent('Abgelehnt')}`);
-      await page.click(SDUI_POST);
-      await waitForNotice(page, SDUI_NOTICE, 'Da ist etwas schiefgelaufen.');
-      await page.goto(`${FEED}?fixture=sdui&lang=de&shareActive=true&text=${encodeURIComponent(`Der R7 ist da ${R7}`)}`);
-      await page.waitFor(SDUI_EDITOR);
-      expect(await page.evaluate(() => location.search)).toBe('?fixture=sdui&lang=de');
-      await page.click(SDUI_POST);
-      await waitForNotice(page, SDUI_NOTICE, 'Beitrag erfolgreich veröffentlicht.');
-      expect(await log.waitForCount(1)).toEqual([
-        expect.objectContaining({ kind: 'post', surface: 'intent', postId: 'p-2026-11-r7-launch', text: `Der R7 ist da ${R7}` }),
-      ]);
-    },
-  },
-  {
-    name: 'server-driven layout: an instant repost (the menu\'s first item) is a repost; the other item opens a quote (German)',
-    async run({ page, log }) {
-      await page.goto('https://www.linkedin.com/preload/?lang=de');
-      await page.click('[data-fixture="card-1"] [data-fixture="repost"]');
-      await page.click('[data-fixture="card-1"] [role="menu"] [data-fixture="instant"]');
-      await waitForNotice(page, SDUI_NOTICE, 'Repost erfolgreich.');
-      await page.click('[data-fixture="card-2"] [data-fixture="repost"]');
-      await page.click('[data-fixture="card-2"] [role="menu"] [data-fixture="thoughts"]');
-      await page.click(SDUI_EDITOR);
-      await page.type('Meine Gedanken dazu');
-      await page.click(SDUI_POST);
-      await waitForNotice(page, SDUI_NOTICE, 'Beitrag erfolgreich veröffentlicht.');
-      const sentinel = await postSentinel(page, 'linkedin');
-      const rows = await log.waitForText(sentinel);
-      expect(rows.map((r) => [r.kind, r.text ?? null])).toEqual([['repost', null], ['quote', 'Meine Gedanken dazu'], ['post', sentinel]]);
-      expect(rows[0]).not.toHaveProperty('text');
-    },
-  },
 ];
+
+/** The server-driven layout's notices, by page language. */
+const SDUI_TEXT = {
+  en: { sent: 'Post successful.', scheduled: 'Post scheduled.', error: 'Something went wrong.', reposted: 'Repost successful.' },
+  de: { sent: 'Beitrag erfolgreich veröffentlicht.', scheduled: 'Beitrag geplant.', error: 'Da ist etwas schiefgelaufen.', reposted: 'Repost erfolgreich.' },
+};
+
+// Every path of the server-driven layout, in English and German.
+for (const lang of ['en', 'de'] as const) {
+  const T = SDUI_TEXT[lang];
+  const q = `lang=${lang}`;
+  cases.push(
+    {
+      name: `server-driven layout (${lang}, /preload/ feed): logs a post from the native-dialog composer; comments and messages are not shares`,
+      async run({ page, log }) {
+        await page.goto(`https://www.linkedin.com/preload/?${q}`);
+        await page.click('[data-fixture="card-1"] [data-fixture="comment-box"] [contenteditable]');
+        await page.type('Great launch!');
+        await page.click('[data-fixture="card-1"] [data-fixture="comment-box"] button');
+        await page.click('[data-fixture="messaging"] [contenteditable]'); // inside #interop-outlet's shadow root
+        await page.type('See you Monday');
+        await page.press('Control+Enter');
+        await page.click('[data-fixture="messaging"] [data-fixture="send"]');
+        await page.click('[data-fixture="start"]');
+        expect(await page.evaluate(() => location.pathname)).toBe('/preload/sharebox/');
+        await page.click(SDUI_EDITOR);
+        await page.type(`Proud of the R7 team ${R7}`);
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.sent);
+        const sentinel = await postSentinel(page, 'linkedin');
+        const rows = await log.waitForText(sentinel);
+        expect(rows.map((r) => r.text)).toEqual([`Proud of the R7 team ${R7}`, sentinel]);
+        expect(rows[0]).toEqual(expect.objectContaining({ network: 'linkedin', kind: 'post', surface: 'composer', postId: 'p-2026-11-r7-launch', urls: [R7] }));
+      },
+    },
+    {
+      name: `server-driven layout (${lang}, /sharing/compose): a schedule picker left by its other button changes nothing; a scheduled post is not a share`,
+      async run({ page, log }) {
+        await page.goto(`https://www.linkedin.com/sharing/compose?${q}`);
+        await page.click(SDUI_EDITOR);
+        await page.type('For next Monday');
+        await page.click(`${SDUI_COMPOSE} [data-fixture="schedule"]`);
+        await page.waitFor('[data-sdui-screen*="sharing.ShareSchedulePostPicker"] input[data-testid="date-picker-input"]');
+        await page.click('[data-fixture="picker-next"]');
+        await page.click(SDUI_POST); // now reads "Schedule"
+        await waitForNotice(page, SDUI_NOTICE, T.scheduled);
+        await page.goto(`https://www.linkedin.com/sharing/compose?${q}`);
+        await page.click(SDUI_EDITOR);
+        await page.type('Posting it now after all');
+        await page.click(`${SDUI_COMPOSE} [data-fixture="schedule"]`);
+        await page.click('[data-fixture="picker-back"]');
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.sent);
+        const sentinel = await postSentinel(page, 'linkedin');
+        expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([['post', 'Posting it now after all'], ['post', sentinel]]);
+      },
+    },
+    {
+      name: `server-driven layout (${lang}): the prefilled composer (/feed/?shareActive=true&text=…) is surface "intent"; a rejected post is not logged`,
+      async run({ page, log }) {
+        await page.goto(`${FEED}?fixture=sdui&${q}&fail=500&shareActive=true&text=${encodeURIComponent('Rejected')}`);
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.error);
+        await page.goto(`${FEED}?fixture=sdui&${q}&shareActive=true&text=${encodeURIComponent(`The R7 is here ${R7}`)}`);
+        await page.waitFor(SDUI_EDITOR);
+        expect(await page.evaluate(() => location.search)).toBe(`?fixture=sdui&${q}`);
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.sent);
+        expect(await log.waitForCount(1)).toEqual([
+          expect.objectContaining({ kind: 'post', surface: 'intent', postId: 'p-2026-11-r7-launch', text: `The R7 is here ${R7}` }),
+        ]);
+      },
+    },
+    {
+      name: `server-driven layout (${lang}): an instant repost (the menu's first item) is a repost; the other item opens a quote`,
+      async run({ page, log }) {
+        await page.goto(`https://www.linkedin.com/preload/?${q}`);
+        await page.click('[data-fixture="card-1"] [data-fixture="repost"]');
+        await page.click('[data-fixture="card-1"] [role="menu"] [data-fixture="instant"]');
+        await waitForNotice(page, SDUI_NOTICE, T.reposted);
+        await page.click('[data-fixture="card-2"] [data-fixture="repost"]');
+        await page.click('[data-fixture="card-2"] [role="menu"] [data-fixture="thoughts"]');
+        await page.click(SDUI_EDITOR);
+        await page.type('My thoughts on it');
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.sent);
+        const sentinel = await postSentinel(page, 'linkedin');
+        const rows = await log.waitForText(sentinel);
+        expect(rows.map((r) => [r.kind, r.text ?? null])).toEqual([['repost', null], ['quote', 'My thoughts on it'], ['post', sentinel]]);
+        expect(rows[0]).not.toHaveProperty('text');
+      },
+    },
+  );
+}
 
 describe.each(BROWSERS)('share detection on LinkedIn in %s', (name) => {
   const ctx = useBrowser(name);

@@ -303,153 +303,167 @@ const cases: Case[] = [
       expect((await log.waitForText(sentinel)).map((r) => r.kind)).toEqual(['repost', 'repost', 'post']);
     },
   },
-  {
-    name: 'an abandoned schedule dialog leaves a normal post; a confirmed schedule in the modal composer is not a share',
-    firefox: true,
-    async run({ page, log }) {
-      await page.goto('https://x.com/compose/post');
-      await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
-      await page.type('Later, maybe');
-      await page.click(`${MODAL} [data-testid="scheduleOption"]`);
-      await page.click('[data-fixture="schedule-dialog"] [data-testid="scheduledConfirmationPrimaryAction"]');
-      await page.click(`${MODAL} [data-testid="tweetButton"]`);
-      await waitForNotice(page, TOAST, 'Your post will be sent on');
-      await page.goto('https://x.com/home?lang=de');
-      await page.click(INLINE_BOX);
-      await page.type('Doch jetzt');
-      await page.click('[data-fixture="inline-composer"] [data-testid="scheduleOption"]');
-      await page.click('[data-fixture="schedule-dialog"] [data-testid="app-bar-close"]');
-      await page.click('[data-testid="tweetButtonInline"]');
-      await waitForNotice(page, TOAST, 'Dein Post wurde gesendet.');
-      const sentinel = await postSentinel(page, 'x');
-      expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Doch jetzt', sentinel]);
-    },
-  },
-  {
-    name: 'replies opened without a click on "reply" are not shares: keyboard r, the full-page composer of a narrow window, /intent/post?in_reply_to=',
-    firefox: true,
-    async run({ page, log }) {
-      await page.goto('https://x.com/home');
-      await page.evaluate(() => (document.querySelector('article[data-id="1850000000000000003"]') as HTMLElement).focus());
-      await page.press('r');
-      await page.click('[data-fixture="reply-composer"] [data-testid="tweetTextarea_0"]');
-      await page.type('Reply by keyboard');
-      await page.click('[data-fixture="reply-composer"] [data-testid="tweetButton"]');
-      await waitForNotice(page, TOAST, 'Your post was sent.');
-      await page.goto('https://x.com/home?narrow=1&lang=de');
-      await page.click('article[data-id="1850000000000000003"] [data-testid="reply"]');
-      expect(await page.evaluate(() => [location.pathname, !!document.querySelector('[role="dialog"]')])).toEqual(['/compose/post', false]);
-      await page.click('[data-fixture="reply-composer"] [data-testid="tweetTextarea_0"]');
-      await page.type('Antwort auf ganzer Seite');
-      await page.click('[data-fixture="reply-composer"] [data-testid="tweetButton"]');
-      await waitForNotice(page, TOAST, 'Dein Post wurde gesendet.');
-      await page.goto(`https://x.com/intent/post?in_reply_to=1850000000000000003&text=${encodeURIComponent('Reply intent')}`);
-      await page.click('[data-testid="tweetButton"]');
-      await waitForNotice(page, TOAST, 'Your post was sent.');
-      const sentinel = await postSentinel(page, 'x');
-      expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual([sentinel]);
-    },
-  },
-  {
-    name: 'quotes opened by keyboard (t, then Enter on "Quote") and in a narrow window are quotes; "n" then starts a plain post',
-    firefox: true,
-    async run({ page, log }) {
-      await page.goto('https://x.com/home');
-      await page.evaluate(() => (document.querySelector('article[data-id="1850000000000000002"]') as HTMLElement).focus());
-      await page.press('t');
-      await page.waitFor('[role="menu"]');
-      await page.evaluate(() => (document.querySelector('[role="menu"] a[role="menuitem"]') as HTMLElement).focus());
-      await page.press('Enter');
-      await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
-      await page.type('Quoted by keyboard');
-      await page.click(`${MODAL} [data-testid="tweetButton"]`);
-      await waitForNotice(page, TOAST, 'Your post was sent.');
-      await page.goto('https://x.com/home?narrow=1');
-      await page.click('article[data-id="1850000000000000002"] [data-testid="retweet"]');
-      await page.click('[role="menu"] a[role="menuitem"]');
-      await page.click('[data-fixture="modal-composer"] [data-testid="tweetTextarea_0"]');
-      await page.type('Quoted on a narrow page');
-      await page.click('[data-fixture="modal-composer"] [data-testid="tweetButton"]');
-      await waitForNotice(page, TOAST, 'Your post was sent.');
-      await page.goto('https://x.com/home');
-      await page.click('article[data-id="1850000000000000002"] [data-testid="retweet"]');
-      await page.click('[role="menu"] a[role="menuitem"]'); // a quote composer, abandoned…
-      await page.click('[data-testid="app-bar-close"]');
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await page.press('n'); // …and a new post started by keyboard
-      await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
-      await page.type('Plain again');
-      await page.click(`${MODAL} [data-testid="tweetButton"]`);
-      await waitForNotice(page, TOAST, 'Your post was sent.');
-      const sentinel = await postSentinel(page, 'x');
-      expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([
-        ['quote', 'Quoted by keyboard'],
-        ['quote', 'Quoted on a narrow page'],
-        ['post', 'Plain again'],
-        ['post', sentinel],
-      ]);
-    },
-  },
-  {
-    name: 'an edit of an existing post ("Your post has been edited.", with a link) is not a new share (German)',
-    firefox: true,
-    async run({ page, log }) {
-      await page.goto('https://x.com/home?lang=de');
-      await page.click('article[data-id="1850000000000000009"] [data-testid="caret"]');
-      await page.click('[role="menu"] [data-fixture="edit"]');
-      await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
-      await page.type(' Fixed.');
-      await page.click(`${MODAL} [data-testid="tweetButton"]`);
-      await waitForNotice(page, TOAST, 'Dein Post wurde bearbeitet.');
-      const sentinel = await postSentinel(page, 'x');
-      expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual([sentinel]);
-    },
-  },
-  {
-    name: 'a long post (CreateNoteTweet) is one share',
-    firefox: true,
-    async run({ page, log }) {
-      const long = `A long one. ${'Warehouse robots, safer aisles. '.repeat(10)}${R7}`;
-      await page.goto('https://x.com/home');
-      await page.click(INLINE_BOX);
-      await page.type(long);
-      await page.click('[data-testid="tweetButtonInline"]');
-      await waitForNotice(page, TOAST, 'Your post was sent.');
-      expect(server.requestsTo('x.com', '/i/api/graphql/q1dCreateNoteTweet/CreateNoteTweet').length).toBeGreaterThan(0);
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', postId: 'p-2026-11-r7-launch', text: long })]);
-    },
-  },
-  {
-    name: 'a double click whose second send is rejected as a duplicate (before the first is answered) logs the first once',
-    firefox: true,
-    async run({ page, log }) {
-      let calls = 0;
-      const undo = server.handle(async (req: IncomingMessage, res) => {
-        if (req.method !== 'POST' || !/\/CreateTweet$/.test(req.url ?? '')) return false;
-        if (++calls === 1) {
-          await new Promise((r) => setTimeout(r, 1500)); // the first send is slow…
-          return false; // …then answered as usual
-        }
-        res.writeHead(200, { 'content-type': 'application/json' }); // X refuses a duplicate with HTTP 200
-        res.end(JSON.stringify({ errors: [{ message: 'Status is a duplicate. (187)', code: 187 }] }));
-        return true;
-      });
-      try {
-        await page.goto('https://x.com/home?double=1');
-        await page.click(INLINE_BOX);
-        await page.type('Twice, quickly');
-        await page.click('[data-testid="tweetButtonInline"]');
-        await page.click('[data-testid="tweetButtonInline"]');
-        await waitForNotice(page, TOAST, 'You already said that');
-        await waitForNotice(page, TOAST, 'Your post was sent.');
-        const sentinel = await postSentinel(page, 'x');
-        expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Twice, quickly', sentinel]);
-      } finally {
-        undo();
-      }
-    },
-  },
 ];
+
+/** X's notices, by page language (tests/fixtures/x/app.js). */
+const X_TEXT = {
+  en: { sent: 'Your post was sent.', scheduled: 'Your post will be sent on', edited: 'Your post has been edited.', duplicate: 'You already said that' },
+  de: { sent: 'Dein Post wurde gesendet.', scheduled: 'Dein Post wird am', edited: 'Dein Post wurde bearbeitet.', duplicate: 'Das hast du bereits gesagt' },
+};
+
+// The 2026 paths that do not already mix languages, in English and German.
+for (const lang of ['en', 'de'] as const) {
+  const T = X_TEXT[lang];
+  const q = `lang=${lang}`;
+  cases.push(
+    {
+      name: `(${lang}) an abandoned schedule dialog leaves a normal post; a confirmed schedule in the modal composer is not a share`,
+      firefox: true,
+      async run({ page, log }) {
+        await page.goto(`https://x.com/compose/post?${q}`);
+        await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+        await page.type('Later, maybe');
+        await page.click(`${MODAL} [data-testid="scheduleOption"]`);
+        await page.click('[data-fixture="schedule-dialog"] [data-testid="scheduledConfirmationPrimaryAction"]');
+        await page.click(`${MODAL} [data-testid="tweetButton"]`);
+        await waitForNotice(page, TOAST, T.scheduled);
+        await page.goto(`https://x.com/home?${q}`);
+        await page.click(INLINE_BOX);
+        await page.type('Now after all');
+        await page.click('[data-fixture="inline-composer"] [data-testid="scheduleOption"]');
+        await page.click('[data-fixture="schedule-dialog"] [data-testid="app-bar-close"]');
+        await page.click('[data-testid="tweetButtonInline"]');
+        await waitForNotice(page, TOAST, T.sent);
+        const sentinel = await postSentinel(page, 'x');
+        expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Now after all', sentinel]);
+      },
+    },
+    {
+      name: `(${lang}) replies opened without a click on "reply" are not shares: keyboard r, the full-page composer of a narrow window, /intent/post?in_reply_to=`,
+      firefox: true,
+      async run({ page, log }) {
+        await page.goto(`https://x.com/home?${q}`);
+        await page.evaluate(() => (document.querySelector('article[data-id="1850000000000000003"]') as HTMLElement).focus());
+        await page.press('r');
+        await page.click('[data-fixture="reply-composer"] [data-testid="tweetTextarea_0"]');
+        await page.type('Reply by keyboard');
+        await page.click('[data-fixture="reply-composer"] [data-testid="tweetButton"]');
+        await waitForNotice(page, TOAST, T.sent);
+        await page.goto(`https://x.com/home?narrow=1&${q}`);
+        await page.click('article[data-id="1850000000000000003"] [data-testid="reply"]');
+        expect(await page.evaluate(() => [location.pathname, !!document.querySelector('[role="dialog"]')])).toEqual(['/compose/post', false]);
+        await page.click('[data-fixture="reply-composer"] [data-testid="tweetTextarea_0"]');
+        await page.type('A reply on a full page');
+        await page.click('[data-fixture="reply-composer"] [data-testid="tweetButton"]');
+        await waitForNotice(page, TOAST, T.sent);
+        await page.goto(`https://x.com/intent/post?in_reply_to=1850000000000000003&${q}&text=${encodeURIComponent('Reply intent')}`);
+        await page.click('[data-testid="tweetButton"]');
+        await waitForNotice(page, TOAST, T.sent);
+        const sentinel = await postSentinel(page, 'x');
+        expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual([sentinel]);
+      },
+    },
+    {
+      name: `(${lang}) quotes opened by keyboard (t, then Enter on "Quote") and in a narrow window are quotes; "n" then starts a plain post`,
+      firefox: true,
+      async run({ page, log }) {
+        await page.goto(`https://x.com/home?${q}`);
+        await page.evaluate(() => (document.querySelector('article[data-id="1850000000000000002"]') as HTMLElement).focus());
+        await page.press('t');
+        await page.waitFor('[role="menu"]');
+        await page.evaluate(() => (document.querySelector('[role="menu"] a[role="menuitem"]') as HTMLElement).focus());
+        await page.press('Enter');
+        await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+        await page.type('Quoted by keyboard');
+        await page.click(`${MODAL} [data-testid="tweetButton"]`);
+        await waitForNotice(page, TOAST, T.sent);
+        await page.goto(`https://x.com/home?narrow=1&${q}`);
+        await page.click('article[data-id="1850000000000000002"] [data-testid="retweet"]');
+        await page.click('[role="menu"] a[role="menuitem"]');
+        await page.click('[data-fixture="modal-composer"] [data-testid="tweetTextarea_0"]');
+        await page.type('Quoted on a narrow page');
+        await page.click('[data-fixture="modal-composer"] [data-testid="tweetButton"]');
+        await waitForNotice(page, TOAST, T.sent);
+        await page.goto(`https://x.com/home?${q}`);
+        await page.click('article[data-id="1850000000000000002"] [data-testid="retweet"]');
+        await page.click('[role="menu"] a[role="menuitem"]'); // a quote composer, abandoned…
+        await page.click('[data-testid="app-bar-close"]');
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.press('n'); // …and a new post started by keyboard
+        await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+        await page.type('Plain again');
+        await page.click(`${MODAL} [data-testid="tweetButton"]`);
+        await waitForNotice(page, TOAST, T.sent);
+        const sentinel = await postSentinel(page, 'x');
+        expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([
+          ['quote', 'Quoted by keyboard'],
+          ['quote', 'Quoted on a narrow page'],
+          ['post', 'Plain again'],
+          ['post', sentinel],
+        ]);
+      },
+    },
+    {
+      name: `(${lang}) an edit of an existing post ("Your post has been edited.", with a link) is not a new share`,
+      firefox: true,
+      async run({ page, log }) {
+        await page.goto(`https://x.com/home?${q}`);
+        await page.click('article[data-id="1850000000000000009"] [data-testid="caret"]');
+        await page.click('[role="menu"] [data-fixture="edit"]');
+        await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+        await page.type(' Fixed.');
+        await page.click(`${MODAL} [data-testid="tweetButton"]`);
+        await waitForNotice(page, TOAST, T.edited);
+        const sentinel = await postSentinel(page, 'x');
+        expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual([sentinel]);
+      },
+    },
+    {
+      name: `(${lang}) a long post (CreateNoteTweet) is one share`,
+      firefox: true,
+      async run({ page, log }) {
+        const long = `A long one. ${'Warehouse robots, safer aisles. '.repeat(10)}${R7}`;
+        await page.goto(`https://x.com/home?${q}`);
+        await page.click(INLINE_BOX);
+        await page.type(long);
+        await page.click('[data-testid="tweetButtonInline"]');
+        await waitForNotice(page, TOAST, T.sent);
+        expect(server.requestsTo('x.com', '/i/api/graphql/q1dCreateNoteTweet/CreateNoteTweet').length).toBeGreaterThan(0);
+        expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', postId: 'p-2026-11-r7-launch', text: long })]);
+      },
+    },
+    {
+      name: `(${lang}) a double click whose second send is rejected as a duplicate (before the first is answered) logs the first once`,
+      firefox: true,
+      async run({ page, log }) {
+        let calls = 0;
+        const undo = server.handle(async (req: IncomingMessage, res) => {
+          if (req.method !== 'POST' || !/\/CreateTweet$/.test(req.url ?? '')) return false;
+          if (++calls === 1) {
+            await new Promise((r) => setTimeout(r, 1500)); // the first send is slow…
+            return false; // …then answered as usual
+          }
+          res.writeHead(200, { 'content-type': 'application/json' }); // X refuses a duplicate with HTTP 200
+          res.end(JSON.stringify({ errors: [{ message: 'Status is a duplicate. (187)', code: 187 }] }));
+          return true;
+        });
+        try {
+          await page.goto(`https://x.com/home?double=1&${q}`);
+          await page.click(INLINE_BOX);
+          await page.type('Twice, quickly');
+          await page.click('[data-testid="tweetButtonInline"]');
+          await page.click('[data-testid="tweetButtonInline"]');
+          await waitForNotice(page, TOAST, T.duplicate);
+          await waitForNotice(page, TOAST, T.sent);
+          const sentinel = await postSentinel(page, 'x');
+          expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Twice, quickly', sentinel]);
+        } finally {
+          undo();
+        }
+      },
+    },
+  );
+}
 
 describe.each(BROWSERS)('share detection on X in %s', (name) => {
   const ctx = useBrowser(name);
