@@ -438,7 +438,7 @@ for (const lang of ['en', 'de'] as const) {
       async run({ page, log }) {
         let calls = 0;
         const undo = server.handle(async (req: IncomingMessage, res) => {
-          if (req.method !== 'POST' || !/\/CreateTweet$/.test(req.url ?? '')) return false;
+          if (req.method !== 'POST' || !/\/CreateTweet$/.test(req.url ?? '') || calls >= 2) return false;
           if (++calls === 1) {
             await new Promise((r) => setTimeout(r, 1500)); // the first send is slow…
             return false; // …then answered as usual
