@@ -5,6 +5,16 @@ import type { SiteAdapter } from './adapter';
 import { type Candidate, CONFIRM_TIMEOUT_MS, createTracker, decideSubmit, keyOf, repostCandidate } from './engine';
 import type { Confirmation, DetectDiagnostic, DetectedShare } from './types';
 
+/**
+ * The site this content script is built for: WXT's per-entrypoint build constant ('x', 'linkedin';
+ * undefined in unit tests, where every branch stays). Code one site never needs is dropped from the
+ * other's script at build time, which keeps each under 3 KB gzip: X's shortcuts, Undo post and post
+ * menu on LinkedIn; the server-driven screens on X.
+ */
+const SITE: string | undefined = import.meta.env.ENTRYPOINT;
+const X = SITE != 'linkedin';
+const LINKEDIN = SITE != 'x';
+
 /** How long X Premium's "Undo post" may hold a post back (its longest setting is 60 s). */
 export const UNDO_TIMEOUT_MS = 65_000;
 
@@ -71,7 +81,7 @@ export function watchShares(a: SiteAdapter, out: Sink, signal: AbortSignal): OnR
     });
 
   /** The button that publishes composer `c`, if `c` is a whole composer. */
-  const submitOf = (c: Element) => c.querySelector(a.submitButton) ?? (c.matches(a.submitScreen) ? lastButton(c) : null);
+  const submitOf = (c: Element) => c.querySelector(a.submitButton) ?? (LINKEDIN && c.matches(a.submitScreen) ? lastButton(c) : null);
 
   /** The composer around `el`: the nearest ancestor holding text boxes and a submit button; its boxes. */
   const composerOf = (el: Element): [Element, Element[]] | null => {
@@ -144,7 +154,7 @@ export function watchShares(a: SiteAdapter, out: Sink, signal: AbortSignal): OnR
         seen.add(n);
         const link = n.querySelector<HTMLAnchorElement>(a.sentNoticeLink);
         if (link) return finish('notice', link.href);
-        if (n.querySelector(a.undoButton)) {
+        if (X && n.querySelector(a.undoButton)) {
           // Not a failure: the post goes out when the countdown ends, unless undone.
           undo = n;
           clearTimeout(timer);
@@ -187,16 +197,16 @@ export function watchShares(a: SiteAdapter, out: Sink, signal: AbortSignal): OnR
     const opened = menu;
     menu = null;
     let el: Element | undefined;
-    if ((el = hit(a.submitButton) ?? primary(a.submitScreen))) return onSubmit(el, el);
+    if ((el = hit(a.submitButton) ?? (LINKEDIN ? primary(a.submitScreen) : undefined))) return onSubmit(el, el);
     userActed = true;
-    if (hit(a.notice)) undone = true;
+    if (X && hit(a.notice)) undone = true;
     if (hit(a.composerOpener)) mode();
-    else if ((el = hit(a.scheduleButton) ?? primary(a.scheduleScreen))) {
+    else if ((el = hit(a.scheduleButton) ?? (LINKEDIN ? primary(a.scheduleScreen) : undefined))) {
       modes.add('schedule');
       scheduledIn = el.closest(a.dialog) ?? el;
     } else if (hit(a.replyButton)) mode('reply');
     else if ((el = hit(a.repostButton))) menu = [el.closest(a.repostedItem) ?? el, 'quote'];
-    else if (hit(a.editMenu)) menu = [null, 'edit'];
+    else if (X && hit(a.editMenu)) menu = [null, 'edit'];
     else if ((el = hit(a.repostConfirm)) && opened?.[1] != 'edit') begin(repostCandidate(a.network), el, [], opened?.[0] ?? el);
     // Any other item of the repost menu ("Quote", "Repost with your thoughts") opens a quote;
     // an item of a post's own menu may open an edit of it.
@@ -214,19 +224,20 @@ export function watchShares(a: SiteAdapter, out: Sink, signal: AbortSignal): OnR
     const e = event as KeyboardEvent;
     if (!e.isTrusted) return;
     const path = e.composedPath();
-    const inText = findInPath(path, EDITABLE);
     if (e.key == 'Enter' && (e.ctrlKey || e.metaKey)) {
       const box = findInPath(path, a.composerText);
       if (box) onSubmit(null, box);
-    } else if (e.key == 'Enter' && menu && findInPath(path, a.repostMenuItem)) act(path);
-    else if (!inText && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      // X's keyboard shortcuts open composers and menus without a click: n anywhere, r and t on the
-      // focused post.
-      const k = a.keys[e.key];
-      const post = (e.target as Element).closest?.(a.repostedItem);
-      if (k == 'post') mode();
-      else if (post && k == 'reply') mode(k);
-      else if (post && k) menu = [post, 'quote'];
+    } else if (X) {
+      if (e.key == 'Enter' && menu && findInPath(path, a.repostMenuItem)) act(path);
+      else if (!findInPath(path, EDITABLE) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        // X's keyboard shortcuts open composers and menus without a click: n anywhere, r and t on the
+        // focused post.
+        const k = a.keys[e.key];
+        const post = (e.target as Element).closest?.(a.repostedItem);
+        if (k == 'post') mode();
+        else if (post && k == 'reply') mode(k);
+        else if (post && k) menu = [post, 'quote'];
+      }
     }
   });
 
