@@ -8,7 +8,9 @@ import { xAdapter } from '../../lib/detect/x';
 // that stops matching the page it follows fails here before it fails in a browser.
 const load = (file: string) => {
   const html = readFileSync(`tests/fixtures/${file}`, 'utf8');
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>|<link[^>]*>/g, '');
+  document.documentElement.innerHTML = html
+    .replace(/^<!doctype html>/i, '')
+    .replace(/<script[\s\S]*?<\/script>|<link[^>]*>/g, '');
 };
 const lastButton = (el: Element) => [...el.querySelectorAll('button')].pop();
 
@@ -45,26 +47,39 @@ describe('LinkedIn layouts', () => {
       </div>`;
     document.body.append(dialog);
     const boxes = [...document.querySelectorAll('[contenteditable="true"]')];
-    expect(boxes.filter((b) => b.matches(linkedinAdapter.composerText)).map((b) => b.getAttribute('componentkey'))).toEqual(['ShareBox_textEditor']);
+    expect(
+      boxes.filter((b) => b.matches(linkedinAdapter.composerText)).map((b) => b.getAttribute('componentkey')),
+    ).toEqual(['ShareBox_textEditor']);
     const screen = dialog.querySelector(linkedinAdapter.submitScreen)!;
     expect(lastButton(screen)?.hasAttribute('data-post')).toBe(true);
     expect(dialog.matches(linkedinAdapter.dialog)).toBe(true);
     expect(document.querySelector(linkedinAdapter.composerOpener)?.getAttribute('href')).toBe('/preload/sharebox/');
   });
 
-  it('server-driven page: a post card\'s repost button and menu; the first item is the instant repost', () => {
+  it("server-driven page: a post card's repost button and menu; the first item is the instant repost", () => {
     load('linkedin/sdui.html');
     const repost = document.querySelector('[data-fixture="card-1"] [data-fixture="repost"]')!;
     expect(repost.matches(linkedinAdapter.repostButton)).toBe(true);
     expect(repost.closest(linkedinAdapter.repostedItem)?.getAttribute('data-fixture')).toBe('card-1');
     // Like and Comment buttons open no menu.
     expect(document.querySelectorAll(`[data-fixture="card-1"] button`).length).toBeGreaterThan(1);
-    expect([...document.querySelectorAll('[data-fixture="card-1"] button')].filter((b) => b.matches(linkedinAdapter.repostButton))).toEqual([repost]);
+    expect(
+      [...document.querySelectorAll('[data-fixture="card-1"] button')].filter((b) =>
+        b.matches(linkedinAdapter.repostButton),
+      ),
+    ).toEqual([repost]);
     const menu = document.createElement('div');
     menu.setAttribute('role', 'menu');
-    menu.innerHTML = '<div role="button" id="instant">Sofort teilen</div><div role="button" id="thoughts">Mit Kommentar teilen</div>';
+    menu.innerHTML =
+      '<div role="button" id="instant">Sofort teilen</div><div role="button" id="thoughts">Mit Kommentar teilen</div>';
     repost.parentElement!.append(menu);
-    expect([...menu.children].map((i) => [i.id, i.matches(linkedinAdapter.repostConfirm), i.matches(linkedinAdapter.repostMenuItem)])).toEqual([
+    expect(
+      [...menu.children].map((i) => [
+        i.id,
+        i.matches(linkedinAdapter.repostConfirm),
+        i.matches(linkedinAdapter.repostMenuItem),
+      ]),
+    ).toEqual([
       ['instant', true, true],
       ['thoughts', false, true],
     ]);
@@ -96,7 +111,9 @@ describe('X hooks added for the 2026 paths', () => {
       <div data-testid="toast" class="sr-only">Post reposted</div>
       <div class="composer"><div data-testid="scheduledTweetIndicator"></div></div>`;
     const notices = [...document.querySelectorAll(xAdapter.notice)];
-    expect(notices.map((n) => [!!n.querySelector(xAdapter.undoButton), !!n.querySelector(xAdapter.sentNoticeLink)])).toEqual([
+    expect(
+      notices.map((n) => [!!n.querySelector(xAdapter.undoButton), !!n.querySelector(xAdapter.sentNoticeLink)]),
+    ).toEqual([
       [true, false],
       [false, true],
       [false, false],
