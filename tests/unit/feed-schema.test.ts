@@ -125,7 +125,9 @@ describe('feed format bounds', () => {
     expect(messages(edited((f) => (f.posts[0].id = 'a b')))).toContain(
       'posts[0].id: must be 1–100 letters, digits, dots, dashes, colons or underscores (post dropped)',
     );
-    expect(messages(edited((f) => (f.posts[0].url = 'http://a.example/p')))).toContain('posts[0].url: must be an https:// URL (post dropped)');
+    // One line per problem, even where two checks find it, and the same words for a URL that is not one.
+    expect(messages(edited((f) => (f.posts[0].url = 'http://a.example/p')))).toEqual(['posts[0].url: must be an https:// URL (post dropped)']);
+    expect(messages(edited((f) => (f.posts[0].url = 'https://')))).toEqual(['posts[0].url: must be an https:// URL (post dropped)']);
     expect(messages(edited((f) => (f.posts[0].hashtags = ['#a'])))).toContain(
       'posts[0].hashtags[0]: must be a hashtag without # or spaces (post dropped)',
     );

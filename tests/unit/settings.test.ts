@@ -144,6 +144,14 @@ describe('settings', () => {
     expect(isTracking(indefinitely, 'linkedin', now + 10 ** 9)).toBe(false);
   });
 
+  it('tracks nothing when tracking is off, and ignores a pause end that is not a pause', () => {
+    const off = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, enabled: false } };
+    expect(isTracking(off, 'x', 0)).toBe(false);
+    expect(isTracking(off, 'linkedin', 0)).toBe(false);
+    const resumed = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, paused: false, pausedUntil: 10 ** 12 } };
+    expect(isTracking(resumed, 'x', 0)).toBe(true);
+  });
+
   it('tracks per network', () => {
     const s = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, networks: { linkedin: false, x: true } } };
     expect(isTracking(s, 'linkedin', 0)).toBe(false);
