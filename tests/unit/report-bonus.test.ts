@@ -145,7 +145,7 @@ describe('links to shares of approved posts', () => {
   it('keeps only whole https links up to 2048 characters', () => {
     const at = local(2026, 11, 18);
     const long = (n: number) => `https://x.com/${'a'.repeat(n - 'https://x.com/'.length)}`;
-    const links = [long(2048), long(2049), 'https://x.com', 'xhttps://x.com/p', 'https://x.com/a b', 'https:///path'];
+    const links = [long(2048), long(2049), 'https://x.com', 'xhttps://x.com/p', 'https://x.com/a b', 'https://x.com b', 'https:///path'];
     const r = buildReport(links.map((url, i) => share(at + i, 'x', `p-${i}`, url)), settingsWith({ shareLinks: true }), period, period.end)!;
     expect(r.shareLinks!.map((l) => l.url)).toEqual([long(2048), 'https://x.com']);
   });
@@ -160,6 +160,9 @@ describe('links to shares of approved posts', () => {
     ];
     const r = buildReport(unordered, settingsWith({ shareLinks: true }), period, period.end)!;
     expect(r.shareLinks!.map((l) => l.postId)).toEqual(['p-c', 'p-b', 'p-d', 'p-a']);
+    // Out of order only within one millisecond.
+    const tied = buildReport(unordered.slice(1, 3), settingsWith({ shareLinks: true }), period, period.end)!;
+    expect(tied.shareLinks!.map((l) => l.postId)).toEqual(['p-c', 'p-b']);
   });
 });
 
