@@ -32,7 +32,11 @@ for (const report of reports) {
     for (const m of mutants) {
       if (m.status === 'Ignored') {
         counts.ignored++;
-        disabled.push({ at: `${file}:${m.location.start.line}:${m.location.start.column}`, mutator: m.mutatorName, reason: m.statusReason });
+        disabled.push({
+          at: `${file}:${m.location.start.line}:${m.location.start.column}`,
+          mutator: m.mutatorName,
+          reason: m.statusReason,
+        });
       }
       if (!VALID.includes(m.status)) continue;
       counts.mutants++;
@@ -40,21 +44,35 @@ for (const report of reports) {
       else {
         counts[m.status === 'Survived' ? 'survived' : 'noCoverage']++;
         const { line, column } = m.location.start;
-        alive.push({ at: `${file}:${line}:${column}`, status: m.status, mutator: m.mutatorName, replacement: m.replacement, code: lines[line - 1].trim() });
+        alive.push({
+          at: `${file}:${line}:${column}`,
+          status: m.status,
+          mutator: m.mutatorName,
+          replacement: m.replacement,
+          code: lines[line - 1].trim(),
+        });
       }
     }
   }
 }
 const score = (c) => Math.round((10000 * c.detected) / c.mutants) / 100;
 const total = Object.values(modules).reduce(
-  (t, c) => ({ mutants: t.mutants + c.mutants, detected: t.detected + c.detected, survived: t.survived + c.survived, noCoverage: t.noCoverage + c.noCoverage, ignored: t.ignored + c.ignored }),
+  (t, c) => ({
+    mutants: t.mutants + c.mutants,
+    detected: t.detected + c.detected,
+    survived: t.survived + c.survived,
+    noCoverage: t.noCoverage + c.noCoverage,
+    ignored: t.ignored + c.ignored,
+  }),
   { mutants: 0, detected: 0, survived: 0, noCoverage: 0, ignored: 0 },
 );
 const out = {
   at: new Date().toISOString(),
   commit: head,
   machine: { cores: os.cpus().length, node: process.version, load: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-  minutes: minutes ?? (runs.every((r) => r.minutes !== null) ? Math.round(runs.reduce((t, r) => t + r.minutes, 0) * 10) / 10 : null),
+  minutes:
+    minutes ??
+    (runs.every((r) => r.minutes !== null) ? Math.round(runs.reduce((t, r) => t + r.minutes, 0) * 10) / 10 : null),
   score: score(total),
   total,
   modules: Object.fromEntries(Object.entries(modules).map(([f, c]) => [f, { score: score(c), ...c }])),
@@ -63,4 +81,6 @@ const out = {
   disabled,
 };
 writeFileSync('bench/results/mutation.json', `${JSON.stringify(out, null, 2)}\n`);
-console.log(`mutation score ${out.score} % (${total.detected}/${total.mutants}; ${alive.length} alive, ${total.ignored} disabled with a reason) → bench/results/mutation.json`);
+console.log(
+  `mutation score ${out.score} % (${total.detected}/${total.mutants}; ${alive.length} alive, ${total.ignored} disabled with a reason) → bench/results/mutation.json`,
+);
