@@ -35,6 +35,8 @@ describe('settings', () => {
         },
         name: '',
         email: '',
+        consentedEndpoint: null,
+        declinedEndpoint: null,
       },
       reminders: { enabled: false, maxPerWeek: 2, quietDays: [0, 6], startHour: 9, endHour: 18 },
       feedUrl: null,
@@ -54,7 +56,7 @@ describe('settings', () => {
   };
   it.each([
     ['all report fields on, daily, named, points and links', (s: typeof DEFAULT_SETTINGS) => {
-      s.reporting = { enabled: true, name: 'Ann', email: 'ann@example.com', fields: { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', bonus: 'points', shareLinks: true, identity: 'named' } };
+      s.reporting = { ...s.reporting, enabled: true, name: 'Ann', email: 'ann@example.com', fields: { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', bonus: 'points', shareLinks: true, identity: 'named' } };
     }],
     ['weekly detail, qualified only', (s: typeof DEFAULT_SETTINGS) => {
       s.reporting.fields = { ...s.reporting.fields, timeDetail: 'week', bonus: 'qualified' };
