@@ -61,7 +61,10 @@ function pageScripts(html: string): string[] {
   for (let f = queue.shift(); f; f = queue.shift()) {
     for (const m of readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) {
       const dep = join(EXT, 'chunks', m[1]!);
-      if (!files.has(dep)) files.add(dep), queue.push(dep);
+      if (!files.has(dep)) {
+        files.add(dep);
+        queue.push(dep);
+      }
     }
   }
   return [...files];

@@ -35,7 +35,7 @@ export async function readManagedConfig(): Promise<ManagedConfig> {
   return config;
 }
 
-async function useDemo(db: SharewiseDB, loadDemo: () => Promise<unknown>, now: number): Promise<void> {
+async function storeDemo(db: SharewiseDB, loadDemo: () => Promise<unknown>, now: number): Promise<void> {
   const parsed = parseFeed(await loadDemo());
   if (!parsed.ok) {
     await db.feedCache.put({
@@ -84,7 +84,7 @@ export async function syncFeed(db: SharewiseDB, deps: SyncDeps): Promise<FeedCac
   const source = resolveFeedSource(deps.managed, deps.userFeedUrl);
   const current = await db.feedCache.get('current');
   if (source.kind === 'demo') {
-    if (current?.source !== 'demo' || !current.feed) await useDemo(db, deps.loadDemo, deps.now);
+    if (current?.source !== 'demo' || !current.feed) await storeDemo(db, deps.loadDemo, deps.now);
     else await db.feedCache.update('current', { lastAttemptAt: deps.now });
     return (await db.feedCache.get('current'))!;
   }

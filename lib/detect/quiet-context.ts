@@ -31,7 +31,6 @@ export class ContentScriptContext {
   private watching = false;
 
   /** WXT constructs it with the script's name and options; neither is needed here. */
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   constructor(_name?: string, _options?: unknown) {}
 
   get signal(): AbortSignal {
