@@ -23,12 +23,13 @@ export default {
   coverageAnalysis: 'perTest',
   // Two cores shared with everything else: one test process.
   concurrency: 1,
-  // No checker: TypeScript 7 has no JavaScript API for @stryker-mutator/typescript-checker, and Vitest
-  // strips types without checking them, so `// @ts-nocheck` in the sandbox would change nothing.
+  // No checker: @stryker-mutator/typescript-checker needs TypeScript's JavaScript API (TypeScript 7 has
+  // none), and Vitest strips types without checking them, so `// @ts-nocheck` in the
+  // sandbox would change nothing. `npx tsc --noEmit` checks types.
   disableTypeChecks: false,
-  // Stryker rewrites the tsconfig's relative paths for the sandbox through the TypeScript JavaScript API,
-  // which TypeScript 7 does not have. Our tsconfig has no path leaving the project, so nothing needs
-  // rewriting: point the step at a file that does not exist and it is skipped.
+  // Stryker rewrites the tsconfig's relative paths for the sandbox through that same API. Our tsconfig has
+  // no path leaving the project, so nothing needs rewriting: point the step at a file that does not exist
+  // and it is skipped.
   tsconfigFile: 'no-tsconfig-rewrite.json',
   ignorePatterns: ['.output', 'bench/results', 'tests/e2e', 'reports'],
   reporters: ['html', 'json', 'clear-text', 'progress'],

@@ -6,7 +6,7 @@ import { setupRequestSignal } from '@/lib/background/requests';
 import { setupReporting } from '@/lib/background/reporting';
 import { setupMyData } from '@/lib/background/my-data';
 import { setupReminders } from '@/lib/background/reminders';
-import { setupViewStamp } from '@/lib/background/view-stamp';
+import { setupSnapshot } from '@/lib/background/snapshot';
 import { setupWelcome } from '@/lib/background/welcome';
 
 // Thin on purpose: each setup registers its listeners synchronously, as MV3 service workers require.
@@ -19,6 +19,6 @@ export default defineBackground(() => {
   setupWelcome();
   setupMyData();
   setupReminders();
-  setupViewStamp();
+  setupSnapshot();
   setupRequestSignal();
 });

@@ -26,6 +26,13 @@ if (typecheck.status !== 0) {
   process.exit(1);
 }
 
+// Lint (ESLint with typescript-eslint and React's hook rules): a finding fails the suite like a type error.
+const lint = spawnSync('npx', ['eslint', '.', '--max-warnings', '0'], { cwd: root, stdio: 'inherit' });
+if (lint.status !== 0) {
+  console.error('FAIL: lint (npx eslint .) found problems');
+  process.exit(1);
+}
+
 const suites = [
   { name: 'unit', args: [] },
   { name: 'e2e (Chromium + Firefox)', args: ['-c', 'vitest.e2e.config.ts'] },

@@ -4,6 +4,7 @@ import { activePosts } from '@/lib/feed/select';
 import { blankPost, checkFeedText, editText, getAt, jsonObject, type Path } from '@/lib/company/feed-studio';
 import { t } from '@/lib/i18n';
 import { localDate } from '@/lib/period';
+import { useNow } from '@/components/use-now';
 import { Posts } from '../popup/Posts';
 import { Progress } from '../popup/Progress';
 import { Vision } from '../popup/Vision';
@@ -17,6 +18,7 @@ type Edit = (path: Path, value: unknown) => void;
  * components; exported as feed.json. Nothing leaves the page but the URL fetch the editor asks for.
  */
 export function FeedStudio() {
+  const now = useNow();
   const [text, setText] = useState('');
   const [loadMessage, setLoadMessage] = useState<string | null>(null);
   const [url, setUrl] = useState('');
@@ -150,8 +152,8 @@ export function FeedStudio() {
             // The popup's own components, as an employee would see this feed; inert: a picture, not a popup.
             <div className="studio-preview" inert data-testid="studio-preview">
               <Vision feed={check.feed} />
-              <Posts posts={activePosts(check.feed, Date.now())} shared={new Map()} />
-              <Progress program={check.feed.program} now={Date.now()} rows={{ totals: [], posts: [] }} anyEver={false} />
+              <Posts posts={activePosts(check.feed, now)} shared={new Map()} />
+              <Progress program={check.feed.program} now={now} rows={{ totals: [], posts: [] }} anyEver={false} />
             </div>
           ) : (
             <p className="sw-hint">{t('companyPreviewNone')}</p>
@@ -201,10 +203,11 @@ function list(v: unknown): unknown[] {
 
 /** Every part of a feed as a form; each change rewrites the JSON, which stays the one source of truth. */
 function FeedForm({ obj, edit }: { obj: Record<string, unknown>; edit: Edit }) {
+  const now = useNow();
   const measures = list(getAt(obj, ['vision', 'measures']));
   const posts = list(obj.posts);
   const program = getAt(obj, ['program']);
-  const today = localDate(Date.now());
+  const today = localDate(now);
   return (
     <div data-testid="studio-form">
       <Group legend={t('companyCompany')}>

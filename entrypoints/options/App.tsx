@@ -11,12 +11,17 @@ import { RemindersSection } from './RemindersSection';
 import { SentLogSection } from './SentLogSection';
 import { TrackingSection } from './TrackingSection';
 
+/** Before the administrator's policy answered (seconds, on a browser's first start): none shown yet. */
+const NO_POLICY_YET = { config: {}, problems: [] };
+
 export function App() {
   const loaded = useSettingsStore((s) => s.loaded);
-  const managed = useManaged();
-  if (!loaded || !managed) return <p role="status">{t('optionsLoading')}</p>;
+  // Drawn at once: the policy fills in when storage.managed answers.
+  const policy = useManaged();
+  const managed = policy ?? NO_POLICY_YET;
+  if (!loaded) return <p role="status">{t('optionsLoading')}</p>;
   return (
-    <main data-testid="options">
+    <main data-testid="options" data-policy={policy ? 'read' : 'pending'}>
       <h1>{t('optionsTitle')}</h1>
       <p>{t('optionsIntro')}</p>
       <nav className="sw-toc" aria-label={t('optionsTocLabel')}>

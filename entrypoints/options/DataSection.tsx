@@ -5,7 +5,6 @@ import { buildExport, exportFileName, MAX_IMPORT_BYTES, parseImport, sharesToCsv
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { forgetLastView } from '@/lib/ui/last-view';
 
 type Filter = 'all' | 'linkedin' | 'x' | 'approved' | 'own';
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -153,8 +152,6 @@ export function DataSection() {
               data-testid="delete-all-yes"
               onClick={() =>
                 void sendMessage('ui:deleteAllData', { confirm: 'delete-everything' }).then((r) => {
-                  // The popup's last view shows progress made of those shares: it goes too.
-                  if (r && 'ok' in r) forgetLastView(localStorage);
                   setConfirming(false);
                   answer(r, t('optionsDeleteAllDone'));
                 })

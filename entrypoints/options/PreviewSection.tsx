@@ -6,6 +6,7 @@ import type { ManagedConfig } from '@/lib/managed';
 import { nextReportPeriod, reportProgram, reportSpan, reportTarget } from '@/lib/privacy';
 import { nextReport, payloadAtSend, type QueuedReport, type ReportPayload } from '@/lib/reporting/payload';
 import { readSettings } from '@/lib/settings';
+import { useNow } from '@/components/use-now';
 import { BonusPreview } from './BonusPreview';
 
 /**
@@ -20,7 +21,7 @@ export function PreviewSection({ managed }: { managed: ManagedConfig }) {
   const target = reportTarget(managed, feedRow?.feed, feedRow?.source);
   const outbox = useLiveQuery(() => db.outbox.toArray(), []);
   const suggestions = useLiveQuery(() => db.suggestions.where('status').equals('queued').toArray(), []);
-  const now = Date.now();
+  const now = useNow();
   const next = nextReport((outbox ?? []) as QueuedReport[], nextReportPeriod(target?.schedule ?? 'weekly', now));
   const period = next.period;
   // The bonus status needs the whole of each program period the report touches, as the sender reads.

@@ -4,6 +4,7 @@ import { useSettingsStore } from '@/components/privacy/settings-store';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings';
+import { useNow } from '@/components/use-now';
 
 type Tracking = Settings['tracking'];
 
@@ -21,7 +22,7 @@ export function TrackingSection() {
   const dateId = useId();
   const [until, setUntil] = useState('');
   const [forgotten, setForgotten] = useState<string | null>(null);
-  const now = Date.now();
+  const now = useNow();
   const paused = tr.paused && (tr.pausedUntil === null || now < tr.pausedUntil);
 
   return (

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ClaimDisclosure, MissedSharesNotice } from '@/components/MissedShares';
 import { Notice } from '@/components/Notice';
 import { ReportPausePrompt } from '@/components/ReportPausePrompt';
-import type { FeedCacheRow } from '@/lib/db';
+import { StorageErrorMessage } from '@/components/StorageError';
 import { t } from '@/lib/i18n';
 import type { StorageProblem } from '@/lib/storage-problem';
+import { popupView, type PopupView } from '@/lib/ui/snapshot';
 import type { TrackingState } from '@/lib/ui/tracking-state';
 import { moment } from './format';
 import { useLive } from './live';
@@ -30,7 +31,7 @@ function SuggestDisclosure() {
   );
 }
 
-function StateNotices({ row, tracking, storage }: { row: FeedCacheRow | undefined; tracking: TrackingState; storage: StorageProblem | null }) {
+function StateNotices({ row, tracking, storage }: { row: PopupView['row']; tracking: TrackingState; storage: StorageProblem | null }) {
   // Mirrors feedStatus (lib/feed-status.ts), inlined: every byte counts in the popup's script.
   const unavailable = !!row && !row.feed && row.source !== 'demo';
   return (
@@ -80,27 +81,21 @@ function StateNotices({ row, tracking, storage }: { row: FeedCacheRow | undefine
   );
 }
 
-/**
- * The popup, rendered from what lib/ui/popup-data.ts and storage.local hold (./live.ts). `onShown`
- * runs once, after the first complete render is on screen.
- */
-export function App({ now, onShown }: { now: number; onShown?: () => void }) {
-  const { data, error, tracking, problem } = useLive();
-  const shown = !!data && !error;
-  useEffect(() => {
-    if (shown) onShown?.();
-  }, [shown, onShown]);
-
-  // A database error reaches the page's error boundary, which says what went wrong.
-  if (error) throw error;
-  if (!data) {
+/** The popup, rendered from the snapshot the background keeps (./live.ts, lib/ui/snapshot.ts). */
+export function App({ now }: { now: number }) {
+  const snapshot = useLive((s) => s.snapshot);
+  if (!snapshot || (!snapshot.feed && !snapshot.dbError)) {
+    // First run: the background has not stored the first feed (or any snapshot) yet.
     return (
       <main>
-        <p role="status">{t('popupLoading')}</p>
+        <p role="status" data-testid="first-run">{t('popupGettingPosts')}</p>
       </main>
     );
   }
-  const { row } = data;
+  const data = popupView(snapshot, now);
+  // The background could not read the database: say what went wrong.
+  if (data.dbError) return <StorageErrorMessage error={data.dbError} fromStorage />;
+  const { row, tracking, problem } = data;
   const feed = row?.feed ?? null;
   return (
     <main>

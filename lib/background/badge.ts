@@ -4,6 +4,7 @@ import { getDb, type SharewiseDB } from '../db';
 import { activePosts } from '../feed/select';
 import { onMessage } from '../messaging/protocol';
 import { isExtensionPageSender, PopupOpenedSchema, validate } from '../messaging/validate';
+import { refreshSnapshot } from './snapshot';
 
 /**
  * Toolbar badge: how many approved posts are new since the popup was last opened. Opening the
@@ -68,7 +69,13 @@ export function setupBadge(api: BadgeApi = toolbar()): { stop: () => void } {
     const msg = validate(PopupOpenedSchema, data);
     if (!msg.ok) return { rejected: msg.error };
     if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    await markPopupOpened(db, api);
+    // Every open also checks the popup's snapshot: a database that broke since the last write writes
+    // nothing, and the employee must still learn of it (unchanged snapshots are not written again).
+    try {
+      await markPopupOpened(db, api);
+    } finally {
+      void refreshSnapshot(db).catch(() => undefined);
+    }
     return { ok: true };
   });
 

@@ -8,6 +8,7 @@ import { onMessage } from '../messaging/protocol';
 import { FeedRefreshSchema, isExtensionPageSender, validate } from '../messaging/validate';
 import { loadSettings } from '../settings/store';
 import { onFreshStart } from './fresh-start';
+import { refreshSnapshot } from './snapshot';
 
 export const FEED_ALARM = 'sharewise-feed';
 
@@ -34,7 +35,7 @@ export async function readManagedConfig(): Promise<ManagedConfig> {
   return config;
 }
 
-async function useDemo(db: SharewiseDB, loadDemo: () => Promise<unknown>, now: number): Promise<void> {
+async function storeDemo(db: SharewiseDB, loadDemo: () => Promise<unknown>, now: number): Promise<void> {
   const parsed = parseFeed(await loadDemo());
   if (!parsed.ok) {
     await db.feedCache.put({
@@ -83,7 +84,7 @@ export async function syncFeed(db: SharewiseDB, deps: SyncDeps): Promise<FeedCac
   const source = resolveFeedSource(deps.managed, deps.userFeedUrl);
   const current = await db.feedCache.get('current');
   if (source.kind === 'demo') {
-    if (current?.source !== 'demo' || !current.feed) await useDemo(db, deps.loadDemo, deps.now);
+    if (current?.source !== 'demo' || !current.feed) await storeDemo(db, deps.loadDemo, deps.now);
     else await db.feedCache.update('current', { lastAttemptAt: deps.now });
     return (await db.feedCache.get('current'))!;
   }
@@ -120,6 +121,7 @@ function serial<T>(job: () => Promise<T>): Promise<T> {
 export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed): void {
   const db = getDb();
   const extensionOrigin = browser.runtime.getURL('/');
+  // Whatever the sync stored (a feed, an error next to the last good one), the popup's snapshot follows.
   const sync = () =>
     serial(async () =>
       syncFeed(db, {
@@ -127,7 +129,7 @@ export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed
         userFeedUrl: (await loadSettings()).feedUrl,
         loadDemo,
         now: Date.now(),
-      }),
+      }).finally(() => refreshSnapshot(db)),
     );
   // Returns the promise so callers (and tests) can wait; browser events ignore it.
   const run = () => sync().then(() => undefined, (err) => console.error('[sharewise] feed', err));

@@ -17,6 +17,7 @@ import { runFreshStart } from './fresh-start';
 import { rotateInstallId } from './reporting';
 import type { Share } from '../shares';
 import { applyStats, statDeltas, summaryTables } from '../stats';
+import { refreshSnapshot } from './snapshot';
 
 export async function deleteShare(db: SharewiseDB, id: string): Promise<boolean> {
   return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
@@ -102,7 +103,9 @@ export function setupMyData(): void {
     const msg = validate(DeleteShareSchema, data);
     if (!msg.ok) return { rejected: msg.error };
     if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    return { ok: true, deleted: await deleteShare(db, msg.data.id) };
+    const deleted = await deleteShare(db, msg.data.id);
+    await refreshSnapshot(db);
+    return { ok: true, deleted };
   });
 
   onMessage('ui:deleteAllData', async ({ data, sender }) => {
@@ -110,6 +113,7 @@ export function setupMyData(): void {
     if (!msg.ok) return { rejected: msg.error };
     if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
     await deleteEverything(db);
+    await refreshSnapshot(db);
     return { ok: true };
   });
 
@@ -126,6 +130,8 @@ export function setupMyData(): void {
     if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
     const future = futureShare(msg.data.shares, Date.now());
     if (future) return { rejected: `invalid message: ${future.where}: ${future.what}` };
-    return { ok: true, ...(await importShares(db, msg.data.shares, (await loadSettings()).keepText)) };
+    const result = await importShares(db, msg.data.shares, (await loadSettings()).keepText);
+    await refreshSnapshot(db);
+    return { ok: true, ...result };
   });
 }

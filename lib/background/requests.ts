@@ -10,6 +10,7 @@ import { clearStorageProblem, noteStorageProblem } from '../storage-problem';
 import { noteDiagnostic, type DiagnosticInput } from './diagnostics';
 import { currentPosts } from './feed';
 import { addPageSignal, logShare, type ShareInput } from './share-log';
+import { refreshSnapshot } from './snapshot';
 import type { ShareKind, Signal } from '../shares';
 import { ALONE_AFTER_MS, IN_FLIGHT_WAIT_MS, isShareKind, judgeAlone, judgePage, PAIR_WINDOW_MS, type TabRequest } from './signals';
 
@@ -270,7 +271,8 @@ function defaultDeps(): SignalDeps {
       const [settings, posts] = await Promise.all([loadSettings(), currentPosts(db)]);
       try {
         const result = await logShare(db, input, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
-        if (result.logged) await clearStorageProblem();
+        // The popup draws from the snapshot (lib/background/snapshot.ts): a new share renews it.
+        if (result.logged) await Promise.all([clearStorageProblem(), refreshSnapshot(db)]);
         return result;
       } catch (err) {
         await noteStorageProblem(err, Date.now()).catch(() => {});

@@ -14,6 +14,7 @@ import { clearStorageProblem, noteStorageProblem } from '../storage-problem';
 import { claimShare } from './claims';
 import { currentPosts } from './feed';
 import { getSignalHub } from './requests';
+import { refreshSnapshot } from './snapshot';
 
 /** The background's door: every message is validated (payload and sender) before anything is written. */
 export function setupMessageRouter(): void {
@@ -39,7 +40,7 @@ export function setupMessageRouter(): void {
     const [settings, posts] = await Promise.all([loadSettings(), currentPosts(db)]);
     try {
       const result = await claimShare(db, msg.data, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
-      if (result.ok) await clearStorageProblem();
+      if (result.ok) await Promise.all([clearStorageProblem(), refreshSnapshot(db)]);
       return result;
     } catch (err) {
       await noteStorageProblem(err, Date.now()).catch(() => {});

@@ -16,6 +16,8 @@ export interface SubmitFacts {
   scheduled: boolean;
   /** A quoted post is attached (X "Quote", LinkedIn "Repost with your thoughts"). */
   quote: boolean;
+  /** The composer edits a post already out (X Premium "Edit post"): not a new share. */
+  edit: boolean;
   /** The composer was opened from a share page (x.com/intent/post, linkedin shareActive). */
   intent: boolean;
 }
@@ -30,7 +32,7 @@ type Network = DetectedShare['network'];
 /** The share a post-button click / Ctrl+Enter would publish, or null when it publishes none. */
 export function decideSubmit(network: Network, f: SubmitFacts): Candidate | null {
   const text = f.text.trim();
-  if (f.disabled || !text || f.reply || f.scheduled) return null;
+  if (f.disabled || !text || f.reply || f.scheduled || f.edit) return null;
   const kind = f.quote ? 'quote' : 'post';
   return { network, kind, surface: f.intent ? 'intent' : 'composer', text };
 }
@@ -41,14 +43,21 @@ export const repostCandidate = (network: Network): Candidate => ({ network, kind
 export interface Tracker {
   /**
    * A submit gesture for `c`: wait for its confirmation. A gesture for the post already waiting
-   * (double click, retry after an error the site showed) keeps its submission id.
+   * (double click, retry after an error the site showed) keeps its submission id, and counts as one
+   * more send of it in flight.
    */
   gesture(c: Candidate, key: unknown): void;
   /**
-   * The site answered: confirmed `by` a signal → the share to report, at most once per submission;
-   * null (rejected, or no answer in time) → nothing.
+   * The site refused one send of the waiting post (an error notice). True when no send of it is left
+   * in flight: then it is dropped. A double click whose second send is refused as a duplicate keeps
+   * waiting for the first.
    */
-  settle(by: Confirmation | null): DetectedShare | null;
+  reject(): boolean;
+  /**
+   * The site answered: confirmed `by` a signal → the share to report (with the new post's `permalink`
+   * when the page showed it), at most once per submission; null (no answer in time, undone) → nothing.
+   */
+  settle(by: Confirmation | null, permalink?: string): DetectedShare | null;
 }
 
 /**
@@ -57,21 +66,26 @@ export interface Tracker {
  * twice is still logged once.
  */
 export function createTracker(newId: () => string): Tracker {
-  let pending: { c: Candidate; key: unknown; id: string } | null = null;
+  let pending: { c: Candidate; key: unknown; id: string; sends: number } | null = null;
   return {
     gesture(c, key) {
-      if (pending?.key !== key) pending = { c, key, id: newId() };
+      if (pending && pending.key === key) pending.sends++;
+      else pending = { c, key, id: newId(), sends: 1 };
     },
-    settle(by) {
+    reject() {
+      if (pending && !--pending.sends) pending = null;
+      return !pending;
+    },
+    settle(by, permalink) {
       const p = pending;
       pending = null;
-      return p && by && { ...p.c, submissionId: p.id, confirmedBy: by };
+      return p && by && { ...p.c, submissionId: p.id, confirmedBy: by, ...(permalink && { permalink }) };
     },
   };
 }
 
 /**
- * Modes chosen before a composer opens or submits ("quote", "reply", "schedule", "intent") are a
+ * Modes chosen before a composer opens or submits ("quote", "reply", "edit", "schedule", "intent") are a
  * plain Set<string> in the watcher: cleared by a confirmed share, a composer-opening button, or a
  * route change away from the composer (see lib/detect/watch.ts).
  */

@@ -5,17 +5,19 @@
 // could detect Sharewise and switch it off. wxt.config.ts aliases WXT's module to this one, so the
 // `ctx` every content script's main() receives is this class: its own AbortController, route changes
 // delivered on a private EventTarget, nothing posted or dispatched where the page can hear it.
-// Same public surface as WXT's class (wxt/utils/content-script-context), so entrypoints read as usual.
+// Only the part of WXT's surface the entrypoints use (signal, addEventListener, abort, isValid): the
+// class ships in every LinkedIn and X page, whose scripts must stay within 3 KB gzip.
 
 import { browser } from 'wxt/browser';
 
 /** What WXT's `wxt:locationchange` handlers receive. */
 export class LocationChange extends Event {
-  constructor(
-    readonly newUrl: URL,
-    readonly oldUrl: URL,
-  ) {
+  declare readonly newUrl: URL;
+  declare readonly oldUrl: URL;
+
+  constructor(newUrl: URL, oldUrl: URL) {
     super('wxt:locationchange');
+    Object.assign(this, { newUrl, oldUrl });
   }
 }
 
@@ -28,10 +30,8 @@ export class ContentScriptContext {
   private readonly routes = new EventTarget();
   private watching = false;
 
-  constructor(
-    readonly contentScriptName: string,
-    readonly options?: unknown,
-  ) {}
+  /** WXT constructs it with the script's name and options; neither is needed here. */
+  constructor(_name?: string, _options?: unknown) {}
 
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -42,61 +42,17 @@ export class ContentScriptContext {
   }
 
   /** Invalid once aborted, or once the extension was reloaded or removed (the runtime is gone). */
-  get isInvalid(): boolean {
-    if (browser.runtime?.id == null) this.notifyInvalidated();
-    return this.signal.aborted;
-  }
-
   get isValid(): boolean {
-    return !this.isInvalid;
-  }
-
-  onInvalidated(cb: () => void): () => void {
-    this.signal.addEventListener('abort', cb);
-    return () => this.signal.removeEventListener('abort', cb);
-  }
-
-  block<T>(): Promise<T> {
-    return new Promise(() => {});
-  }
-
-  setInterval(handler: () => void, timeout?: number): number {
-    const id = setInterval(() => this.isValid && handler(), timeout) as unknown as number;
-    this.onInvalidated(() => clearInterval(id));
-    return id;
-  }
-
-  setTimeout(handler: () => void, timeout?: number): number {
-    const id = setTimeout(() => this.isValid && handler(), timeout) as unknown as number;
-    this.onInvalidated(() => clearTimeout(id));
-    return id;
-  }
-
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame((t) => this.isValid && callback(t));
-    this.onInvalidated(() => cancelAnimationFrame(id));
-    return id;
-  }
-
-  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
-    const id = requestIdleCallback((d) => !this.signal.aborted && callback(d), options);
-    this.onInvalidated(() => cancelIdleCallback(id));
-    return id;
+    return browser.runtime?.id != null && !this.signal.aborted;
   }
 
   /** Like WXT's: removed on invalidation. `wxt:locationchange` is private to this script (see above). */
   addEventListener(target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions): void {
     const listener = handler as unknown as EventListener;
-    if (type === 'wxt:locationchange') {
-      this.routes.addEventListener(type, listener, { ...options, signal: this.signal });
-      this.watchRoutes();
-      return;
-    }
-    target.addEventListener(type, listener, { ...options, signal: this.signal });
-  }
-
-  notifyInvalidated(): void {
-    this.abort('Content script context invalidated');
+    const opts = { ...options, signal: this.signal };
+    if (type !== 'wxt:locationchange') return target.addEventListener(type, listener, opts);
+    this.routes.addEventListener(type, listener, opts);
+    this.watchRoutes();
   }
 
   /**
@@ -119,7 +75,7 @@ export class ContentScriptContext {
         signal: this.signal,
       });
     } else {
-      this.setInterval(() => changed(here()), 1000);
+      const poll = setInterval(() => (this.isValid ? changed(here()) : clearInterval(poll)), 1000);
     }
   }
 }

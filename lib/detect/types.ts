@@ -5,9 +5,10 @@
  * 'notice' — the site's own "sent" notice appeared (with a link to the new post);
  * 'composer-closed' — the site itself closed or emptied the composer after the submit gesture;
  * 'reposted' — the repost control turned into its "undo repost" state;
+ * 'undo-elapsed' — X Premium's link-less "Sending post…" notice went away without its Undo being used;
  * 'network' — the background saw the site's create endpoint succeed (reserved, not used yet).
  */
-export type Confirmation = 'notice' | 'composer-closed' | 'reposted' | 'network';
+export type Confirmation = 'notice' | 'composer-closed' | 'reposted' | 'undo-elapsed' | 'network';
 
 /** What a content script reports after it has seen a post go out. Validated by the background. */
 export interface DetectedShare {

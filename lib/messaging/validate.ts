@@ -10,7 +10,7 @@ export const DetectedShareSchema = z.strictObject({
   surface: z.enum(['intent', 'composer']),
   text: z.string().max(25_000),
   submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
-  confirmedBy: z.enum(['notice', 'composer-closed', 'reposted', 'network']),
+  confirmedBy: z.enum(['notice', 'composer-closed', 'reposted', 'undo-elapsed', 'network']),
   permalink: z.string().url().max(2048).optional(),
   layout: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
 });

@@ -7,13 +7,16 @@ import type { Network } from '../shares';
 import type { DayTotal, PeriodPost } from '../stats';
 import { hasAnyShare, progressRows, sharedOf } from './queries';
 
-/** Everything the popup shows from the database, read in one go so it renders once, complete. */
+/**
+ * Everything the popup shows from the database, read in one go by the background, which keeps it in
+ * the popup's snapshot (lib/ui/snapshot.ts buildSnapshot; lib/background/snapshot.ts).
+ */
 export interface PopupData {
   /** undefined: no feed stored yet (first run before the first sync). */
   row: FeedCacheRow | undefined;
   /** The feed's approved, unexpired posts at `now`, newest first. */
   posts: FeedPost[];
-  /** "Shared ✓" per post id and network. */
+  /** "Shared ✓" per post id and network, for every post of the feed (expired ones too: the popup filters at opening). */
   shared: Map<string, Set<Network>>;
   /** What progress needs (lib/progress computeProgressFromDays). */
   progress: { totals: DayTotal[]; posts: PeriodPost[] };
@@ -23,14 +26,13 @@ export interface PopupData {
 /**
  * The popup's reads (lib/ui/queries.ts), the feed first because the others depend on its posts and
  * program: two round trips, never the share log, so it costs the same with 100 or 100,000 shares.
- * Run inside Dexie's liveQuery, so any write to a table it read runs it again.
  */
 export async function readPopupData(db: SharewiseDB, now: number): Promise<PopupData> {
   const row = await db.feedCache.get('current');
   const program = row?.feed?.program;
   const posts = row?.feed ? activePosts(row.feed, now) : [];
   const [shared, progress, anyEver] = await Promise.all([
-    sharedOf(db, posts),
+    sharedOf(db, row?.feed?.posts ?? []),
     progressRows(db, sinceFor(program, now), program && periodContaining(program.period, now)),
     hasAnyShare(db),
   ]);

@@ -3,8 +3,9 @@ import type { TestPage } from './harness/page';
 import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import { failNext, postSentinel, ShareLog, slowDown, waitForNotice } from './pages/detect';
 
-// Share detection on LinkedIn against tests/fixtures/linkedin/ — the share box in the page and the
-// same share box inside the open shadow root of #interop-outlet (?layout=shadow). Every case runs
+// Share detection on LinkedIn against tests/fixtures/linkedin/ — its three layouts: the share box in
+// the page, the same share box inside the open shadow root of #interop-outlet (?layout=shadow), and the
+// server-driven layout (sdui.html: native <dialog>, TipTap editor, /preload/ routes). Every case runs
 // in Chromium and Firefox (one browser per describe).
 
 const { server } = useFixtureServer();
@@ -13,6 +14,11 @@ const TOAST = '.artdeco-toast-item';
 const EDITOR = '[data-test-modal-id="sharebox"] .ql-editor';
 const POST = '.share-actions__primary-action';
 const FEED = 'https://www.linkedin.com/feed/';
+// The server-driven layout (tests/fixtures/linkedin/sdui.html).
+const SDUI_COMPOSE = 'dialog[data-testid="dialog"] [data-sdui-screen*="sharing.ShareCompose"]';
+const SDUI_EDITOR = `${SDUI_COMPOSE} [componentkey="ShareBox_textEditor"]`;
+const SDUI_POST = `${SDUI_COMPOSE} [data-fixture="post"]`; // the fixture's own hook; detection finds it by structure
+const SDUI_NOTICE = '[role="status"],[role="alert"]';
 
 interface Case {
   name: string;
@@ -137,6 +143,100 @@ const cases: Case[] = [
     },
   },
 ];
+
+/** The server-driven layout's notices, by page language. */
+const SDUI_TEXT = {
+  en: { sent: 'Post successful.', scheduled: 'Post scheduled.', error: 'Something went wrong.', reposted: 'Repost successful.' },
+  de: { sent: 'Beitrag erfolgreich veröffentlicht.', scheduled: 'Beitrag geplant.', error: 'Da ist etwas schiefgelaufen.', reposted: 'Repost erfolgreich.' },
+};
+
+// Every path of the server-driven layout, in English and German.
+for (const lang of ['en', 'de'] as const) {
+  const T = SDUI_TEXT[lang];
+  const q = `lang=${lang}`;
+  cases.push(
+    {
+      name: `server-driven layout (${lang}, /preload/ feed): logs a post from the native-dialog composer; comments and messages are not shares`,
+      async run({ page, log }) {
+        await page.goto(`https://www.linkedin.com/preload/?${q}`);
+        await page.click('[data-fixture="card-1"] [data-fixture="comment-box"] [contenteditable]');
+        await page.type('Great launch!');
+        await page.click('[data-fixture="card-1"] [data-fixture="comment-box"] button');
+        await page.click('[data-fixture="messaging"] [contenteditable]'); // inside #interop-outlet's shadow root
+        await page.type('See you Monday');
+        await page.press('Control+Enter');
+        await page.click('[data-fixture="messaging"] [data-fixture="send"]');
+        await page.click('[data-fixture="start"]');
+        expect(await page.evaluate(() => location.pathname)).toBe('/preload/sharebox/');
+        await page.click(SDUI_EDITOR);
+        await page.type(`Proud of the R7 team ${R7}`);
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.sent);
+        const sentinel = await postSentinel(page, 'linkedin');
+        const rows = await log.waitForText(sentinel);
+        expect(rows.map((r) => r.text)).toEqual([`Proud of the R7 team ${R7}`, sentinel]);
+        expect(rows[0]).toEqual(expect.objectContaining({ network: 'linkedin', kind: 'post', surface: 'composer', postId: 'p-2026-11-r7-launch', urls: [R7] }));
+      },
+    },
+    {
+      name: `server-driven layout (${lang}, /sharing/compose): a schedule picker left by its other button changes nothing; a scheduled post is not a share`,
+      async run({ page, log }) {
+        await page.goto(`https://www.linkedin.com/sharing/compose?${q}`);
+        await page.click(SDUI_EDITOR);
+        await page.type('For next Monday');
+        await page.click(`${SDUI_COMPOSE} [data-fixture="schedule"]`);
+        await page.waitFor('[data-sdui-screen*="sharing.ShareSchedulePostPicker"] input[data-testid="date-picker-input"]');
+        await page.click('[data-fixture="picker-next"]');
+        await page.click(SDUI_POST); // now reads "Schedule"
+        await waitForNotice(page, SDUI_NOTICE, T.scheduled);
+        await page.goto(`https://www.linkedin.com/sharing/compose?${q}`);
+        await page.click(SDUI_EDITOR);
+        await page.type('Posting it now after all');
+        await page.click(`${SDUI_COMPOSE} [data-fixture="schedule"]`);
+        await page.click('[data-fixture="picker-back"]');
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.sent);
+        const sentinel = await postSentinel(page, 'linkedin');
+        expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([['post', 'Posting it now after all'], ['post', sentinel]]);
+      },
+    },
+    {
+      name: `server-driven layout (${lang}): the prefilled composer (/feed/?shareActive=true&text=…) is surface "intent"; a rejected post is not logged`,
+      async run({ page, log }) {
+        await page.goto(`${FEED}?fixture=sdui&${q}&fail=500&shareActive=true&text=${encodeURIComponent('Rejected')}`);
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.error);
+        await page.goto(`${FEED}?fixture=sdui&${q}&shareActive=true&text=${encodeURIComponent(`The R7 is here ${R7}`)}`);
+        await page.waitFor(SDUI_EDITOR);
+        expect(await page.evaluate(() => location.search)).toBe(`?fixture=sdui&${q}`);
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.sent);
+        expect(await log.waitForCount(1)).toEqual([
+          expect.objectContaining({ kind: 'post', surface: 'intent', postId: 'p-2026-11-r7-launch', text: `The R7 is here ${R7}` }),
+        ]);
+      },
+    },
+    {
+      name: `server-driven layout (${lang}): an instant repost (the menu's first item) is a repost; the other item opens a quote`,
+      async run({ page, log }) {
+        await page.goto(`https://www.linkedin.com/preload/?${q}`);
+        await page.click('[data-fixture="card-1"] [data-fixture="repost"]');
+        await page.click('[data-fixture="card-1"] [role="menu"] [data-fixture="instant"]');
+        await waitForNotice(page, SDUI_NOTICE, T.reposted);
+        await page.click('[data-fixture="card-2"] [data-fixture="repost"]');
+        await page.click('[data-fixture="card-2"] [role="menu"] [data-fixture="thoughts"]');
+        await page.click(SDUI_EDITOR);
+        await page.type('My thoughts on it');
+        await page.click(SDUI_POST);
+        await waitForNotice(page, SDUI_NOTICE, T.sent);
+        const sentinel = await postSentinel(page, 'linkedin');
+        const rows = await log.waitForText(sentinel);
+        expect(rows.map((r) => [r.kind, r.text ?? null])).toEqual([['repost', null], ['quote', 'My thoughts on it'], ['post', sentinel]]);
+        expect(rows[0]).not.toHaveProperty('text');
+      },
+    },
+  );
+}
 
 describe.each(BROWSERS)('share detection on LinkedIn in %s', (name) => {
   const ctx = useBrowser(name);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestPage } from './harness/page';
 import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import { failNext, postSentinel, ShareLog, waitForNotice } from './pages/detect';
+import type { IncomingMessage } from 'node:http';
 
 // Share detection on X (x.com and twitter.com) against tests/fixtures/x/. Every case runs in
 // Chromium; the cases marked `firefox` run in Firefox too (one browser per describe).
@@ -200,6 +201,8 @@ const cases: Case[] = [
       await page.press('Control+Enter'); // empty
       await page.type('For tomorrow morning');
       await page.click('[data-fixture="inline-composer"] [data-testid="scheduleOption"]');
+      await page.click('[data-testid="scheduledConfirmationPrimaryAction"]');
+      await page.waitFor('[data-fixture="inline-composer"] [data-testid="scheduledTweetIndicator"]');
       await page.click('[data-testid="tweetButtonInline"]');
       await waitForNotice(page, TOAST, 'Your post will be sent on');
       const sentinel = await postSentinel(page, 'x');
@@ -253,7 +256,214 @@ const cases: Case[] = [
       expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Clicked twice', sentinel]);
     },
   },
+  {
+    name: 'Premium "Undo post": the link-less "Sending post…" notice is no failure; the send after the countdown logs once, an undo logs nothing',
+    firefox: true,
+    async run({ page, log }) {
+      await page.goto('https://x.com/home?undo=1500');
+      await page.click(INLINE_BOX);
+      await page.type('Changed my mind');
+      await page.click('[data-testid="tweetButtonInline"]');
+      await waitForNotice(page, TOAST, 'Sending post…');
+      await page.click(`${TOAST} button`); // Undo: the text comes back
+      await page.waitFor(`${INLINE_BOX}:not(:empty)`);
+      await page.click(INLINE_BOX);
+      await page.press('Control+Enter'); // sent again, and let go this time
+      const rows = await log.waitForCount(1);
+      expect(rows).toEqual([expect.objectContaining({ kind: 'post', text: 'Changed my mind' })]);
+      const sentinel = await postSentinel(page, 'x');
+      expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Changed my mind', sentinel]);
+    },
+  },
+  {
+    name: 'Premium "Undo post" on a German page, from the modal composer: logged once the countdown ends',
+    firefox: true,
+    async run({ page, log }) {
+      await page.goto('https://x.com/compose/post?lang=de&undo=1500');
+      await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+      await page.type('Mit Rückgängig-Frist');
+      await page.click(`${MODAL} [data-testid="tweetButton"]`);
+      await waitForNotice(page, TOAST, 'Post wird gesendet');
+      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', text: 'Mit Rückgängig-Frist' })]);
+    },
+  },
+  {
+    name: 'a repost whose link-less, visually hidden "Post reposted" notice comes before or after the button flip (English, German)',
+    firefox: true,
+    async run({ page, log }) {
+      await page.goto('https://x.com/home?repostNotice=before');
+      await page.click('article[data-id="1850000000000000002"] [data-testid="retweet"]');
+      await page.click('[data-testid="retweetConfirm"]');
+      await page.waitFor('article[data-id="1850000000000000002"] [data-testid="unretweet"]');
+      await page.goto('https://x.com/home?repostNotice=after&lang=de');
+      await page.click('article[data-id="1850000000000000003"] [data-testid="retweet"]');
+      await page.click('[data-testid="retweetConfirm"]');
+      await waitForNotice(page, TOAST, 'Post repostet');
+      const sentinel = await postSentinel(page, 'x');
+      expect((await log.waitForText(sentinel)).map((r) => r.kind)).toEqual(['repost', 'repost', 'post']);
+    },
+  },
 ];
+
+/** X's notices, by page language (tests/fixtures/x/app.js). */
+const X_TEXT = {
+  en: { sent: 'Your post was sent.', scheduled: 'Your post will be sent on', edited: 'Your post has been edited.', duplicate: 'You already said that' },
+  de: { sent: 'Dein Post wurde gesendet.', scheduled: 'Dein Post wird am', edited: 'Dein Post wurde bearbeitet.', duplicate: 'Das hast du bereits gesagt' },
+};
+
+// The 2026 paths that do not already mix languages, in English and German.
+for (const lang of ['en', 'de'] as const) {
+  const T = X_TEXT[lang];
+  const q = `lang=${lang}`;
+  cases.push(
+    {
+      name: `(${lang}) an abandoned schedule dialog leaves a normal post; a confirmed schedule in the modal composer is not a share`,
+      firefox: true,
+      async run({ page, log }) {
+        await page.goto(`https://x.com/compose/post?${q}`);
+        await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+        await page.type('Later, maybe');
+        await page.click(`${MODAL} [data-testid="scheduleOption"]`);
+        await page.click('[data-fixture="schedule-dialog"] [data-testid="scheduledConfirmationPrimaryAction"]');
+        await page.click(`${MODAL} [data-testid="tweetButton"]`);
+        await waitForNotice(page, TOAST, T.scheduled);
+        await page.goto(`https://x.com/home?${q}`);
+        await page.click(INLINE_BOX);
+        await page.type('Now after all');
+        await page.click('[data-fixture="inline-composer"] [data-testid="scheduleOption"]');
+        await page.click('[data-fixture="schedule-dialog"] [data-testid="app-bar-close"]');
+        await page.click('[data-testid="tweetButtonInline"]');
+        await waitForNotice(page, TOAST, T.sent);
+        const sentinel = await postSentinel(page, 'x');
+        expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Now after all', sentinel]);
+      },
+    },
+    {
+      name: `(${lang}) replies opened without a click on "reply" are not shares: keyboard r, the full-page composer of a narrow window, /intent/post?in_reply_to=`,
+      firefox: true,
+      async run({ page, log }) {
+        await page.goto(`https://x.com/home?${q}`);
+        await page.evaluate(() => (document.querySelector('article[data-id="1850000000000000003"]') as HTMLElement).focus());
+        await page.press('r');
+        await page.click('[data-fixture="reply-composer"] [data-testid="tweetTextarea_0"]');
+        await page.type('Reply by keyboard');
+        await page.click('[data-fixture="reply-composer"] [data-testid="tweetButton"]');
+        await waitForNotice(page, TOAST, T.sent);
+        await page.goto(`https://x.com/home?narrow=1&${q}`);
+        await page.click('article[data-id="1850000000000000003"] [data-testid="reply"]');
+        expect(await page.evaluate(() => [location.pathname, !!document.querySelector('[role="dialog"]')])).toEqual(['/compose/post', false]);
+        await page.click('[data-fixture="reply-composer"] [data-testid="tweetTextarea_0"]');
+        await page.type('A reply on a full page');
+        await page.click('[data-fixture="reply-composer"] [data-testid="tweetButton"]');
+        await waitForNotice(page, TOAST, T.sent);
+        await page.goto(`https://x.com/intent/post?in_reply_to=1850000000000000003&${q}&text=${encodeURIComponent('Reply intent')}`);
+        await page.click('[data-testid="tweetButton"]');
+        await waitForNotice(page, TOAST, T.sent);
+        const sentinel = await postSentinel(page, 'x');
+        expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual([sentinel]);
+      },
+    },
+    {
+      name: `(${lang}) quotes opened by keyboard (t, then Enter on "Quote") and in a narrow window are quotes; "n" then starts a plain post`,
+      firefox: true,
+      async run({ page, log }) {
+        await page.goto(`https://x.com/home?${q}`);
+        await page.evaluate(() => (document.querySelector('article[data-id="1850000000000000002"]') as HTMLElement).focus());
+        await page.press('t');
+        await page.waitFor('[role="menu"]');
+        await page.evaluate(() => (document.querySelector('[role="menu"] a[role="menuitem"]') as HTMLElement).focus());
+        await page.press('Enter');
+        await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+        await page.type('Quoted by keyboard');
+        await page.click(`${MODAL} [data-testid="tweetButton"]`);
+        await waitForNotice(page, TOAST, T.sent);
+        await page.goto(`https://x.com/home?narrow=1&${q}`);
+        await page.click('article[data-id="1850000000000000002"] [data-testid="retweet"]');
+        await page.click('[role="menu"] a[role="menuitem"]');
+        await page.click('[data-fixture="modal-composer"] [data-testid="tweetTextarea_0"]');
+        await page.type('Quoted on a narrow page');
+        await page.click('[data-fixture="modal-composer"] [data-testid="tweetButton"]');
+        await waitForNotice(page, TOAST, T.sent);
+        await page.goto(`https://x.com/home?${q}`);
+        await page.click('article[data-id="1850000000000000002"] [data-testid="retweet"]');
+        await page.click('[role="menu"] a[role="menuitem"]'); // a quote composer, abandoned…
+        await page.click('[data-testid="app-bar-close"]');
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.press('n'); // …and a new post started by keyboard
+        await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+        await page.type('Plain again');
+        await page.click(`${MODAL} [data-testid="tweetButton"]`);
+        await waitForNotice(page, TOAST, T.sent);
+        const sentinel = await postSentinel(page, 'x');
+        expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([
+          ['quote', 'Quoted by keyboard'],
+          ['quote', 'Quoted on a narrow page'],
+          ['post', 'Plain again'],
+          ['post', sentinel],
+        ]);
+      },
+    },
+    {
+      name: `(${lang}) an edit of an existing post ("Your post has been edited.", with a link) is not a new share`,
+      firefox: true,
+      async run({ page, log }) {
+        await page.goto(`https://x.com/home?${q}`);
+        await page.click('article[data-id="1850000000000000009"] [data-testid="caret"]');
+        await page.click('[role="menu"] [data-fixture="edit"]');
+        await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
+        await page.type(' Fixed.');
+        await page.click(`${MODAL} [data-testid="tweetButton"]`);
+        await waitForNotice(page, TOAST, T.edited);
+        const sentinel = await postSentinel(page, 'x');
+        expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual([sentinel]);
+      },
+    },
+    {
+      name: `(${lang}) a long post (CreateNoteTweet) is one share`,
+      firefox: true,
+      async run({ page, log }) {
+        const long = `A long one. ${'Warehouse robots, safer aisles. '.repeat(10)}${R7}`;
+        await page.goto(`https://x.com/home?${q}`);
+        await page.click(INLINE_BOX);
+        await page.type(long);
+        await page.click('[data-testid="tweetButtonInline"]');
+        await waitForNotice(page, TOAST, T.sent);
+        expect(server.requestsTo('x.com', '/i/api/graphql/q1dCreateNoteTweet/CreateNoteTweet').length).toBeGreaterThan(0);
+        expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', postId: 'p-2026-11-r7-launch', text: long })]);
+      },
+    },
+    {
+      name: `(${lang}) a double click whose second send is rejected as a duplicate (before the first is answered) logs the first once`,
+      firefox: true,
+      async run({ page, log }) {
+        let calls = 0;
+        const undo = server.handle(async (req: IncomingMessage, res) => {
+          if (req.method !== 'POST' || !/\/CreateTweet$/.test(req.url ?? '') || calls >= 2) return false;
+          if (++calls === 1) {
+            await new Promise((r) => setTimeout(r, 1500)); // the first send is slow…
+            return false; // …then answered as usual
+          }
+          res.writeHead(200, { 'content-type': 'application/json' }); // X refuses a duplicate with HTTP 200
+          res.end(JSON.stringify({ errors: [{ message: 'Status is a duplicate. (187)', code: 187 }] }));
+          return true;
+        });
+        try {
+          await page.goto(`https://x.com/home?double=1&${q}`);
+          await page.click(INLINE_BOX);
+          await page.type('Twice, quickly');
+          await page.click('[data-testid="tweetButtonInline"]');
+          await page.click('[data-testid="tweetButtonInline"]');
+          await waitForNotice(page, TOAST, T.duplicate);
+          await waitForNotice(page, TOAST, T.sent);
+          const sentinel = await postSentinel(page, 'x');
+          expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Twice, quickly', sentinel]);
+        } finally {
+          undo();
+        }
+      },
+    },
+  );
+}
 
 describe.each(BROWSERS)('share detection on X in %s', (name) => {
   const ctx = useBrowser(name);

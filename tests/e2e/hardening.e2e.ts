@@ -277,8 +277,8 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
     const s = local.settings as Record<string, any>;
     expect(s.installId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
     expect(s).toMatchObject({ feedUrl: null, keepText: true, welcomed: false, reporting: { enabled: false, name: '', email: '' } });
-    // Only what a fresh install writes: its settings, the reminder baseline of the demo feed, the popup's view stamp.
-    expect(Object.keys(local).filter((k) => !['settings', 'reminderState', 'viewStamp'].includes(k))).toEqual([]);
+    // Only what a fresh install writes: its settings, the reminder baseline of the demo feed, the popup's snapshot.
+    expect(Object.keys(local).filter((k) => !['settings', 'reminderState', 'popupSnapshot'].includes(k))).toEqual([]);
 
     const tables = await options.page.evaluate(ALL_TABLES);
     const { feedCache, ...rest } = tables;

@@ -5,9 +5,10 @@ import { BROWSERS, useBrowser } from './helpers';
 import { PopupPage } from './pages/popup';
 
 /**
- * The popup's states other than the happy path. The test plays the background's part by writing the
- * feed cache directly (raw IndexedDB from an extension page; Dexie's live queries do not see such
- * writes, so a fresh popup is opened to read them) and settings into browser.storage.local (live).
+ * The popup's states other than the happy path. The test changes the feed cache directly (raw
+ * IndexedDB from an extension page, as a sync would leave it) and then opens the popup: every open
+ * has the background check the popup's snapshot, which then shows the change. Settings go into
+ * browser.storage.local, whose changes the background passes on to the open popup.
  */
 
 /** Changes the cached feed row in place (a self-contained function: it runs in the page). */

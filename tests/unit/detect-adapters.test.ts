@@ -31,6 +31,18 @@ describe('X adapter routes', () => {
     expect(is(xAdapter.replyPage, url)).toBe(expected);
   });
 
+  it.each([
+    ['https://x.com/intent/post?in_reply_to=1850000000000000003&text=hi', true],
+    ['https://twitter.com/intent/tweet?text=hi&in_reply_to=1', true],
+    ['https://x.com/intent/post?text=in_reply_to', false],
+  ])('%s is a reply intent: %s', (url, expected) => {
+    expect(is(xAdapter.replyPage, url)).toBe(expected);
+  });
+
+  it('maps the keyboard shortcuts r, t and n (and no others) to reply, repost menu and new post', () => {
+    expect(xAdapter.keys).toEqual({ r: 'reply', t: 'repost', n: 'post' });
+  });
+
   it('keeps quote/reply modes on the modal composer route, ends them elsewhere', () => {
     expect(is(xAdapter.composeRoute, 'https://x.com/compose/post')).toBe(true);
     expect(is(xAdapter.composeRoute, 'https://x.com/home')).toBe(false);
@@ -46,6 +58,25 @@ describe('LinkedIn adapter routes', () => {
     ['https://www.linkedin.com/in/someone/?shareActive=true', false],
   ])('%s is the prefilled share composer: %s', (url, expected) => {
     expect(is(linkedinAdapter.intentPage, url)).toBe(expected);
+  });
+
+  it.each([
+    ['https://www.linkedin.com/preload/?shareActive=true&text=hi', true],
+    ['https://www.linkedin.com/feed/?fixture=sdui&shareActive=true', true],
+  ])('%s (server-driven layout) is the prefilled share composer: %s', (url, expected) => {
+    expect(is(linkedinAdapter.intentPage, url)).toBe(expected);
+  });
+
+  it.each([
+    ['https://www.linkedin.com/feed/', true],
+    ['https://www.linkedin.com/preload/', true],
+    ['https://www.linkedin.com/preload/sharebox/', true],
+    ['https://www.linkedin.com/sharing/compose', true],
+    ['https://www.linkedin.com/sharing/share-offsite/?url=x', false],
+    ['https://www.linkedin.com/in/someone/', false],
+    ['https://www.linkedin.com/preloaded/', false],
+  ])('%s keeps composer modes (quote, schedule): %s', (url, expected) => {
+    expect(is(linkedinAdapter.composeRoute, url)).toBe(expected);
   });
 
   it('has no reply page: comments never use the share box', () => {

@@ -8,6 +8,7 @@ const facts = (over: Partial<SubmitFacts> = {}): SubmitFacts => ({
   reply: false,
   scheduled: false,
   quote: false,
+  edit: false,
   intent: false,
   ...over,
 });
@@ -34,9 +35,9 @@ describe('decideSubmit: what a post-button click or Ctrl+Enter publishes', () =>
 
   it('never publishes a reply, a scheduled post or from a disabled button, whatever else holds', () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.string(), (disabled, reply, scheduled, quote, intent, text) => {
-        const c = decideSubmit('x', { disabled, reply, scheduled, quote, intent, text });
-        if (disabled || reply || scheduled || !text.trim()) expect(c).toBeNull();
+      fc.property(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.string(), (disabled, reply, scheduled, quote, edit, intent, text) => {
+        const c = decideSubmit('x', { disabled, reply, scheduled, quote, edit, intent, text });
+        if (disabled || reply || scheduled || edit || !text.trim()) expect(c).toBeNull();
         else expect(c).toMatchObject({ kind: quote ? 'quote' : 'post', surface: intent ? 'intent' : 'composer', text: text.trim() });
       }),
     );
@@ -120,5 +121,43 @@ describe('createTracker: each submission is reported at most once', () => {
         expect(new Set(reported).size).toBe(reported.length);
       }),
     );
+  });
+});
+
+describe('createTracker: rejections and the new post\'s link', () => {
+  const ids = () => {
+    let n = 0;
+    return () => `submission-${++n}`;
+  };
+  const post = (text: string) => decideSubmit('x', facts({ text }))!;
+
+  it('drops a post the site refused when no other send of it is in flight; a retry is a new submission', () => {
+    const t = createTracker(ids());
+    t.gesture(post('a'), keyOf(post('a')));
+    expect(t.reject()).toBe(true);
+    expect(t.settle('notice')).toBeNull();
+    t.gesture(post('a'), keyOf(post('a')));
+    expect(t.settle('notice')?.submissionId).toBe('submission-2');
+  });
+
+  it('keeps waiting for the first send of a double click whose second send was refused as a duplicate', () => {
+    const t = createTracker(ids());
+    t.gesture(post('a'), keyOf(post('a')));
+    t.gesture(post('a'), keyOf(post('a')));
+    expect(t.reject()).toBe(false);
+    expect(t.settle('notice')).toMatchObject({ text: 'a', submissionId: 'submission-1' });
+    expect(t.settle('notice')).toBeNull();
+  });
+
+  it('carries the permalink the sent notice linked, and none when there was no link', () => {
+    const t = createTracker(ids());
+    t.gesture(post('a'), keyOf(post('a')));
+    expect(t.settle('notice', 'https://x.com/someone/status/1860000000000000001')).toMatchObject({ permalink: 'https://x.com/someone/status/1860000000000000001' });
+    t.gesture(post('b'), keyOf(post('b')));
+    expect(t.settle('undo-elapsed')).not.toHaveProperty('permalink');
+  });
+
+  it('an edit of a post already out is no new share', () => {
+    expect(decideSubmit('x', facts({ edit: true }))).toBeNull();
   });
 });

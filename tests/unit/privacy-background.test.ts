@@ -89,7 +89,9 @@ describe('my data (background)', () => {
     expect(await deliver(envelope('ui:deleteAllData', { confirm: 'delete-everything' }), OPTIONS)).toEqual({ ok: true });
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
     const local = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(local)).toEqual(['settings']);
+    // The settings of a fresh install, and the popup's snapshot rebuilt from the now empty data.
+    expect(Object.keys(local).sort()).toEqual(['popupSnapshot', 'settings']);
+    expect(local.popupSnapshot).toMatchObject({ anyEver: false, shared: {}, summary: { totals: [], posts: [] }, feed: null });
     const settings = await loadSettings();
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, installId: expect.stringMatching(/^[A-Za-z0-9-]{8,64}$/) });
     expect(settings.installId).not.toBe('old-install-1');

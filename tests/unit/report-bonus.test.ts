@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../lib/period';
-import { buildReport, reportSpan, type ReportPeriod } from '../../lib/privacy/report';
+import { buildReport, ReportSchema, reportSpan, type ReportPeriod } from '../../lib/privacy/report';
 import { computeProgress, type ProgressProgram } from '../../lib/progress';
 import { DEFAULT_SETTINGS, type ReportFields, type Settings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
@@ -140,5 +140,47 @@ describe('links to shares of approved posts', () => {
 
   it('is absent unless allowed', () => {
     expect(buildReport(shares, settingsWith({ approvedPosts: true }), period, period.end)).not.toHaveProperty('shareLinks');
+  });
+
+  it('keeps only whole https links up to 2048 characters', () => {
+    const at = local(2026, 11, 18);
+    const long = (n: number) => `https://x.com/${'a'.repeat(n - 'https://x.com/'.length)}`;
+    const links = [long(2048), long(2049), 'https://x.com', 'xhttps://x.com/p', 'https://x.com/a b', 'https://x.com b', 'https:///path'];
+    const r = buildReport(links.map((url, i) => share(at + i, 'x', `p-${i}`, url)), settingsWith({ shareLinks: true }), period, period.end)!;
+    expect(r.shareLinks!.map((l) => l.url)).toEqual([long(2048), 'https://x.com']);
+  });
+
+  it('orders links by time whatever order the shares come in, and by link within the same millisecond', () => {
+    const at = local(2026, 11, 18);
+    const unordered = [
+      share(at + 2, 'x', 'p-a', 'https://x.com/a/status/1'),
+      share(at, 'x', 'p-b', 'https://x.com/b/status/9'),
+      share(at, 'linkedin', 'p-c', 'https://x.com/b/status/3'),
+      share(at + 1, 'x', 'p-d', 'https://x.com/z/status/5'),
+    ];
+    const r = buildReport(unordered, settingsWith({ shareLinks: true }), period, period.end)!;
+    expect(r.shareLinks!.map((l) => l.postId)).toEqual(['p-c', 'p-b', 'p-d', 'p-a']);
+    // Out of order only within one millisecond.
+    const tied = buildReport(unordered.slice(1, 3), settingsWith({ shareLinks: true }), period, period.end)!;
+    expect(tied.shareLinks!.map((l) => l.postId)).toEqual(['p-c', 'p-b']);
+  });
+});
+
+describe('the report format', () => {
+  const period = week(2026, 11, 16);
+  const base = () => buildReport([share(local(2026, 11, 18), 'x', 'p-a', 'https://x.com/a/status/1')], settingsWith({ shareLinks: true }), period, period.end)!;
+
+  it('accepts only https links to shares', () => {
+    expect(ReportSchema.safeParse(base()).success).toBe(true);
+    for (const url of ['http://x.com/a/status/1', 'xhttps://x.com/a', 'httpsx://x.com/a']) {
+      const r = base();
+      r.shareLinks![0]!.url = url;
+      expect(ReportSchema.safeParse(r).success, url).toBe(false);
+    }
+  });
+
+  it('names an installation without an id "unassigned"', () => {
+    const settings = { ...settingsWith({}), installId: null };
+    expect(buildReport([], settings, period, period.end)!.identity).toEqual({ kind: 'anonymous', installId: 'unassigned' });
   });
 });

@@ -39,7 +39,7 @@ describe('X intent', () => {
     expect(u.searchParams.get('text')).toBe(post.text);
     expect(u.searchParams.get('url')).toBe(campaignUrl(post.url, post.postId));
     expect(u.searchParams.get('hashtags')).toBe('robotics,logistics');
-    expect(xShareUrl(post)).not.toMatch(/[\s#"🤖]/); // spaces, '#', quotes and emoji are all percent-encoded
+    expect(xShareUrl(post)).not.toMatch(/[\s#"🤖]/u); // spaces, '#', quotes and emoji are all percent-encoded
   });
 
   it('omits hashtags when the post has none', () => {

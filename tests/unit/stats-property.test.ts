@@ -139,5 +139,19 @@ describe('daily summary', () => {
     // The row three days away is not the deleted share's: it stays.
     await applyStats(db, [{ day: localDate(BASE + 3 * 24 * HOUR), network: 'x', postKey: '', count: -1 }]);
     expect(await db.dailyStats.toArray()).toEqual([{ day: localDate(BASE), network: 'x', postKey: '', count: 1 }]);
+    // Nor from the day's other tables, when that day holds another post's share.
+    await applyStats(db, [{ day: localDate(BASE), network: 'x', postKey: 'p9', count: -1 }]);
+    expect(await db.dayTotals.toArray()).toEqual([{ day: localDate(BASE), network: 'x', count: 1 }]);
+  });
+
+  it('takes a share missing from its day from the day before when both neighbours hold one', async () => {
+    db = new SharewiseDB(`sharewise-stats-${++n}`);
+    const day = 24 * HOUR;
+    await importShares(db, [
+      toShare({ id: 'a', at: BASE + 9 * day + 12 * HOUR, network: 'x', postId: 'p1' }),
+      toShare({ id: 'b', at: BASE + 11 * day + 12 * HOUR, network: 'x', postId: 'p1' }),
+    ]);
+    await applyStats(db, [{ day: localDate(BASE + 10 * day + 12 * HOUR), network: 'x', postKey: 'p1', count: -1 }]);
+    expect(await db.dailyStats.toArray()).toEqual([{ day: localDate(BASE + 11 * day + 12 * HOUR), network: 'x', postKey: 'p1', count: 1 }]);
   });
 });

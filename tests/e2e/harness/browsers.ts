@@ -61,14 +61,6 @@ export function extensionBuild(name: BrowserName): string {
   return join(ROOT, '.output', name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
 }
 
-/**
- * Waits for `readySelector`, and on the popup for its live render: the last view it may paint
- * first (lib/ui/last-view.ts, `<html data-view>`) is inert, so a click there would be lost.
- */
-async function untilLive(page: TestPage, readySelector: string): Promise<void> {
-  await page.waitFor(readySelector);
-  await page.waitFor('html:not([data-view])');
-}
 
 /** Reads one IndexedDB table without creating the database if it does not exist yet. */
 const READ_TABLE = async (table: string): Promise<unknown[]> =>
@@ -184,7 +176,7 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
     openExtensionPage: async (p, readySelector) => {
       const page = wrap(await context.newPage(), true);
       await page.goto(extensionOrigin + p.replace(/^\//, ''));
-      if (readySelector) await untilLive(page, readySelector);
+      if (readySelector) await page.waitFor(readySelector);
       return page;
     },
     readTable: async <T>(table: string) => {
@@ -320,7 +312,7 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       // wait for the page to exist.
       await raw.goto(extensionOrigin + p.replace(/^\//, ''), { waitUntil: [] as never }).catch(() => {});
       await waitUntil(() => raw.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'), `${p} to load`);
-      if (readySelector) await untilLive(page, readySelector);
+      if (readySelector) await page.waitFor(readySelector);
       return page;
     },
     readTable: async <T>(table: string) => {

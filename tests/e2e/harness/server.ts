@@ -72,6 +72,8 @@ const ROUTES: Record<string, [RegExp, string][]> = {
   ],
   linkedin: [
     [/^\/feed\/?$/, 'feed'],
+    // The server-driven layout: some accounts' home feed, and the composer's own routes.
+    [/^\/(preload|preload\/sharebox|sharing\/compose)\/?$/, 'sdui'],
   ],
   feeds: [],
 };
@@ -99,6 +101,16 @@ function siteApi(host: string, req: IncomingMessage, res: ServerResponse, body: 
   if (siteDir(host) === 'linkedin' && path.startsWith('/voyager/api/contentcreation/normShares')) {
     if (fail === '500') return json(500, { status: 500, message: 'Internal error' });
     return json(201, { value: { urn: `urn:li:activity:${String(nextId++)}` } });
+  }
+  // The server-driven layout (tests/fixtures/linkedin/sdui.js): a post, and an instant repost.
+  const query = (req.url ?? '').split('?')[1] ?? '';
+  if (siteDir(host) === 'linkedin' && path === '/voyager/api/graphql' && query.includes('queryId=voyagerContentcreationDashShares.')) {
+    if (fail === '500') return json(500, { status: 500, message: 'Internal error' });
+    return json(200, { value: { urn: `urn:li:share:${String(nextId++)}` } });
+  }
+  if (siteDir(host) === 'linkedin' && path === '/flagship-web/rsc-action/actions/server-request' && query.includes('sduiid=com.linkedin.sdui.feed.requests.createInstantRepost')) {
+    if (fail === '500') return json(500, { status: 500, message: 'Internal error' });
+    return json(200, { value: { urn: `urn:li:activity:${String(nextId++)}` } });
   }
   return false;
 }
