@@ -30,7 +30,7 @@ describe('settings', () => {
       reporting: {
         enabled: false,
         fields: {
-          totalShares: false, byNetwork: false, approvedPosts: false, ownCount: false,
+          totalShares: false, byNetwork: false, approvedPosts: false, ownCount: false, manualCount: false,
           timeDetail: 'none', bonus: 'off', shareLinks: false, identity: 'anonymous',
         },
         name: '',

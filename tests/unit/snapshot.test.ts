@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupBadge } from '../../lib/background/badge';
 import { setupFeed } from '../../lib/background/feed';
 import { importShares, setupMyData } from '../../lib/background/my-data';
+import { getSignalHub } from '../../lib/background/requests';
 import { setupMessageRouter } from '../../lib/background/router';
 import { refreshSnapshot, resetSnapshotMemory, setupSnapshot } from '../../lib/background/snapshot';
 import { getDb } from '../../lib/db';
@@ -106,6 +107,10 @@ describe('the background keeps the popup snapshot current', () => {
     await refreshSnapshot();
     expect((await stored())?.anyEver).toBe(false);
 
+    // X counts a post from the page's notice together with its CreateTweet request (lib/background/signals.ts).
+    const hub = getSignalHub();
+    await hub.requestStarted('create-1', 3, { network: 'x', endpoint: 'x-graphql', operation: 'CreateTweet', kind: 'post', text: 'hello' });
+    await hub.requestEnded('create-1', true);
     const logged = await deliver(
       envelope('cs:shareDetected', { network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId: 'abcdef12-3456', confirmedBy: 'notice' }),
       { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } },
