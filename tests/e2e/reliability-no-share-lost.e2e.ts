@@ -96,5 +96,7 @@ describe.each(BROWSERS)('no share lost in %s', (name: BrowserName) => {
     expect(shares).toHaveLength(1000);
     expect(new Set(shares.map((s) => s.id)).size).toBe(1000);
     expect(shares.every((s) => s.network === 'x' && s.surface === 'composer' && s.kind === 'post')).toBe(true);
-  });
+    // 1,000 real submits, worker stops, a reload and an upgrade: ~20 s on an idle machine, past the suite's
+    // default 90 s on a busy one (Firefox measured just over it). Time is not what this test checks.
+  }, 360_000);
 });
