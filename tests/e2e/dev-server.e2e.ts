@@ -60,12 +60,20 @@ describe.each(BROWSERS)('the dev server for %s', (name) => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
+    // Stop the whole process group and wait for it: the next browser's dev server must not meet this one.
+    if (server?.pid && server.exitCode === null) {
+      const exited = new Promise((ok) => server!.once('exit', ok));
+      const kill = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-server!.pid!, signal);
+        } catch {
+          // already gone
+        }
+      };
+      kill('SIGTERM');
+      const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
     }
   });
 
