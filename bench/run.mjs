@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the Chromium extension, measures the figures in bench/figures.ts on it in
 // real Chromium, prints a table, writes bench/results/latest.{json,md} and refreshes the table in
-// README ("Benchmarks"). A missed target is reported (OVER TARGET), never a failed exit: speed is
+// docs/benchmarks.md. A missed target is reported (OVER TARGET), never a failed exit: speed is
 // tracked here, not gated in `npm test`. A broken measurement does fail (exit 1).
 //
 //   BENCH_SKIP_BUILD=1  reuse .output/chrome-mv3     BENCH_QUICK=1  fewer runs (smoke check)
@@ -68,8 +68,8 @@ const base = partial ? 'partial' : 'latest';
 writeFileSync(join(resultsDir, `${base}.json`), `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(join(resultsDir, `${base}.md`), md);
 
-// README keeps the latest table between these markers.
-const readmePath = join(root, 'README.md');
+// docs/benchmarks.md keeps the latest table between these markers.
+const readmePath = join(root, 'docs/benchmarks.md');
 const readme = readFileSync(readmePath, 'utf8');
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
@@ -85,4 +85,4 @@ for (const f of result.figures) {
 }
 const over = result.figures.filter((f) => verdict(f) === 'OVER TARGET');
 console.log(over.length ? `\n${over.length} figure(s) over target: ${over.map((f) => f.name).join('; ')}` : '\nAll measured figures within target.');
-console.log(`Written: bench/results/${base}.json, bench/results/${base}.md${!partial && existsSync(readmePath) ? ', README.md (Benchmarks)' : ''}`);
+console.log(`Written: bench/results/${base}.json, bench/results/${base}.md${!partial && existsSync(readmePath) ? ', docs/benchmarks.md' : ''}`);

@@ -7,7 +7,7 @@ import type { DayTotal, PeriodPost } from './stats';
  * (`computeProgress`) or from the daily summary the popup reads (`computeProgressFromDays`, one
  * indexed range from `sinceFor`), and the time.
  *
- * Rules (documented for employees in the README):
+ * Rules (documented for employees in docs/popup.md):
  * - a share of an approved post earns the program's points for its network; the same post on the
  *   same network earns them once per program period (sharing it again is welcome, it just does not
  *   count twice);

@@ -8,7 +8,7 @@ import { useNow } from '@/components/use-now';
 import { Posts } from '../popup/Posts';
 import { Progress } from '../popup/Progress';
 import { Vision } from '../popup/Vision';
-import { download } from './download';
+import { download } from '@/components/download';
 
 type Edit = (path: Path, value: unknown) => void;
 

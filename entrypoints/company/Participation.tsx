@@ -4,7 +4,7 @@ import {
   loadReports, participation, participationByPeriod, participationCsv, personLabel, programKind, type LoadedReports, type ParticipationRow,
 } from '@/lib/company/participation';
 import { t } from '@/lib/i18n';
-import { download } from './download';
+import { download } from '@/components/download';
 
 const cell = (v: number | null) => (v === null ? '' : String(v));
 

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import { download } from '@/components/download';
 import { useSettingsStore } from '@/components/privacy/settings-store';
 import { buildExport, exportFileName, MAX_IMPORT_BYTES, parseImport, sharesToCsv, type ImportProblem } from '@/lib/data';
 import { getDb } from '@/lib/db';
@@ -8,15 +9,6 @@ import { sendMessage } from '@/lib/messaging/protocol';
 
 type Filter = 'all' | 'linkedin' | 'x' | 'approved' | 'own';
 type Status = { kind: 'ok' | 'error'; text: string } | null;
-
-function download(text: string, type: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function problemText(p: ImportProblem): string {
   switch (p.kind) {
@@ -53,10 +45,10 @@ export function DataSection() {
 
   const exportJson = async () => {
     const [all, sentLog] = await Promise.all([db.shares.toArray(), db.sentLog.toArray()]);
-    download(JSON.stringify(buildExport(all, settings, sentLog, Date.now()), null, 2), 'application/json', exportFileName('json', Date.now()));
+    download(exportFileName('json', Date.now()), JSON.stringify(buildExport(all, settings, sentLog, Date.now()), null, 2), 'application/json');
   };
   const exportCsv = async () =>
-    download(sharesToCsv(await db.shares.toArray()), 'text/csv', exportFileName('csv', Date.now()));
+    download(exportFileName('csv', Date.now()), sharesToCsv(await db.shares.toArray()), 'text/csv');
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;

@@ -102,11 +102,20 @@ export async function feedRow(browser: ExtensionBrowser): Promise<FeedRow | unde
   return (await browser.readTable<FeedRow>('feedCache'))[0];
 }
 
-export async function waitForFeed(browser: ExtensionBrowser, what: string, check: (row: FeedRow) => boolean): Promise<FeedRow> {
-  return waitUntil(async () => {
-    const row = await feedRow(browser);
-    return row && check(row) ? row : null;
-  }, what);
+export async function waitForFeed(
+  browser: ExtensionBrowser,
+  what: string,
+  check: (row: FeedRow) => boolean,
+  timeoutMs?: number,
+): Promise<FeedRow> {
+  return waitUntil(
+    async () => {
+      const row = await feedRow(browser);
+      return row && check(row) ? row : null;
+    },
+    what,
+    timeoutMs,
+  );
 }
 
 /** Settings as stored by the options page (missing keys get their defaults when read). */

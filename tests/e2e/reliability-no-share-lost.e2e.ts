@@ -116,6 +116,7 @@ describe.each(BROWSERS)('no share lost in %s', (name: BrowserName) => {
     expect(shares).toHaveLength(1000);
     expect(new Set(shares.map((s) => s.id)).size).toBe(1000);
     expect(shares.every((s) => s.network === 'x' && s.surface === 'composer' && s.kind === 'post')).toBe(true);
-    // 1,000 posts, each after the site's answer: over WebDriver BiDi that takes Firefox a few minutes.
+    // 1,000 posts, each after the site's answer, worker stops, a reload and an upgrade: over WebDriver BiDi
+    // that takes Firefox a few minutes. Time is not what this test checks.
   }, 360_000);
 });

@@ -48,7 +48,8 @@ describe.each(BROWSERS)('popup safety in %s', (name) => {
     try {
       const blank = await browser.openExtensionPage('/blank.html');
       await setLocal(blank, { settings: settings({ feedUrl: url }) });
-      await waitForFeed(browser, 'the hostile feed', (r) => r.source === url && r.feed?.vision.headline === `Headline ${HOSTILE}`);
+      // Each sync first reads storage.managed, which Chromium can take seconds to answer right after install.
+      await waitForFeed(browser, 'the hostile feed', (r) => r.source === url && r.feed?.vision.headline === `Headline ${HOSTILE}`, 60_000);
       await blank.close();
     } finally {
       stop();

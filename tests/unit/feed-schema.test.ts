@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../lib/feed';
 
-// Every bound of the feed format (README "The company feed"), at the bound and one past it. Outside
+// Every bound of the feed format (docs/feed-format.md), at the bound and one past it. Outside
 // `posts` a broken value rejects the feed; inside, it drops the post with a warning.
 const demo = JSON.parse(readFileSync('public/demo-feed.json', 'utf8'));
 type Edit = (f: any) => void;

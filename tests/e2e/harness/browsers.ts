@@ -49,7 +49,7 @@ export interface ExtensionBrowser {
   /**
    * Stops the extension's service worker as the browser does when it is idle (Chromium: CDP
    * `ServiceWorker.stopAllWorkers`). The next event wakes it. Firefox (MV2 background page) has no
-   * equivalent over WebDriver BiDi: it throws there, and tests say so (README "Browser parity").
+   * equivalent over WebDriver BiDi: it throws there, and tests say so (docs/browser-parity.md).
    */
   stopServiceWorker(): Promise<void>;
   /** runtime.reload() from an extension page, then waits until the background runs again. */
@@ -325,7 +325,7 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
     waitForPage: async (match, what) =>
       wrap(await waitUntil(async () => (await ff.pages()).find((p) => match(p.url())), what), false),
     stopServiceWorker: async () => {
-      throw new Error('Firefox runs the MV2 background page; WebDriver BiDi cannot stop it (see README "Browser parity")');
+      throw new Error('Firefox runs the MV2 background page; WebDriver BiDi cannot stop it (see docs/browser-parity.md)');
     },
     reloadExtension: async () => {
       const page = await browser.openExtensionPage('/blank.html');
