@@ -12,7 +12,7 @@ import { currentPosts } from './feed';
 import { addPageSignal, logShare, type ShareInput } from './share-log';
 import { refreshSnapshot } from './snapshot';
 import type { ShareKind, Signal } from '../shares';
-import { ALONE_AFTER_MS, IN_FLIGHT_WAIT_MS, isShareKind, judgeAlone, judgePage, PAIR_WINDOW_MS, type TabRequest } from './signals';
+import { ALONE_AFTER_MS, IN_FLIGHT_WAIT_MS, isShareKind, judgeAlone, judgePage, latestStartFor, PAIR_WINDOW_MS, type TabRequest } from './signals';
 
 /** What the hub does with its verdicts: the real ones write the database; tests may pass their own. */
 export interface SignalDeps {
@@ -202,7 +202,7 @@ export class SignalHub {
     if (request.used) return;
     // A page signal of this tab that came before its request's events: they pair after all.
     const orphan = this.orphans.find(
-      (o) => o.tabId === request.tabId && o.detected.network === request.req.network && request.startedAt <= o.arrivedAt,
+      (o) => o.tabId === request.tabId && o.detected.network === request.req.network && request.startedAt <= latestStartFor(o.detected, o.arrivedAt),
     );
     if (orphan) {
       this.orphans.splice(this.orphans.indexOf(orphan), 1);

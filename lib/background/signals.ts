@@ -59,6 +59,18 @@ export interface PageSignal {
   network: Network;
   kind: ShareKind;
   layout?: string;
+  /** What the page saw as the site's outcome (lib/detect/types.ts `Confirmation`). */
+  confirmedBy?: string;
+}
+
+/**
+ * The latest start of a request that can be this page signal's. Normally the page sees the outcome
+ * after the site answered, so its request started before the signal arrived (a later one is the next
+ * post's). X Premium's undo is the exception: the end of the "Sending post…" countdown, which is the
+ * page's outcome, is when the site sends the request, so it may start just after.
+ */
+export function latestStartFor(page: PageSignal, arrivedAt: number): number {
+  return page.confirmedBy === 'undo-elapsed' ? arrivedAt + START_GRACE_MS : arrivedAt;
 }
 
 export type PageVerdict =
@@ -95,7 +107,7 @@ export function judgePage(page: PageSignal, requests: TabRequest[], t: { now: nu
   // Only requests that went out before the page saw the outcome: a later one (the next post, in the
   // same tab) is not this signal's, however soon it ends.
   const recent = requests.filter(
-    (r) => r.req.network === page.network && r.startedAt <= t.arrivedAt && r.startedAt >= t.arrivedAt - PAIR_WINDOW_MS,
+    (r) => r.req.network === page.network && r.startedAt <= latestStartFor(page, t.arrivedAt) && r.startedAt >= t.arrivedAt - PAIR_WINDOW_MS,
   );
   // A share request judged alone stays open to its page signal: one that logged is merged, one only
   // noted (the page was slow, e.g. its message was resent while the service worker restarted) still

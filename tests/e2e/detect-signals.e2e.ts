@@ -107,7 +107,10 @@ const cases: Case[] = [
       await page.goto('https://x.com/home');
       await page.click(INLINE_BOX);
       await page.type('Next week');
+      // The schedule option only opens X's dialog; its confirmation makes the post scheduled.
       await page.click('[data-fixture="inline-composer"] [data-testid="scheduleOption"]');
+      await page.click('[data-fixture="schedule-dialog"] [data-testid="scheduledConfirmationPrimaryAction"]');
+      await page.waitFor('[data-fixture="inline-composer"] [data-testid="scheduledTweetIndicator"]');
       await page.click('[data-testid="tweetButtonInline"]');
       await waitForNotice(page, TOAST, 'Your post will be sent on');
       const sentinel = await postSentinel(page, 'x');

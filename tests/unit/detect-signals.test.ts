@@ -63,6 +63,14 @@ describe('judgePage: a page signal and its tab\'s requests', () => {
     expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(xReq('post'), { state: 'failed' })], late)).toEqual({ type: 'drop', reason: "the site's create request failed" });
   });
 
+  it('X Premium undo: a request sent as the countdown ends (after the page saw it end) is its own; after a notice it is the next post\'s', () => {
+    const after = tabReq(xReq('post'), { startedAt: 2300 });
+    expect(judgePage({ network: 'x', kind: 'post', confirmedBy: 'undo-elapsed' }, [after], at)).toMatchObject({ type: 'log', kind: 'post', request: after });
+    expect(judgePage({ network: 'x', kind: 'post', confirmedBy: 'notice' }, [after], late)).toMatchObject({ type: 'drop', diagnose: 'page-without-request' });
+    const tooLate = tabReq(xReq('post'), { startedAt: 2000 + START_GRACE_MS + 1 });
+    expect(judgePage({ network: 'x', kind: 'post', confirmedBy: 'undo-elapsed' }, [tooLate], late)).toMatchObject({ type: 'drop', diagnose: 'page-without-request' });
+  });
+
   it('ignores requests of the other network, used ones and old ones', () => {
     const used = tabReq(xReq('post'), { used: { by: 'page', shareId: 's1' } });
     const old = tabReq(xReq('post'), { startedAt: 2000 - 3 * 60_000 });
@@ -215,6 +223,32 @@ describe('SignalHub: the signals as they arrive', () => {
     await vi.advanceTimersByTimeAsync(START_GRACE_MS);
     expect(await replyPage).toEqual({ logged: false, reason: "the site's create request was a reply" });
     expect(logged.map((l) => l.text)).toEqual(['The next post']);
+  });
+
+  it('X Premium undo: the page sees the countdown end, then the site sends the request; they pair', async () => {
+    const pending = hub.page(detected({ confirmedBy: 'undo-elapsed' }), 7);
+    await vi.advanceTimersByTimeAsync(300);
+    hub.requestStarted('sent', 7, xReq('post'));
+    await vi.advanceTimersByTimeAsync(400);
+    hub.requestEnded('sent', true);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(await pending).toEqual({ logged: true, id: 'share-1' });
+    expect(logged).toEqual([expect.objectContaining({ kind: 'post', signals: ['page', 'request'], at: 0 })]);
+    await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 4_000);
+    expect(notes).toEqual([]);
+  });
+
+  it('X Premium undo: a request whose events reach the background after the grace still pairs with the countdown\'s end', async () => {
+    const pending = hub.page(detected({ confirmedBy: 'undo-elapsed' }), 7);
+    await vi.advanceTimersByTimeAsync(START_GRACE_MS + 300);
+    expect(await pending).toMatchObject({ logged: false });
+    // Sent 200 ms after the page's message arrived (its timeStamp), heard only now.
+    hub.requestStarted('slow', 7, xReq('post'), 200);
+    hub.requestEnded('slow', true);
+    await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 10);
+    expect(logged).toEqual([expect.objectContaining({ kind: 'post', signals: ['page', 'request'] })]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(notes).toEqual([]);
   });
 
   it('a request whose start was lost (a stopped worker) is known from its end and pairs', async () => {
