@@ -19,6 +19,8 @@ export interface SignalDeps {
   log(input: ShareInput): Promise<ShareLogResult>;
   addPage(shareId: string, page: { submissionId: string; permalink?: string }): Promise<ShareLogResult>;
   diagnose(note: DiagnosticInput): Promise<void>;
+  /** Whether a share of this page submission is already stored (a resend after a stopped worker). */
+  alreadyLogged(submissionId: string): Promise<boolean>;
   now(): number;
   /** Where the requests seen are kept while the service worker may be stopped and started again. */
   store?: RequestStore;
@@ -48,9 +50,11 @@ export class SignalHub {
   private readonly orphans: { detected: DetectedShare; tabId: number; arrivedAt: number }[] = [];
   /** Requests already ended in this worker's life (an end is never taken twice). */
   private readonly seenIds = new Set<string>();
+  /** Requests paired with a page signal whose share is being written: stored as still open. */
+  private readonly writing = new Set<string>();
   private readonly ready: Promise<void>;
   private dirty = false;
-  private writing: Promise<void> | null = null;
+  private saving: Promise<void> | null = null;
 
   constructor(private readonly deps: SignalDeps) {
     this.ready = (deps.store?.load() ?? Promise.resolve([]))
@@ -58,7 +62,9 @@ export class SignalHub {
         for (const r of saved) {
           if (r.state === 'in-flight') r.restored = true;
           this.tabs.set(r.tabId, [...(this.tabs.get(r.tabId) ?? []), r]);
-          if (r.state === 'ok' && !r.used) this.judgeAloneLater(r, ALONE_AFTER_MS - (deps.now() - (r.endedAt ?? 0)));
+          // A page signal the stopped worker had not stored yet is sent again by its content script,
+          // to this worker: it gets the full wait to pair before the request is judged alone.
+          if (r.state === 'ok' && !r.used) this.judgeAloneLater(r, ALONE_AFTER_MS);
         }
       })
       .catch(() => {});
@@ -100,26 +106,37 @@ export class SignalHub {
     setTimeout(() => void this.judgeAlone(request).catch(() => {}), Math.max(0, ms));
   }
 
-  /** One write at a time; changes made meanwhile go out together in the next. Text stays in memory only. */
+  /**
+   * One write at a time; changes made meanwhile go out together in the next. Text stays in memory
+   * only. A request whose share is still being written is stored as open: if the worker stops before
+   * the write, the content script sends the share again and must find it.
+   */
   private save(): Promise<void> {
     const store = this.deps.store;
     if (!store) return Promise.resolve();
     this.dirty = true;
-    this.writing ??= (async () => {
+    this.saving ??= (async () => {
       while (this.dirty) {
         this.dirty = false;
-        const all = [...this.tabs.values()].flat().map((r) => ({ ...r, req: { ...r.req, text: '' } }));
+        const all = [...this.tabs.values()].flat().map(({ used, ...r }) => ({
+          ...r,
+          ...(used && !this.writing.has(r.id) ? { used } : {}),
+          req: { ...r.req, text: '' },
+        }));
         await store.save(all).catch(() => {});
       }
-      this.writing = null;
+      this.saving = null;
     })();
-    return this.writing;
+    return this.saving;
   }
 
   /** A content script's detected share (validated, sender checked), combined with its tab's requests. */
   async page(detected: DetectedShare, tabId: number | undefined): Promise<ShareLogResult> {
     await this.ready;
     const arrivedAt = this.deps.now();
+    // A resend of a share already stored (its answer was lost with a stopped worker) takes no request
+    // from a page signal still waiting for one.
+    if (await this.deps.alreadyLogged(detected.submissionId)) return { logged: false, reason: 'already logged' };
     const permalink = canonicalPermalink(detected.permalink, detected.network);
     for (;;) {
       const requests = tabId === undefined ? [] : (this.tabs.get(tabId) ?? []);
@@ -153,7 +170,10 @@ export class SignalHub {
     seenAt: number,
   ): Promise<ShareLogResult> {
     const permalink = canonicalPermalink(detected.permalink, detected.network);
-    if (request) request.used = { by: 'page' };
+    if (request) {
+      request.used = { by: 'page' };
+      this.writing.add(request.id);
+    }
     try {
       const result = await this.deps.log({
         network: detected.network,
@@ -166,11 +186,15 @@ export class SignalHub {
         ...(permalink ? { permalink } : {}),
       });
       if (request && result.logged) request.used = { by: 'page', shareId: result.id };
+      if (request) this.writing.delete(request.id);
       await this.save();
       return result;
     } catch (err) {
       // Not stored (e.g. quota): the content script sends the share again, and must find its request.
-      if (request) delete request.used;
+      if (request) {
+        delete request.used;
+        this.writing.delete(request.id);
+      }
       throw err;
     }
   }
@@ -280,6 +304,7 @@ function defaultDeps(): SignalDeps {
       }
     },
     addPage: (shareId, page) => addPageSignal(db, shareId, page, Date.now()),
+    alreadyLogged: async (submissionId) => !!(await db.seen.get(submissionId)),
     async diagnose(note) {
       // Tracking off or paused for that site: the employee asked not to be watched there.
       if (isTracking(await loadSettings(), note.network, Date.now())) await noteDiagnostic(note, Date.now());

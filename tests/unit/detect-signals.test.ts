@@ -140,6 +140,7 @@ describe('SignalHub: the signals as they arrive', () => {
       },
       addPage: async (shareId) => ({ logged: false, reason: `merged into ${shareId}` }),
       diagnose: async (note) => void notes.push(note),
+      alreadyLogged: async (submissionId) => logged.some((l) => l.submissionId === submissionId),
       now: () => Date.now(),
     };
     hub = new SignalHub(deps);
@@ -287,6 +288,7 @@ describe('SignalHub: the signals as they arrive', () => {
       },
       addPage: async () => ({ logged: false, reason: '' }),
       diagnose: async (note) => void notes.push(note),
+      alreadyLogged: async (submissionId) => logged.some((l) => l.submissionId === submissionId),
       now: () => Date.now(),
     };
     hub = new SignalHub(deps);
@@ -312,6 +314,7 @@ describe('SignalHub across a service worker restart', () => {
       },
       addPage: async () => ({ logged: false, reason: '' }),
       diagnose: async () => {},
+      alreadyLogged: async (submissionId) => logged.some((l) => l.submissionId === submissionId),
       now: () => Date.now(),
       store: { load: async () => structuredClone(saved), save: async (all) => void (saved = structuredClone(all)) },
     });
@@ -326,6 +329,63 @@ describe('SignalHub across a service worker restart', () => {
   });
 });
 
+describe('SignalHub when a worker stops while shares arrive faster than it stores them', () => {
+  afterEach(() => vi.useRealTimers());
+  const share = (submissionId: string): DetectedShare => ({ network: 'x', kind: 'post', surface: 'composer', text: 'Mine', submissionId, confirmedBy: 'notice' });
+
+  it('a share still being written when the worker stopped: the resend pairs with its request in the next worker', async () => {
+    vi.useFakeTimers({ now: 0 });
+    let saved: TabRequest[] = [];
+    const logged: ShareInput[] = [];
+    const store = { load: async () => structuredClone(saved), save: async (all: TabRequest[]) => void (saved = structuredClone(all)) };
+    const notes: unknown[] = [];
+    const common = { addPage: async () => ({ logged: false as const, reason: '' }), diagnose: async (n: unknown) => void notes.push(n), now: () => Date.now(), store };
+    // The stopped worker: its write never finishes.
+    const before = new SignalHub({ ...common, log: () => new Promise(() => {}), alreadyLogged: async () => false });
+    await before.requestStarted('1', 7, xReq('post'));
+    await before.requestEnded('1', true);
+    void before.page(share('sub-resent-01'), 7);
+    await vi.advanceTimersByTimeAsync(10);
+    // The next post's request is stored meanwhile (and with it the state of the first).
+    await before.requestStarted('2', 7, xReq('post'));
+    const after = new SignalHub({
+      ...common,
+      log: async (input) => {
+        logged.push(input);
+        return { logged: true, id: `share-${logged.length}` };
+      },
+      alreadyLogged: async (id) => logged.some((l) => l.submissionId === id),
+    });
+    expect(await after.page(share('sub-resent-01'), 7)).toEqual({ logged: true, id: 'share-1' });
+    expect(logged).toEqual([expect.objectContaining({ submissionId: 'sub-resent-01', signals: ['page', 'request'] })]);
+    await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 10);
+    expect(notes).toEqual([]);
+  });
+
+  it('a resend of a share already stored takes no request from a page signal still waiting for one', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const logged: ShareInput[] = [];
+    const stored = new Set(['sub-stored-01']);
+    const hub = new SignalHub({
+      log: async (input) => {
+        if (stored.has(input.submissionId!)) return { logged: false, reason: 'already logged' };
+        logged.push(input);
+        return { logged: true, id: `share-${logged.length}` };
+      },
+      addPage: async () => ({ logged: false, reason: '' }),
+      diagnose: async () => {},
+      alreadyLogged: async (id) => stored.has(id),
+      now: () => Date.now(),
+    });
+    await hub.requestStarted('1', 7, xReq('post'));
+    await hub.requestEnded('1', true);
+    expect(await hub.page(share('sub-stored-01'), 7)).toEqual({ logged: false, reason: 'already logged' });
+    const waiting = hub.page(share('sub-waiting-02'), 7);
+    await vi.advanceTimersByTimeAsync(START_GRACE_MS + 300);
+    expect(await waiting).toEqual({ logged: true, id: 'share-1' });
+  });
+});
+
 describe('SignalHub when a stopped worker took a request\'s end with it', () => {
   afterEach(() => vi.useRealTimers());
   const hubWith = (saved: TabRequest[], logged: ShareInput[]) =>
@@ -336,6 +396,7 @@ describe('SignalHub when a stopped worker took a request\'s end with it', () => 
       },
       addPage: async () => ({ logged: false, reason: '' }),
       diagnose: async () => {},
+      alreadyLogged: async (submissionId) => logged.some((l) => l.submissionId === submissionId),
       now: () => Date.now(),
       store: { load: async () => structuredClone(saved), save: async (all) => void (saved = structuredClone(all)) },
     });
@@ -371,6 +432,7 @@ describe('SignalHub keeps what it stores small', () => {
       log: async () => ({ logged: true, id: `share-${++id}` }),
       addPage: async () => ({ logged: false, reason: '' }),
       diagnose: async () => {},
+      alreadyLogged: async () => false,
       now: () => Date.now(),
       store: { load: async () => [], save: async (all) => void (saved = all) },
     });
