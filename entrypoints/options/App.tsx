@@ -1,3 +1,4 @@
+import { BrandMark } from '@/components/BrandMark';
 import { useSettingsStore } from '@/components/privacy/settings-store';
 import { useManaged } from '@/components/privacy/managed';
 import { t } from '@/lib/i18n';
@@ -22,7 +23,10 @@ export function App() {
   if (!loaded) return <p role="status">{t('optionsLoading')}</p>;
   return (
     <main data-testid="options" data-policy={policy ? 'read' : 'pending'}>
-      <h1>{t('optionsTitle')}</h1>
+      <h1>
+        <BrandMark size={24} />
+        {t('optionsTitle')}
+      </h1>
       <p>{t('optionsIntro')}</p>
       <nav className="sw-toc" aria-label={t('optionsTocLabel')}>
         <ul>
