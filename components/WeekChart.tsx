@@ -8,7 +8,15 @@ export interface ChartBar {
  * current week — the last bar — marked; the same numbers as a table behind a disclosure, so keyboard
  * and screen-reader users get the data, not a picture.
  */
-export function WeekChart(props: { caption: string; bars: ChartBar[]; tableToggle: string; labelHeader: string; valueHeader: string; currentLabel: string }) {
+export function WeekChart(props: {
+  caption: string;
+  bars: ChartBar[];
+  tableToggle: string;
+  labelHeader: string;
+  valueHeader: string;
+  /** Names the last bar (the current week) when it is the current one. */
+  currentLabel?: string;
+}) {
   const { bars } = props;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const axis = 24;
@@ -17,7 +25,8 @@ export function WeekChart(props: { caption: string; bars: ChartBar[]; tableToggl
   const h = 56;
   const top = 8;
   const width = axis + bars.length * (w + gap);
-  const last = bars.length - 1;
+  // The last bar is marked only when it stands for the current period.
+  const last = props.currentLabel ? bars.length - 1 : -1;
   return (
     <figure className="chart">
       <svg width={width} height={top + h + 20} aria-hidden="true" focusable="false">
@@ -33,7 +42,9 @@ export function WeekChart(props: { caption: string; bars: ChartBar[]; tableToggl
         {bars.length > 0 && (
           <>
             <text className="chart-axis" x={axis} y={top + h + 16}>{bars[0]!.label}</text>
-            <text className="chart-axis chart-now-label" x={axis + last * (w + gap) + w} y={top + h + 16} textAnchor="end">{props.currentLabel}</text>
+            {props.currentLabel && (
+              <text className="chart-axis chart-now-label" x={axis + last * (w + gap) + w} y={top + h + 16} textAnchor="end">{props.currentLabel}</text>
+            )}
           </>
         )}
       </svg>
