@@ -42,7 +42,6 @@ export function App({ now }: { now: number }) {
   if (!snapshot || (!snapshot.feed && !snapshot.dbError)) {
     // First run: the background has not stored the first feed (or any snapshot) yet.
     return (
-      <main>
       <main className="first-run">
         {/* Every screen has a level-one heading (axe: page-has-heading-one); the feed's vision has none yet. */}
         <h1>

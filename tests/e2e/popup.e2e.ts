@@ -159,7 +159,7 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
 
     expect(await popup.waitForShared(R7, 'x')).toBe('Shared on X ✓');
     expect(await popup.text(`${popup.post(R7)} [data-testid="shared-linkedin"]`)).toBeNull();
-    await waitUntil(async () => (await popup.text('[data-testid="points"]')) === '5 of 100 points', 'points to update');
+    await waitUntil(async () => (await popup.text('[data-testid="points"]')) === '5 / 100 points', 'points to update');
     expect(await popup.text('[data-testid="points-remaining"]')).toBe(toGo(95, 'en'));
     expect(await popup.shareCount()).toBe(1);
     expect(await popup.text('[data-testid="share-count"]')).toBe('1 share this month');
