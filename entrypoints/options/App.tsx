@@ -20,22 +20,35 @@ const NO_POLICY_YET = { config: {}, problems: [] };
 /**
  * Goes to the section the address names (#preview from the popup's privacy chip, #data, #privacy…):
  * the page is drawn after the settings load, too late for the browser's own jump, and a section under
- * "Advanced" is inside a closed disclosure until opened.
+ * "Advanced" is inside a closed disclosure until opened. Sections above it fill in from the database a
+ * moment later (the history, the outbox), so for the first seconds the jump is kept until the employee
+ * scrolls or types.
  */
 function useDeepLink(ready: boolean) {
   useEffect(() => {
     if (!ready) return;
+    let target: HTMLElement | null = null;
+    const land = () => target?.scrollIntoView({ block: 'start' });
     const go = () => {
       const id = decodeURIComponent(location.hash.slice(1));
-      const target = id ? document.getElementById(id) : null;
-      if (!target) return;
-      const advanced = target.closest('details');
+      target = id ? document.getElementById(id) : null;
+      const advanced = target?.closest('details');
       if (advanced) advanced.open = true;
-      target.scrollIntoView({ block: 'start' });
+      land();
     };
+    const keep = new ResizeObserver(land);
+    const stop = () => keep.disconnect();
     go();
+    keep.observe(document.body);
+    const settle = setTimeout(stop, 3000);
     window.addEventListener('hashchange', go);
-    return () => window.removeEventListener('hashchange', go);
+    for (const e of ['wheel', 'keydown', 'pointerdown', 'touchstart']) window.addEventListener(e, stop, { once: true, passive: true });
+    return () => {
+      stop();
+      clearTimeout(settle);
+      window.removeEventListener('hashchange', go);
+      for (const e of ['wheel', 'keydown', 'pointerdown', 'touchstart']) window.removeEventListener(e, stop);
+    };
   }, [ready]);
 }
 
