@@ -96,6 +96,7 @@ export function periodPoints(shares: ProgressShare[], program: ProgressProgram, 
   for (const s of shares) {
     if (s.at < period.start || s.at >= period.end) continue;
     if (s.postId !== null) {
+      // Stryker disable next-line EqualityOperator: which network gets which bit is arbitrary, only that they differ
       const bit = s.network === 'linkedin' ? 1 : 2;
       const seen = counted.get(s.postId) ?? 0;
       if (seen & bit) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { periodContaining } from '../../lib/period';
-import { computeProgress, periodPoints, pointsFor, sharedNetworks, sinceFor, type ProgressProgram, type ProgressShare } from '../../lib/progress';
+import { summarise } from '../../lib/stats';
+import { computeProgress, computeProgressFromDays, periodPoints, pointsFor, sharedNetworks, sinceFor, type ProgressProgram, type ProgressShare } from '../../lib/progress';
 
 const program: ProgressProgram = { period: 'month', threshold: 100, points: { linkedin: 10, x: 5, ownContent: 2 } };
 /** Local wall-clock time (whatever TZ this process runs in). */
@@ -63,6 +64,12 @@ describe('computeProgress', () => {
     expect(p.byNetwork).toEqual({ linkedin: 1, x: 1 });
   });
 
+  it('counts a share made at Monday 00:00 in its own week only, never also in the week before', () => {
+    const p = computeProgress([share(at(2026, 11, 23, 0, 0), 'x')], program, now);
+    expect(p.weeks.slice(-2).map((w) => w.shares)).toEqual([0, 1]);
+    expect(p.activeOfLast4).toBe(1);
+  });
+
   it('buckets the last 12 weeks, oldest first, and measures a calm rhythm over 4 weeks', () => {
     const shares = [
       share(at(2026, 11, 24), 'x'), // this week
@@ -83,6 +90,14 @@ describe('computeProgress', () => {
     const p = computeProgress([share(at(2026, 11, 24), 'x')], undefined, now);
     expect(p).toMatchObject({ points: 0, threshold: null, remaining: null, thisWeek: 1 });
     expect(p.period.start).toBe(at(2026, 11, 1, 0));
+  });
+
+  it('works without a program from the summary too: shares of approved posts are counted, no points', () => {
+    const shares = [share(at(2026, 11, 24), 'x', 'a'), share(at(2026, 11, 20), 'linkedin', null)];
+    const { totals, posts } = summarise(shares);
+    const p = computeProgressFromDays(totals, posts, undefined, now);
+    expect(p).toMatchObject({ points: 0, threshold: null, remaining: null, qualified: null, thisMonth: 2 });
+    expect(p).toEqual(computeProgress(shares, undefined, now));
   });
 
   it('uses the program period (week, quarter)', () => {
