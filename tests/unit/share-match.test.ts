@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../../lib/feed';
 import { extractUrls, matchPostByUrls, normalizeUrl, pickIntent, INTENT_WINDOW_MS } from '../../lib/share-match';
+import { demoFeed } from './helpers/demo-feed';
 
 describe('normalizeUrl', () => {
   it.each([
@@ -75,8 +74,7 @@ describe('pickIntent', () => {
 });
 
 // ---- Detection attribution (issue 3): normalisation, link matching, pending intents ----
-const demo = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
-const demoPosts = demo.ok ? demo.feed.posts : [];
+const demoPosts = demoFeed().posts;
 
 describe('normalizeUrl: the same link however it was written', () => {
   it.each([
