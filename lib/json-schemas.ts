@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ExportSchema } from './data/export';
 import { FeedSchema } from './feed/schema';
-import { ReportSchema } from './privacy/report';
+import { ReportSchema } from './report/build';
 import { SettingsSchema } from './settings/schema';
-import { ReportPayloadSchema } from './reporting/payload';
+import { ReportPayloadSchema } from './report/payload';
 
 /**
  * JSON Schemas published for people who write feeds and receive reports, generated from the zod

@@ -35,7 +35,7 @@ export interface WeekBucket {
 
 /**
  * Where the employee stands in one program period. The popup shows it and the report's bonus status
- * (lib/privacy/report.ts) sends it, both from `standing`, so the two can never disagree on who qualified.
+ * (lib/report/build.ts) sends it, both from `standing`, so the two can never disagree on who qualified.
  */
 export interface Standing {
   points: number;

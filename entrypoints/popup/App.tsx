@@ -31,7 +31,7 @@ function SuggestDisclosure() {
 }
 
 function StateNotices({ row, tracking, storage }: { row: PopupView['row']; tracking: TrackingState; storage: StorageProblem | null }) {
-  // Mirrors feedStatus (lib/feed-status.ts), inlined: every byte counts in the popup's script.
+  // Mirrors feedStatus (lib/feed/status.ts), inlined: every byte counts in the popup's script.
   const unavailable = !!row && !row.feed && row.source !== 'demo';
   return (
     <>

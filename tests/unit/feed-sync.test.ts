@@ -3,8 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readManagedConfig, syncFeed } from '../../lib/background/feed';
 import { getDb } from '../../lib/db';
-import { feedStatus, fetchFeed, isStale, originPattern, resolveFeedSource } from '../../lib/feed-sync';
+import { feedStatus } from '../../lib/feed/status';
+import { fetchFeed, isStale, resolveFeedSource } from '../../lib/feed/sync';
 import { parseManaged } from '../../lib/managed';
+import { originPattern } from '../../lib/remote-url';
 
 const demoJson = readFileSync('public/demo-feed.json', 'utf8');
 const company = () => {

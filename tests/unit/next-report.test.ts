@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SuggestionRow } from '../../lib/db';
-import { nextReportPeriod, reportTarget, type Report } from '../../lib/privacy';
-import { nextReport, payloadAtSend, previewPayload } from '../../lib/reporting/payload';
-import { nextPeriodEnd } from '../../lib/reporting/schedule';
+import { nextReportPeriod, reportTarget, type Report } from '../../lib/report';
+import { nextReport, payloadAtSend, previewPayload } from '../../lib/report/payload';
+import { nextPeriodEnd } from '../../lib/report/schedule';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 
 const wed = new Date(2026, 10, 25, 15).getTime();

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../lib/period';
-import { buildReport, ReportSchema, reportSpan, type ReportPeriod } from '../../lib/privacy/report';
+import { buildReport, ReportSchema, reportSpan, type ReportPeriod } from '../../lib/report/build';
 import { computeProgress, type ProgressProgram } from '../../lib/progress';
 import { DEFAULT_SETTINGS, type ReportFields, type Settings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerReportDestination, reportingTick, type OutboxEntry } from '../../lib/background/reporting';
 import { getDb, type FeedCacheRow } from '../../lib/db';
 import type { ManagedConfig } from '../../lib/managed';
-import { consentState, REPORT_PAUSE_KEY, reportTarget } from '../../lib/privacy';
+import { consentState, REPORT_PAUSE_KEY, reportTarget } from '../../lib/report';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 
 const at = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildReport, nextReportPeriod, programPeriods, ReportSchema, type Report } from '../../lib/privacy';
+import { buildReport, nextReportPeriod, programPeriods, ReportSchema, type Report } from '../../lib/report';
 import { computeProgress, type ProgressProgram } from '../../lib/progress';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REPORT_RESPONSE_BYTES, postReport } from '../../lib/reporting/send';
+import { MAX_REPORT_RESPONSE_BYTES, postReport } from '../../lib/report/delivery';
 
 describe('the report POST', () => {
   it('refuses redirects, sends no cookies and carries the idempotency key', async () => {

@@ -4,10 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REPORTING_STATE_KEY, reportEndpoint, reportingTick } from '../../lib/background/reporting';
 import { getDb } from '../../lib/db';
 import { localDate } from '../../lib/period';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from '../../lib/reporting/backoff';
-import { idempotencyKey } from '../../lib/reporting/keys';
-import { stricterFields, withSuggestions } from '../../lib/reporting/payload';
-import { duePeriods, nextPeriodEnd, periodKind } from '../../lib/reporting/schedule';
+import { idempotencyKey } from '../../lib/report/delivery';
+import { stricterFields, withSuggestions } from '../../lib/report/payload';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay, duePeriods, nextPeriodEnd, periodKind } from '../../lib/report/schedule';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 
 const at = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SuggestionRow } from '../db';
-import { buildReport, ReportSchema, type Report, type ReportPeriod } from '../privacy/report';
+import { buildReport, ReportSchema, type Report, type ReportPeriod } from '../report/build';
 import type { ReportFields, Settings } from '../settings/schema';
 import type { ProgressProgram } from '../progress';
 import type { Share } from '../shares';
