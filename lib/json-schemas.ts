@@ -22,7 +22,7 @@ export function jsonSchemas(): Record<string, unknown> {
       title: 'Sharewise report, schema version 1',
       ...z.toJSONSchema(ReportSchema, { io: 'output', unrepresentable: 'any' }),
     },
-    // What is actually POSTed: the report plus the pages the employee chose to send (issue 6).
+    // What is actually POSTed: the report plus the pages the employee chose to send.
     'report-payload.schema.json': {
       $id: 'https://sharewise.app/schemas/report-payload-v1.json',
       title: 'Sharewise report as delivered (report plus optional page suggestions), schema version 1',

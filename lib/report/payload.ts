@@ -66,21 +66,6 @@ export function rebuildAtSendTime(
   return buildReport(shares, { ...current, reporting: { ...current.reporting, fields } }, period, now, program);
 }
 
-/**
- * What the employer would receive for `period` right now, suggestions included: for the preview in
- * options (the same function the sender uses, so the preview is byte for byte what is sent).
- */
-export function previewPayload(
-  shares: Share[],
-  settings: Settings,
-  period: ReportPeriod,
-  suggestions: SuggestionRow[],
-  now: number,
-  program?: ProgressProgram,
-): ReportPayload | null {
-  return payloadAtSend(shares, settings, undefined, period, suggestions, now, program)?.payload ?? null;
-}
-
 /** What the sender needs to know of a queued report to rebuild it (an outbox row). */
 export interface QueuedReport {
   period: ReportPeriod;

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importShares } from '../../lib/background/my-data';
 import { SharewiseDB } from '../../lib/db';
 import type { FeedPost } from '../../lib/feed/schema';
-import { computeProgress, computeProgressFromDays, sinceFor } from '../../lib/progress';
+import { computeProgressFromDays, sinceFor } from '../../lib/progress';
 import type { Share } from '../../lib/shares';
 import { periodContaining } from '../../lib/period';
 import { readPopupData } from '../../lib/ui/popup-data';
 import { hasAnyShare, progressRows, sharedOf } from '../../lib/ui/queries';
 import type { Feed } from '../../lib/feed/schema';
+import { progressFromLog } from './helpers/progress';
 
 /**
  * The popup's reads stay small indexed ranges with a large log: a DBCore middleware records every
@@ -90,7 +91,7 @@ describe('popup queries with a large share log', () => {
       { table: 'periodPosts', op: 'query', index: 'period', range: 'equal', rows: 2 },
     ]);
     const shares = await db.shares.where('at').aboveOrEqual(since).toArray();
-    expect(computeProgressFromDays(totals, posts, program, NOW)).toEqual(computeProgress(shares, program, NOW));
+    expect(computeProgressFromDays(totals, posts, program, NOW)).toEqual(progressFromLog(shares, program, NOW));
   });
 
   it('finds "Shared ✓" per post and network with key lookups that stop at the first match', async () => {
@@ -133,7 +134,7 @@ describe('popup queries with a large share log', () => {
     // The same rows the popup's separate queries read, and the same progress as the log says.
     expect(data.progress).toEqual(await progressRows(db, sinceFor(program, NOW), periodContaining('month', NOW)));
     const shares = await db.shares.where('at').aboveOrEqual(sinceFor(program, NOW)).toArray();
-    expect(computeProgressFromDays(data.progress.totals, data.progress.posts, program, NOW)).toEqual(computeProgress(shares, program, NOW));
+    expect(computeProgressFromDays(data.progress.totals, data.progress.posts, program, NOW)).toEqual(progressFromLog(shares, program, NOW));
   });
 
   it('says so when no feed is stored yet', async () => {

@@ -73,7 +73,7 @@ describe('pickIntent', () => {
   });
 });
 
-// ---- Detection attribution (issue 3): normalisation, link matching, pending intents ----
+// ---- Detection attribution: normalisation, link matching, pending intents ----
 const demoPosts = demoFeed().posts;
 
 describe('normalizeUrl: the same link however it was written', () => {

@@ -5,10 +5,11 @@ import { deleteAllData, deleteShare, importShares } from '../../lib/background/m
 import { logDetectedShare } from '../../lib/background/share-log';
 import { SharewiseDB } from '../../lib/db';
 import { localDate, periodContaining } from '../../lib/period';
-import { computeProgress, computeProgressFromDays, periodPostKeys, type ProgressProgram } from '../../lib/progress';
+import { computeProgressFromDays, periodPostKeys, type ProgressProgram } from '../../lib/progress';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
 import { applyStats, summarise } from '../../lib/stats';
+import { progressFromLog } from './helpers/progress';
 
 /**
  * The daily summary is exact: after any sequence of the background's writes (log, import, delete
@@ -88,9 +89,9 @@ describe('daily summary', () => {
         const now = BASE + 40 * 24 * HOUR;
         // The popup reads the program period's posts only (progressRows); all of them must give the same.
         const inPeriod = posts.filter((p) => periodPostKeys(periodContaining(period, now)).includes(p.period));
-        expect(computeProgressFromDays(totals, inPeriod, program, now)).toEqual(computeProgress(shares, program, now));
-        expect(computeProgressFromDays(totals, posts, program, now)).toEqual(computeProgress(shares, program, now));
-        expect(computeProgressFromDays(totals, [], undefined, now)).toEqual(computeProgress(shares, undefined, now));
+        expect(computeProgressFromDays(totals, inPeriod, program, now)).toEqual(progressFromLog(shares, program, now));
+        expect(computeProgressFromDays(totals, posts, program, now)).toEqual(progressFromLog(shares, program, now));
+        expect(computeProgressFromDays(totals, [], undefined, now)).toEqual(progressFromLog(shares, undefined, now));
       }),
       { numRuns: 150 },
     );
