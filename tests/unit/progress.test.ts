@@ -68,7 +68,7 @@ describe('progress as the popup computes it (from the summary of the shares)', (
   });
 
   it('counts a share made at Monday 00:00 in its own week only, never also in the week before', () => {
-    const p = computeProgress([share(at(2026, 11, 23, 0, 0), 'x')], program, now);
+    const p = popupProgress([share(at(2026, 11, 23, 0, 0), 'x')], program, now);
     expect(p.weeks.slice(-2).map((w) => w.shares)).toEqual([0, 1]);
     expect(p.activeOfLast4).toBe(1);
   });
