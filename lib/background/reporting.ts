@@ -375,8 +375,12 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
     // destination resumes reporting or updates the popup's notice.
     if (was?.enabled !== is?.enabled || was?.consentedEndpoint !== is?.consentedEndpoint || was?.declinedEndpoint !== is?.declinedEndpoint) run();
     // Reports stop naming the employee: the pseudonymous id they were named with goes too.
+    // (The promise is returned only so that a test can await it; browsers ignore it.)
     if (isNamed(was) && !isNamed(is)) {
-      void serial(() => rotateInstallId(db)).catch((err) => console.error('[sharewise] install id', err));
+      return serial(() => rotateInstallId(db)).then(
+        () => undefined,
+        (err) => console.error('[sharewise] install id', err),
+      );
     }
   });
   // A feed sync may bring another report endpoint: reporting pauses (and the popup asks) at once.
