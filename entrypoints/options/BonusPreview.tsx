@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import type { ReportPayload } from '@/lib/reporting/payload';
+import type { ReportPayload } from '@/lib/report/payload';
 import { range } from './PreviewSection';
 
 /** The bonus status and share links of "What my employer sees", when the report carries them. */

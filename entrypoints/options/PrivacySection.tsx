@@ -8,7 +8,7 @@ import { useSettingsStore } from '@/components/privacy/settings-store';
 import { t } from '@/lib/i18n';
 import { getDb } from '@/lib/db';
 import type { ManagedResult } from '@/lib/managed';
-import { consentState, reportTarget } from '@/lib/privacy';
+import { consentState, reportTarget } from '@/lib/report';
 import { displayHost } from '@/lib/remote-url';
 import type { ReportFields } from '@/lib/settings';
 

@@ -46,7 +46,7 @@ function FeedTrouble({ row }: { row: NonNullable<PopupView['row']> }) {
 /** What the employee should know before anything else: storage trouble, a pause, the feed, the demo. */
 export function Notices({ view, demoDismissed }: { view: PopupView; demoDismissed: boolean }) {
   const { row, tracking, problem } = view;
-  // Mirrors feedStatus (lib/feed-status.ts), inlined: every byte counts in the popup's script.
+  // Mirrors feedStatus (lib/feed/status.ts), inlined: every byte counts in the popup's script.
   const trouble = !!row && (!!row.error || (!row.feed && row.source !== 'demo'));
   return (
     <>

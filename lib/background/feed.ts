@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { getDb, type FeedCacheRow, type SharewiseDB } from '../db';
 import { parseFeed } from '../feed/parse';
 import type { FeedPost } from '../feed/schema';
-import { fetchFeed, FEED_REFRESH_MINUTES, isStale, resolveFeedSource, type FetchFeedOptions } from '../feed-sync';
+import { fetchFeed, FEED_REFRESH_MINUTES, isStale, resolveFeedSource, type FetchFeedOptions } from '../feed/sync';
 import { parseManaged, type ManagedConfig } from '../managed';
 import { onMessage } from '../messaging/protocol';
 import { FeedRefreshSchema, isExtensionPageSender, validate } from '../messaging/validate';

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMessageRouter } from '../../lib/background/router';
 import { getDb } from '../../lib/db';
 import type { DetectedShare } from '../../lib/detect/types';
 import { messenger, sendMessage } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
+import { useEmptyDb } from './helpers/db';
 
 const share: DetectedShare = {
   network: 'x',
@@ -38,10 +39,7 @@ function wireToBackground() {
   return sent;
 }
 
-beforeEach(async () => {
-  await getDb().open();
-  await Promise.all(getDb().tables.map((t) => t.clear()));
-});
+useEmptyDb();
 afterEach(() => {
   messenger.removeAllListeners();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextReportPeriod, reportTarget } from '../../lib/privacy';
+import { nextReportPeriod, reportTarget } from '../../lib/report';
 import { localDate } from '../../lib/period';
 
 const feed = (reporting?: { endpoint: string; schedule: 'weekly' | 'monthly' }) => ({ reporting }) as never;

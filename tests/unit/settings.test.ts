@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../lib/privacy';
+import { buildReport } from '../../lib/report';
 import { DEFAULT_SETTINGS, isTracking, readSettings } from '../../lib/settings';
 
 describe('settings', () => {

@@ -109,7 +109,7 @@ export class OptionsPage {
     await this.page.click('[data-testid="delete-all-yes"]');
   }
 
-  // Company feed, queued reports and "Send now" (issue 6 wiring).
+  // Company feed, queued reports and "Send now".
 
   /** Types an address into "your company's feed address" (replacing what is there) and saves it. */
   async saveFeedUrl(url: string): Promise<void> {

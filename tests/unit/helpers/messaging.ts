@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb } from '../../../lib/db';
 import { messenger } from '../../../lib/messaging/protocol';
+import { emptyDb } from './db';
 
 export type Wire = { res?: unknown; err?: { name?: string; message?: string } };
 
@@ -34,8 +34,7 @@ export async function deliver(message: unknown, sender: object): Promise<unknown
 export function useBackground(): void {
   beforeEach(async () => {
     (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-    await getDb().open();
-    await Promise.all(getDb().tables.map((t) => t.clear()));
+    await emptyDb();
   });
   afterEach(() => messenger.removeAllListeners());
 }
