@@ -6,7 +6,9 @@ import { nextPeriodEnd } from '../../lib/report/schedule';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 
 const wed = new Date(2026, 10, 25, 15).getTime();
-const current = nextReportPeriod('weekly', wed);
+// The week of that Wednesday, written out: a nextReportPeriod call here, while the file loads, would make
+// the period mutants static (slow) in the mutation run.
+const current = { kind: 'week' as const, start: new Date(2026, 10, 23).getTime(), end: new Date(2026, 10, 30).getTime() };
 const week = (n: number) => ({ kind: 'week' as const, start: current.start - n * 7 * 86400000, end: current.end - n * 7 * 86400000 });
 const report = (installId: string) => ({ identity: { kind: 'anonymous', installId } }) as unknown as Report;
 const on: Settings = {
