@@ -36,6 +36,7 @@ export function App() {
         <h2 id="choices">{t('welcomeChoicesHeading')}</h2>
         <p className="sw-hint">{t('welcomeRecordedShort')}</p>
         <p className="sw-hint" data-testid="welcome-kept-text">{t('welcomeRecordedText')}</p>
+        <p className="sw-hint">{t('welcomeNeverShort')}</p>
         <PrivacyToggle
           label={t('welcomeKeepLogging')}
           hint={t('welcomeKeepLoggingHint')}
