@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';
 import { sendToBackground as sendMessage } from '@/lib/messaging/send';
+import { SETTINGS_KEY } from '@/lib/settings/key';
 import type { PopupView } from '@/lib/ui/snapshot';
 import { moment } from './format';
 import { optionsUrl } from './Header';
@@ -10,10 +11,9 @@ import { DEMO_DISMISSED_KEY } from './live';
 
 /** Ends a pause from the popup: the stored settings with the pause lifted (the background follows settings changes). */
 async function resume(): Promise<void> {
-  const { settings } = await browser.storage.local.get('settings');
-  const s = settings as { tracking?: object } | undefined;
+  const s = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as { tracking?: object } | undefined;
   if (!s || typeof s !== 'object') return;
-  await browser.storage.local.set({ settings: { ...s, tracking: { ...s.tracking, paused: false, pausedUntil: null } } });
+  await browser.storage.local.set({ [SETTINGS_KEY]: { ...s, tracking: { ...s.tracking, paused: false, pausedUntil: null } } });
 }
 
 function FeedTrouble({ row }: { row: NonNullable<PopupView['row']> }) {

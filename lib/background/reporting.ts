@@ -20,7 +20,7 @@ import { idempotencyKey, postReport } from '../report/delivery';
 import { payloadAtSend } from '../report/payload';
 import { backoffDelay, duePeriods, MAX_CATCH_UP, nextPeriodEnd, periodKind, reportProgram, reportTarget } from '../report/schedule';
 import { readSettings, type ReportFields, type Settings } from '../settings/schema';
-import { loadSettings, saveSettings, SETTINGS_KEY } from '../settings/store';
+import { loadSettings, saveSettings, SETTINGS_KEY, settingsChange } from '../settings/store';
 import { readManagedConfig } from './feed';
 import { onFreshStart } from './fresh-start';
 
@@ -365,15 +365,13 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') run();
-    if (area !== 'local' || !changes.settings) return;
-    type Stored =
-      | { reporting?: { enabled?: unknown; consentedEndpoint?: unknown; declinedEndpoint?: unknown; fields?: { identity?: unknown }; name?: unknown; email?: unknown } }
-      | undefined;
-    const was = (changes.settings.oldValue as Stored)?.reporting;
-    const is = (changes.settings.newValue as Stored)?.reporting;
+    const change = settingsChange(changes, area);
+    if (!change) return;
+    const was = change.before.reporting;
+    const is = change.after.reporting;
     // Off: unsent reports are removed; on: the consent cursor starts now; an answer about the
     // destination resumes reporting or updates the popup's notice.
-    if (was?.enabled !== is?.enabled || was?.consentedEndpoint !== is?.consentedEndpoint || was?.declinedEndpoint !== is?.declinedEndpoint) run();
+    if (was.enabled !== is.enabled || was.consentedEndpoint !== is.consentedEndpoint || was.declinedEndpoint !== is.declinedEndpoint) run();
     // Reports stop naming the employee: the pseudonymous id they were named with goes too.
     // (The promise is returned only so that a test can await it; browsers ignore it.)
     if (isNamed(was) && !isNamed(is)) {
