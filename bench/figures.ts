@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildReport, type ReportPeriod } from '../lib/privacy/report';
+import { buildReport, type ReportPeriod } from '../lib/report/build';
 import { localDate, periodContaining } from '../lib/period';
 import { computeProgressFromDays, periodPostKeys, sinceFor, type ProgressProgram } from '../lib/progress';
 import { summarise } from '../lib/stats';

@@ -3,12 +3,12 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 // The light sender and the type-only consent module: the popup's script stays small (no zod).
 import { sendToBackground } from '@/lib/messaging/send';
-import { readReportPause, REPORT_PAUSE_KEY, type ReportPause } from '@/lib/privacy/consent';
+import { readReportPause, REPORT_PAUSE_KEY, type ReportPause } from '@/lib/report/consent';
 
 /**
  * "Your company now asks to send reports to <host>. Reports are paused until you agree." Shown while
  * the background holds reports because the endpoint (feed or policy) is not the one the employee
- * agreed to (lib/privacy/consent.ts). In the popup it stops asking once they chose "Keep paused";
+ * agreed to (lib/report/consent.ts). In the popup it stops asking once they chose "Keep paused";
  * options always shows it, so they can agree later.
  */
 export function ReportPausePrompt({ place }: { place: 'popup' | 'options' }) {

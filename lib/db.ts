@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Feed } from './feed/schema';
-import type { Report } from './privacy/report';
+import type { Report } from './report/build';
 import type { Network, Share } from './shares';
 import { rebuildStats, type DailyStat, type DayTotal, type PeriodPost } from './stats';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ExportSchema } from './data/export';
 import { FeedSchema } from './feed/schema';
-import { ReportSchema } from './privacy/report';
+import { ReportSchema } from './report/build';
 import { SettingsSchema } from './settings/schema';
-import { ReportPayloadSchema } from './reporting/payload';
+import { ReportPayloadSchema } from './report/payload';
 
 /**
  * JSON Schemas published for people who write feeds and receive reports, generated from the zod
@@ -11,32 +11,25 @@ import { ReportPayloadSchema } from './reporting/payload';
  * test fails when the committed files are out of date.
  */
 export function jsonSchemas(): Record<string, unknown> {
-  return {
-    'feed.schema.json': {
-      $id: 'https://sharewise.app/schemas/feed-v1.json',
-      title: 'Sharewise company feed, version 1',
-      ...z.toJSONSchema(FeedSchema, { io: 'input', unrepresentable: 'any' }),
-    },
-    'report.schema.json': {
-      $id: 'https://sharewise.app/schemas/report-v1.json',
-      title: 'Sharewise report, schema version 1',
-      ...z.toJSONSchema(ReportSchema, { io: 'output', unrepresentable: 'any' }),
-    },
-    // What is actually POSTed: the report plus the pages the employee chose to send (issue 6).
-    'report-payload.schema.json': {
-      $id: 'https://sharewise.app/schemas/report-payload-v1.json',
-      title: 'Sharewise report as delivered (report plus optional page suggestions), schema version 1',
-      ...z.toJSONSchema(ReportPayloadSchema, { io: 'output', unrepresentable: 'any' }),
-    },
-    'export.schema.json': {
-      $id: 'https://sharewise.app/schemas/export-v1.json',
-      title: 'Sharewise data export (My data), schema version 1',
-      ...z.toJSONSchema(ExportSchema, { io: 'output', unrepresentable: 'any' }),
-    },
-    'settings.schema.json': {
-      $id: 'https://sharewise.app/schemas/settings-v1.json',
-      title: 'Sharewise privacy settings, schema version 1',
-      ...z.toJSONSchema(SettingsSchema, { io: 'output', unrepresentable: 'any' }),
-    },
-  };
+  // [file, $id, title, schema, which side of its transforms a reader sees]
+  const published: [string, string, string, z.ZodType, 'input' | 'output'][] = [
+    ['feed.schema.json', 'feed-v1', 'Sharewise company feed, version 1', FeedSchema, 'input'],
+    ['report.schema.json', 'report-v1', 'Sharewise report, schema version 1', ReportSchema, 'output'],
+    // What is actually POSTed: the report plus the pages the employee chose to send.
+    [
+      'report-payload.schema.json',
+      'report-payload-v1',
+      'Sharewise report as delivered (report plus optional page suggestions), schema version 1',
+      ReportPayloadSchema,
+      'output',
+    ],
+    ['export.schema.json', 'export-v1', 'Sharewise data export (My data), schema version 1', ExportSchema, 'output'],
+    ['settings.schema.json', 'settings-v1', 'Sharewise privacy settings, schema version 1', SettingsSchema, 'output'],
+  ];
+  return Object.fromEntries(
+    published.map(([file, id, title, schema, io]) => [
+      file,
+      { $id: `https://sharewise.app/schemas/${id}.json`, title, ...z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
+    ]),
+  );
 }

@@ -3,9 +3,9 @@ import type { Network } from './shares';
 import type { DayTotal, PeriodPost } from './stats';
 
 /**
- * The employee's own progress, computed on the device from the program's rules. Pure: from shares
- * (`computeProgress`) or from the daily summary the popup reads (`computeProgressFromDays`, one
- * indexed range from `sinceFor`), and the time.
+ * The employee's own progress, computed on the device from the program's rules. Pure: from the daily
+ * summary the popup reads (`computeProgressFromDays`, one indexed range from `sinceFor`) and the
+ * time; the report's bonus status from the shares of one program period (`programStanding`).
  *
  * Rules (documented for employees in docs/popup.md):
  * - a share of an approved post earns the program's points for its network; the same post on the
@@ -35,7 +35,7 @@ export interface WeekBucket {
 
 /**
  * Where the employee stands in one program period. The popup shows it and the report's bonus status
- * (lib/privacy/report.ts) sends it, both from `standing`, so the two can never disagree on who qualified.
+ * (lib/report/build.ts) sends it, both from `standing`, so the two can never disagree on who qualified.
  */
 export interface Standing {
   points: number;
@@ -83,12 +83,12 @@ export function sinceFor(program: ProgressProgram | undefined, now: number): num
 }
 
 /** Points one share earns on its own (before the once-per-post-and-network rule). */
-export function pointsFor(share: ProgressShare, program: ProgressProgram): number {
+function pointsFor(share: ProgressShare, program: ProgressProgram): number {
   return share.postId === null ? (program.points.ownContent ?? 0) : program.points[share.network];
 }
 
 /** Points earned in `period` under `program`. */
-export function periodPoints(shares: ProgressShare[], program: ProgressProgram, period: Period): number {
+function periodPoints(shares: ProgressShare[], program: ProgressProgram, period: Period): number {
   // Networks already counted per post, as bits: no string built per share (reports run this over
   // the whole log; npm run bench).
   const counted = new Map<string, number>();
@@ -96,6 +96,7 @@ export function periodPoints(shares: ProgressShare[], program: ProgressProgram, 
   for (const s of shares) {
     if (s.at < period.start || s.at >= period.end) continue;
     if (s.postId !== null) {
+      // Stryker disable next-line EqualityOperator: which network gets which bit is arbitrary, only that they differ
       const bit = s.network === 'linkedin' ? 1 : 2;
       const seen = counted.get(s.postId) ?? 0;
       if (seen & bit) continue;
@@ -104,35 +105,6 @@ export function periodPoints(shares: ProgressShare[], program: ProgressProgram, 
     points += pointsFor(s, program);
   }
   return points;
-}
-
-const inside = (p: Period) => (s: ProgressShare) => s.at >= p.start && s.at < p.end;
-
-export function computeProgress(shares: ProgressShare[], program: ProgressProgram | undefined, now: number): Progress {
-  const period = periodContaining(program?.period ?? 'month', now);
-  const inPeriod = shares.filter(inside(period));
-  const stand = program ? programStanding(inPeriod, program, period) : null;
-  const week = periodContaining('week', now);
-  const weeks: WeekBucket[] = [];
-  for (let i = CHART_WEEKS - 1; i >= 0; i--) {
-    const w = shiftPeriod(week, -i);
-    weeks.push({ start: w.start, shares: shares.filter(inside(w)).length });
-  }
-  return {
-    period,
-    points: stand?.points ?? 0,
-    threshold: stand?.threshold ?? null,
-    remaining: stand?.remaining ?? null,
-    qualified: stand?.qualified ?? null,
-    byNetwork: {
-      linkedin: inPeriod.filter((s) => s.network === 'linkedin').length,
-      x: inPeriod.filter((s) => s.network === 'x').length,
-    },
-    thisWeek: weeks[CHART_WEEKS - 1]!.shares,
-    thisMonth: shares.filter(inside(periodContaining('month', now))).length,
-    weeks,
-    activeOfLast4: weeks.slice(-4).filter((w) => w.shares > 0).length,
-  };
 }
 
 /** The `periodPosts` keys (lib/stats.ts) that make up a program period: its week, its month or its three months. */
@@ -147,8 +119,8 @@ export function periodPostKeys(period: Period): string[] {
  * The same progress from the summary (lib/stats.ts) — what the popup uses, so opening it reads a
  * few hundred rows whatever the size of the log: day totals since `sinceFor`, and the program
  * period's posts (`periodPostKeys`). Periods are whole local days, so comparing the rows' local
- * dates with the periods' first and end dates gives exactly what `computeProgress` gives for the
- * shares the rows summarise (a property test holds the two together).
+ * dates with the periods' first and end dates gives exactly what counting the shares the rows
+ * summarise would give (a property test holds the two together).
  */
 export function computeProgressFromDays(
   totals: DayTotal[],
@@ -196,16 +168,4 @@ export function computeProgressFromDays(
     weeks,
     activeOfLast4: weeks.slice(-4).filter((w) => w.shares > 0).length,
   };
-}
-
-/** Which networks each post was shared on (any time): drives "Shared ✓". */
-export function sharedNetworks(shares: { postId: string | null; network: Network }[]): Map<string, Set<Network>> {
-  const map = new Map<string, Set<Network>>();
-  for (const s of shares) {
-    if (s.postId === null) continue;
-    let set = map.get(s.postId);
-    if (!set) map.set(s.postId, (set = new Set()));
-    set.add(s.network);
-  }
-  return map;
 }

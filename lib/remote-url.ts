@@ -60,3 +60,17 @@ export function displayHost(url: string): string {
     return url;
   }
 }
+
+/**
+ * The optional host permission pattern for a feed or report URL's origin (for
+ * `browser.permissions.request({ origins: [originPattern(url)] })` from the options page, in the click
+ * handler where the employee saves their URL). Null for anything but https.
+ */
+export function originPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? `https://${u.hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}

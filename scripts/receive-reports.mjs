@@ -25,7 +25,7 @@ const PATH = env.REPORTS_PATH || '/sharewise/reports';
 const MAX_BYTES = Number(env.MAX_BYTES || 256 * 1024);
 const CHROME_IDS = (env.CHROME_EXTENSION_IDS || '').split(',').map((s) => s.trim()).filter(Boolean);
 
-/** installId:week|month:YYYY-MM-DD, as the extension sends it (lib/reporting/keys.ts). */
+/** installId:week|month:YYYY-MM-DD, as the extension sends it (lib/report/delivery.ts). */
 const KEY = /^([A-Za-z0-9-]{1,64}):(week|month):(\d{4}-\d{2}-\d{2})$/;
 
 /** The keys already stored: rebuilt from the file on start, so a restart never stores a report twice. */

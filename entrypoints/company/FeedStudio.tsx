@@ -5,6 +5,7 @@ import { blankPost, checkFeedText, editText, getAt, jsonObject, type Path } from
 import { t } from '@/lib/i18n';
 import { localDate } from '@/lib/period';
 import { useNow } from '@/components/use-now';
+import { computeProgressFromDays } from '@/lib/progress';
 import { Posts } from '../popup/Posts';
 import { Progress } from '../popup/Progress';
 import { Vision } from '../popup/Vision';
@@ -152,8 +153,8 @@ export function FeedStudio() {
             // The popup's own components, as an employee would see this feed; inert: a picture, not a popup.
             <div className="studio-preview" inert data-testid="studio-preview">
               <Vision feed={check.feed} />
-              <Posts posts={activePosts(check.feed, now)} shared={new Map()} />
-              <Progress program={check.feed.program} now={now} rows={{ totals: [], posts: [] }} anyEver={false} />
+              <Posts posts={activePosts(check.feed, now)} shared={new Map()} program={check.feed.program} />
+              <Progress p={computeProgressFromDays([], [], check.feed.program, now)} program={check.feed.program} />
             </div>
           ) : (
             <p className="sw-hint">{t('companyPreviewNone')}</p>

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
-import type { ReportPayload } from '@/lib/reporting/payload';
+import type { ReportPayload } from '@/lib/report/payload';
+import { range } from './PreviewSection';
 
 /** The bonus status and share links of "What my employer sees", when the report carries them. */
 export function BonusPreview({ report }: { report: ReportPayload }) {
@@ -12,7 +13,7 @@ export function BonusPreview({ report }: { report: ReportPayload }) {
             <ul data-testid="preview-bonus">
               {report.bonus.map((b) => (
                 <li key={b.period.start}>
-                  {t('optionsPreviewPeriodValue', [b.period.start, b.period.end])}:{' '}
+                  {range(b.period.start, b.period.end)}:{' '}
                   <strong>{t(b.qualified ? 'optionsPreviewQualifiedYes' : 'optionsPreviewQualifiedNo')}</strong>
                   {b.points !== undefined && <> · {t('optionsPreviewBonusPoints', [String(b.points), String(b.rules.threshold)])}</>}
                   {' '}({t(b.final ? 'optionsPreviewBonusFinal' : 'optionsPreviewBonusSoFar')})

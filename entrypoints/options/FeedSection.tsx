@@ -3,13 +3,12 @@ import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useSettingsStore } from '@/components/privacy/settings-store';
 import { getDb } from '@/lib/db';
-import { feedStatus } from '@/lib/feed-status';
-import { originPattern } from '@/lib/feed-sync';
+import { feedStatus } from '@/lib/feed/status';
+import { checkFeedUrl } from '@/lib/feed/url';
 import { t } from '@/lib/i18n';
 import type { ManagedConfig } from '@/lib/managed';
 import { sendMessage } from '@/lib/messaging/protocol';
-import type { RemoteUrlError } from '@/lib/remote-url';
-import { checkFeedUrl } from '@/lib/ui/feed-url';
+import { originPattern, type RemoteUrlError } from '@/lib/remote-url';
 
 const when = (ms: number) => new Date(ms).toLocaleString();
 

@@ -6,7 +6,7 @@ import { t } from '@/lib/i18n';
 import type { ManagedConfig } from '@/lib/managed';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { localDate } from '@/lib/period';
-import { reportTarget } from '@/lib/privacy';
+import { reportTarget } from '@/lib/report';
 import { displayHost } from '@/lib/remote-url';
 
 /**

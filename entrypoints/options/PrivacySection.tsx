@@ -8,7 +8,7 @@ import { useSettingsStore } from '@/components/privacy/settings-store';
 import { t } from '@/lib/i18n';
 import { getDb } from '@/lib/db';
 import type { ManagedResult } from '@/lib/managed';
-import { consentState, reportTarget } from '@/lib/privacy';
+import { consentState, reportTarget } from '@/lib/report';
 import { displayHost } from '@/lib/remote-url';
 import type { ReportFields } from '@/lib/settings';
 
@@ -55,8 +55,10 @@ export function PrivacySection({ managed }: { managed: ManagedResult }) {
           }))
         }
       />
-      <div className="sw-card">
-        <h3>{t('optionsFieldsHeading')}</h3>
+      {/* The choices matter only once reporting is on; until then they cannot be changed by mistake. */}
+      <fieldset className="sw-card sw-fields" disabled={!r.enabled} data-testid="report-fields">
+        <legend>{t('optionsFieldsHeading')}</legend>
+        {!r.enabled && <p className="sw-hint" data-testid="fields-off-hint">{t('optionsFieldsOffHint')}</p>}
         {FIELDS.map((f) => (
           <PrivacyToggle
             key={f.key}
@@ -82,34 +84,7 @@ export function PrivacySection({ managed }: { managed: ManagedResult }) {
         <BonusFields />
         <IdentityControls />
         <p className="sw-hint">{t('optionsNeverReported')}</p>
-      </div>
-      <div className="sw-card" data-testid="managed">
-        <h3>{t('optionsManagedHeading')}</h3>
-        {Object.keys(config).length === 0 ? (
-          <p className="sw-hint">{t('optionsManagedNone')}</p>
-        ) : (
-          <dl className="sw-readable">
-            {config.companyName && <ManagedValue label={t('optionsManagedCompany')} value={config.companyName} />}
-            {config.feedUrl && <ManagedValue label={t('optionsManagedFeed')} value={config.feedUrl} />}
-            {config.reportEndpoint && <ManagedValue label={t('optionsManagedEndpoint')} value={config.reportEndpoint} />}
-          </dl>
-        )}
-        {managed.problems.map((p) => (
-          <p key={p} className="sw-hint">{t('optionsManagedIgnored', p)}</p>
-        ))}
-        <p className="sw-hint">{t('optionsManagedNeverFields')}</p>
-      </div>
+      </fieldset>
     </section>
-  );
-}
-
-function ManagedValue({ label, value }: { label: string; value: string }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>
-        <output>{value}</output> <span className="sw-managed">({t('optionsManagedBadge')})</span>
-      </dd>
-    </>
   );
 }

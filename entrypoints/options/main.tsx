@@ -1,6 +1,7 @@
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import '@/components/theme.css';
 import '@/components/privacy/privacy.css';
 import { startSettingsStore } from '@/components/privacy/settings-store';
 import { t } from '@/lib/i18n';

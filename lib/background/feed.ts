@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import { getDb, type FeedCacheRow, type SharewiseDB } from '../db';
 import { parseFeed } from '../feed/parse';
 import type { FeedPost } from '../feed/schema';
-import { fetchFeed, FEED_REFRESH_MINUTES, isStale, resolveFeedSource, type FetchFeedOptions } from '../feed-sync';
+import { fetchFeed, FEED_REFRESH_MINUTES, isStale, resolveFeedSource, type FetchFeedOptions } from '../feed/sync';
 import { parseManaged, type ManagedConfig } from '../managed';
 import { onMessage } from '../messaging/protocol';
 import { FeedRefreshSchema, isExtensionPageSender, validate } from '../messaging/validate';
-import { loadSettings } from '../settings/store';
+import { loadSettings, settingsChange } from '../settings/store';
 import { onFreshStart } from './fresh-start';
 import { refreshSnapshot } from './snapshot';
 
@@ -157,11 +157,8 @@ export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed
   browser.storage.onChanged.addListener((changes, area) => {
     // A new policy, or the employee changed their own feed URL: fetch the (possibly) new source now.
     if (area === 'managed') void run();
-    if (area === 'local' && changes.settings) {
-      const before = (changes.settings.oldValue as { feedUrl?: unknown } | undefined)?.feedUrl;
-      const after = (changes.settings.newValue as { feedUrl?: unknown } | undefined)?.feedUrl;
-      if (before !== after) void run();
-    }
+    const change = settingsChange(changes, area);
+    if (change && change.before.feedUrl !== change.after.feedUrl) void run();
   });
 
   onMessage('ui:feedMaybeRefresh', async ({ data, sender }) => {

@@ -13,17 +13,14 @@ import {
   SuggestPageSchema,
   validate,
 } from '../messaging/validate';
-import { buildReport, reportSpan, type ReportPeriod } from '../privacy/report';
-import { consentState, REPORT_PAUSE_KEY, type ConsentState, type ReportPause } from '../privacy/consent';
-import { reportProgram, reportTarget } from '../privacy/schedule';
 import { displayHost } from '../remote-url';
-import { backoffDelay } from '../reporting/backoff';
-import { idempotencyKey } from '../reporting/keys';
-import { payloadAtSend } from '../reporting/payload';
-import { duePeriods, MAX_CATCH_UP, nextPeriodEnd, periodKind } from '../reporting/schedule';
-import { postReport } from '../reporting/send';
+import { buildReport, reportSpan, type ReportPeriod } from '../report/build';
+import { consentState, REPORT_PAUSE_KEY, type ConsentState, type ReportPause } from '../report/consent';
+import { idempotencyKey, postReport } from '../report/delivery';
+import { payloadAtSend } from '../report/payload';
+import { backoffDelay, duePeriods, MAX_CATCH_UP, nextPeriodEnd, periodKind, reportProgram, reportTarget } from '../report/schedule';
 import { readSettings, type ReportFields, type Settings } from '../settings/schema';
-import { loadSettings, saveSettings, SETTINGS_KEY } from '../settings/store';
+import { loadSettings, saveSettings, SETTINGS_KEY, settingsChange } from '../settings/store';
 import { readManagedConfig } from './feed';
 import { onFreshStart } from './fresh-start';
 
@@ -368,18 +365,20 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') run();
-    if (area !== 'local' || !changes.settings) return;
-    type Stored =
-      | { reporting?: { enabled?: unknown; consentedEndpoint?: unknown; declinedEndpoint?: unknown; fields?: { identity?: unknown }; name?: unknown; email?: unknown } }
-      | undefined;
-    const was = (changes.settings.oldValue as Stored)?.reporting;
-    const is = (changes.settings.newValue as Stored)?.reporting;
+    const change = settingsChange(changes, area);
+    if (!change) return;
+    const was = change.before.reporting;
+    const is = change.after.reporting;
     // Off: unsent reports are removed; on: the consent cursor starts now; an answer about the
     // destination resumes reporting or updates the popup's notice.
-    if (was?.enabled !== is?.enabled || was?.consentedEndpoint !== is?.consentedEndpoint || was?.declinedEndpoint !== is?.declinedEndpoint) run();
+    if (was.enabled !== is.enabled || was.consentedEndpoint !== is.consentedEndpoint || was.declinedEndpoint !== is.declinedEndpoint) run();
     // Reports stop naming the employee: the pseudonymous id they were named with goes too.
+    // (The promise is returned only so that a test can await it; browsers ignore it.)
     if (isNamed(was) && !isNamed(is)) {
-      void serial(() => rotateInstallId(db)).catch((err) => console.error('[sharewise] install id', err));
+      return serial(() => rotateInstallId(db)).then(
+        () => undefined,
+        (err) => console.error('[sharewise] install id', err),
+      );
     }
   });
   // A feed sync may bring another report endpoint: reporting pauses (and the popup asks) at once.

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getDb, type SharewiseDB } from '../db';
-import { loadSettings } from '../settings/store';
+import { loadSettings, SETTINGS_KEY } from '../settings/store';
 import { describeWriteError, readStorageProblem, STORAGE_PROBLEM_KEY } from '../storage-problem';
 import { readPopupData } from '../ui/popup-data';
 import { buildSnapshot, failedSnapshot, SNAPSHOT_KEY, type PopupSnapshot } from '../ui/snapshot';
@@ -52,7 +52,7 @@ export function refreshSnapshot(db: SharewiseDB = getDb()): Promise<void> {
 /** Settings and the storage problem live in storage.local: their changes renew the snapshot too. */
 export function setupSnapshot(): void {
   browser.storage.local.onChanged.addListener((changes) => {
-    if ('settings' in changes || STORAGE_PROBLEM_KEY in changes) void refreshSnapshot().catch(() => undefined);
+    if (SETTINGS_KEY in changes || STORAGE_PROBLEM_KEY in changes) void refreshSnapshot().catch(() => undefined);
   });
   // An update may change what the snapshot holds; a new browser session starts from a fresh one.
   browser.runtime.onInstalled.addListener(() => void refreshSnapshot().catch(() => undefined));

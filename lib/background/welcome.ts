@@ -15,10 +15,11 @@ export async function ensureInstallId(newId: () => string = () => crypto.randomU
  * recorded and asks the first choices. Updates and browser restarts open nothing.
  */
 export function setupWelcome(): void {
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    void (async () => {
+  // The listener's promise is ignored by browsers; returned, a test can await the handling.
+  browser.runtime.onInstalled.addListener(({ reason }) =>
+    (async () => {
       await ensureInstallId();
       if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
-    })().catch((err) => console.error('[sharewise] welcome', err));
-  });
+    })().catch((err) => console.error('[sharewise] welcome', err)),
+  );
 }

@@ -1,6 +1,6 @@
 import { formatIssues } from '../feed/parse';
-import { ReportPayloadSchema, type ReportPayload } from '../reporting/payload';
-import type { BonusStatus } from '../privacy/report';
+import { ReportPayloadSchema, type ReportPayload } from '../report/payload';
+import type { BonusStatus } from '../report/build';
 import { csvField } from '../data/csv';
 
 /**
@@ -21,7 +21,7 @@ export interface LoadedReports {
   problems: string[];
 }
 
-/** The key the extension sends with a report (lib/reporting/keys.ts), for bare reports without one. */
+/** The key the extension sends with a report (lib/report/delivery.ts), for bare reports without one. */
 const keyOf = (r: ReportPayload) => `${r.identity.installId}:${r.period.kind}:${r.period.start}`;
 
 function entries(name: string, text: string): { where: string; value: unknown }[] | string {

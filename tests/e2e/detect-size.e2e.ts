@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extensionBuild } from './harness/browsers';
 
-// The content scripts load on every LinkedIn and X page: each stays within 3 KB gzip (issue 3), so
+// The content scripts load on every LinkedIn and X page: each stays within 3 KB gzip, so
 // no React, no zod and no messaging library in them. Measured on the builds the e2e setup just made,
 // like `gzip -9c .output/chrome-mv3/content-scripts/x.js | wc -c`.
 const BUDGET = 3 * 1024;

@@ -91,7 +91,7 @@ describe.each(BROWSERS)('options and popup wiring of the company feed and report
       const popup = await PopupPage.open(browser);
       await popup.page.waitFor('[data-testid="feed-unavailable"]');
       const notice = (await popup.text('[data-testid="feed-unavailable"]'))!;
-      expect(notice).toContain('could not be loaded yet');
+      expect(notice).toContain("Your company's posts can't be reached right now.");
       expect(notice).toContain(BROKEN_FEED);
       expect(notice).toContain('HTTP 503');
       expect(notice).toContain('the demo company is not your employer');

@@ -35,6 +35,26 @@ const EDIT_FEED_ROW = async (change: { error?: { message: string; since: number 
     };
   });
 
+const STORED_TRACKING = async (): Promise<unknown> => {
+  type Api = { storage: { local: { get(key: string): Promise<Record<string, any>> } } };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  return ((await (g.browser ?? g.chrome).storage.local.get('settings')).settings as { tracking?: unknown } | undefined)?.tracking;
+};
+
+/** The feed cache row's last attempt (raw IndexedDB). */
+const LAST_ATTEMPT = async (): Promise<number | null> =>
+  new Promise((ok, fail) => {
+    const req = indexedDB.open('sharewise');
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const get = req.result.transaction('feedCache').objectStore('feedCache').get('current');
+      get.onsuccess = () => {
+        req.result.close();
+        ok(get.result?.lastAttemptAt ?? null);
+      };
+    };
+  });
+
 async function storeSettings(page: TestPage, tracking: object) {
   await page.evaluate(async (t) => {
     type Api = { storage: { local: { set(items: object): Promise<void> } } };
@@ -57,6 +77,11 @@ describe.each(BROWSERS)('popup states in %s', (name) => {
     expect(await axeViolations(popup.page)).toEqual([]);
     await storeSettings(popup.page, { enabled: true, paused: false, pausedUntil: null });
     await waitUntil(async () => (await popup.text('[data-testid="tracking-paused"]')) === null, 'the banner to go');
+    // Paused again, and resumed from the banner itself.
+    await storeSettings(popup.page, { enabled: true, paused: true, pausedUntil: null });
+    await popup.page.click('[data-testid="resume"]');
+    await waitUntil(async () => (await popup.text('[data-testid="tracking-paused"]')) === null, 'Resume to end the pause');
+    expect(await popup.page.evaluate(STORED_TRACKING)).toMatchObject({ enabled: true, paused: false, pausedUntil: null });
     await popup.page.close();
   });
 
@@ -92,13 +117,46 @@ describe.each(BROWSERS)('popup states in %s', (name) => {
     const popup = await PopupPage.open(ctx.browser);
     await popup.page.waitFor('[data-testid="feed-problem"]');
     const text = await popup.text('[data-testid="feed-problem"]');
-    expect(text).toContain('could not be updated since');
-    expect(text).toContain('2026');
-    expect(text).toContain('HTTP 503 from https://feeds.sharewise.test/acme.json');
+    expect(text).toContain("Your company's posts can't be reached right now.");
     expect(text).toContain('Showing the last version that worked');
+    // The technical detail is there, behind a disclosure.
+    const detail = await popup.text('[data-testid="feed-problem"] details');
+    expect(detail).toContain('could not be updated since');
+    expect(detail).toContain('2026');
+    expect(detail).toContain('HTTP 503 from https://feeds.sharewise.test/acme.json');
+    expect(await popup.page.evaluate(() => (document.querySelector('[data-testid="feed-problem"] details') as HTMLDetailsElement).open)).toBe(false);
     expect(await popup.postIds()).toEqual(before);
     expect(await axeViolations(popup.page)).toEqual([]);
+    // Try again asks the background for a sync now, whatever the feed's age.
+    const attempted = await popup.page.evaluate(LAST_ATTEMPT);
+    await popup.page.click('[data-testid="feed-retry"]');
+    await waitUntil(async () => ((await popup.page.evaluate(LAST_ATTEMPT)) ?? 0) > (attempted ?? 0), 'a new attempt at the feed');
     await popup.page.close();
+  });
+
+  it('says it is getting the posts before the first feed is stored', async () => {
+    const first = await PopupPage.open(ctx.browser);
+    await first.waitForPosts();
+    // The snapshot the background writes before its first feed (lib/ui/snapshot.ts: feed null);
+    // `restore` puts the real one back.
+    const swap = (restore: boolean) =>
+      first.page.evaluate(async (back) => {
+        type Api = { storage: { local: { get(key: string): Promise<Record<string, any>>; set(items: object): Promise<void> } } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api; __kept?: unknown };
+        const api = g.browser ?? g.chrome;
+        if (back) return api.storage.local.set({ popupSnapshot: g.__kept });
+        const { popupSnapshot } = await api.storage.local.get('popupSnapshot');
+        g.__kept = popupSnapshot;
+        await api.storage.local.set({ popupSnapshot: { ...popupSnapshot, feed: null } });
+      }, restore);
+    await swap(false);
+    await first.page.waitFor('[data-testid="first-run"]');
+    expect(await first.text('[data-testid="first-run"]')).toBe("Getting your company's posts…");
+    expect(await first.text('[data-testid="vision-headline"]')).toBeNull();
+    expect(await axeViolations(first.page)).toEqual([]);
+    await swap(true);
+    await first.waitForPosts();
+    await first.page.close();
   });
 
   it('says so when there is nothing to share', async () => {

@@ -22,11 +22,19 @@ const DEMO_ORDER = [
   'p-2026-10-energy',
 ];
 
+/** "49 to go · 3 days left" for the demo's monthly program, as the popup says it today. */
+function toGo(points: number, lang: 'en' | 'de'): string {
+  const now = new Date();
+  const days = Math.max(1, Math.ceil((new Date(now.getFullYear(), now.getMonth() + 1, 1).getTime() - now.getTime()) / 86_400_000));
+  if (lang === 'de') return `Noch ${points} Punkte · ${days === 1 ? 'letzter Tag' : `noch ${days} Tage`}`;
+  return `${points} to go · ${days === 1 ? 'last day' : `${days} days left`}`;
+}
+
 /** axe on the whole popup, disclosures open, after checking the theme really is the one asked for. */
 async function checkAxe(browser: ExtensionBrowser, scheme: 'light' | 'dark') {
   const popup = await PopupPage.open(browser);
   await popup.waitForPosts();
-  await popup.page.waitFor('[data-testid="rhythm"]');
+  await popup.page.waitFor('[data-testid="points"]');
   const bg = await popup.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(bg).toBe(scheme === 'dark' ? 'rgb(21, 23, 28)' : 'rgb(255, 255, 255)');
   // Open the disclosures too, so the editor and the chart's table are checked as well.
@@ -47,24 +55,39 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
       return ['aria-label', 'aria-valuenow', 'aria-valuemax', 'aria-valuetext'].map((a) => el.getAttribute(a));
     });
     expect(bar).toEqual(['Qualified leads from social', '182', '300', '182 of 300 leads']);
-    expect(await popup.text('[data-testid="measure-leads"] .measure-when')).toMatch(/^2026-Q4 · as of .*2026$/);
+    // Its period and date are one click away ("Why it matters"), with the statement.
+    expect(await popup.text('[data-testid="measure-when-leads"]')).toMatch(/^Qualified leads from social: 2026-Q4 · as of .*2026$/);
+    expect(await popup.page.evaluate(() => (document.querySelector('[data-testid="why"]') as HTMLDetailsElement).open)).toBe(false);
 
     expect(await popup.waitForPosts()).toEqual(DEMO_ORDER);
     expect(await popup.shareButtons('p-2026-11-hiring-firmware')).toEqual(['linkedin']);
     expect(await popup.shareButtons('p-2026-11-logimat-talk')).toEqual(['x']);
-    expect(await popup.text('[data-testid="demo-notice"]')).toContain('demo company');
-    // Progress loads on its own, after the posts.
+    expect(await popup.text('[data-testid="demo-notice"]')).toContain('Demo company');
     await popup.page.waitFor('[data-testid="no-shares"]');
-    expect(await popup.text('[data-testid="no-shares"]')).toContain('No shares yet');
-    expect(await popup.text('[data-testid="points-remaining"]')).toBe('100 more points to qualify');
+    expect(await popup.text('[data-testid="no-shares"]')).toBe('Share your first post to start earning points.');
+    expect(await popup.text('[data-testid="points"]')).toBe('0 / 100 points');
+    expect(await popup.text('[data-testid="points-remaining"]')).toBe(toGo(100, 'en'));
+    // Reporting is off (the default): the popup says the employer cannot credit these points.
+    expect(await popup.text('[data-testid="credit"]')).toContain("Kestrel Robotics (demo) can't credit these points yet");
+    expect(await popup.text('[data-testid="privacy-chip"]')).toBe('Private');
 
     // "What my employer sees" links to the options page (built by the privacy work), opening in a tab.
     const link = await popup.page.evaluate(() => {
       const a = document.querySelector('a[data-testid="employer-view"]') as HTMLAnchorElement;
       return [a.textContent, a.href, a.target];
     });
-    expect(link).toEqual(['What my employer sees', `${ctx.browser.extensionOrigin}options.html`, '_blank']);
+    expect(link).toEqual(['What my employer sees', `${ctx.browser.extensionOrigin}options.html#preview`, '_blank']);
+    expect(await popup.page.evaluate(() => (document.querySelector('a[data-testid="privacy-chip"]') as HTMLAnchorElement).href)).toBe(
+      `${ctx.browser.extensionOrigin}options.html#preview`,
+    );
+    // The demo line goes when dismissed, and stays gone.
+    await popup.page.click('[data-testid="demo-dismiss"]');
+    await waitUntil(async () => (await popup.text('[data-testid="demo-notice"]')) === null, 'the demo line to go');
     await popup.page.close();
+    const again = await PopupPage.open(ctx.browser);
+    await again.waitForPosts();
+    expect(await again.text('[data-testid="demo-notice"]')).toBeNull();
+    await again.page.close();
   });
 
   it('filters by network and is usable with the keyboard alone', async () => {
@@ -136,10 +159,13 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
 
     expect(await popup.waitForShared(R7, 'x')).toBe('Shared on X ✓');
     expect(await popup.text(`${popup.post(R7)} [data-testid="shared-linkedin"]`)).toBeNull();
-    await waitUntil(async () => (await popup.text('[data-testid="points"]')) === '5 of 100 points', 'points to update');
-    expect(await popup.text('[data-testid="points-remaining"]')).toBe('95 more points to qualify');
+    await waitUntil(async () => (await popup.text('[data-testid="points"]')) === '5 / 100 points', 'points to update');
+    expect(await popup.text('[data-testid="points-remaining"]')).toBe(toGo(95, 'en'));
     expect(await popup.shareCount()).toBe(1);
-    expect(await popup.text('[data-testid="rhythm"]')).toBe('Active 1 of the last 4 weeks');
+    expect(await popup.text('[data-testid="share-count"]')).toBe('1 share this month');
+    expect(await popup.text('[data-testid="rhythm"]')).toBe('active 1 of 4 weeks');
+    // Still to share on LinkedIn: the post stays among those ready to share.
+    expect(await popup.page.evaluate((sel) => !document.querySelector(sel)!.closest('[data-testid="already-shared"]'), popup.post(R7))).toBe(true);
     expect(await popup.text('[data-testid="no-shares"]')).toBeNull();
     await intent.close();
     await popup.page.close();
@@ -200,9 +226,10 @@ describe.each(BROWSERS)('the popup in German (%s)', (name) => {
     const popup = await PopupPage.open(ctx.browser);
     await popup.waitForPosts();
     expect(await popup.text('#posts-heading')).toBe('Bereit zum Teilen');
-    expect(await popup.text(`${popup.post(R7)} [data-testid="share-x"]`)).toBe('Auf X teilen');
+    expect(await popup.text(`${popup.post(R7)} [data-testid="share-x"]`)).toBe('Auf X teilen +5 (5 Punkte)');
     await popup.page.waitFor('[data-testid="points-remaining"]');
-    expect(await popup.text('[data-testid="points-remaining"]')).toBe('Noch 100 Punkte, um dich zu qualifizieren');
+    expect(await popup.text('[data-testid="points-remaining"]')).toBe(toGo(100, 'de'));
+    expect(await popup.text('[data-testid="no-shares"]')).toBe('Teilen Sie Ihren ersten Beitrag, um Punkte zu sammeln.');
     expect(await popup.text('[data-testid="measure-leads"] .measure-value')).toBe('182 von 300 leads');
     expect(await popup.page.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
     expect(await axeViolations(popup.page)).toEqual([]);

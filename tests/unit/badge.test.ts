@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeText, markPopupOpened, newPostCount, refreshBadge, SEEN_KEY, setupBadge } from '../../lib/background/badge';
 import { getDb } from '../../lib/db';
-import { parseFeed } from '../../lib/feed/parse';
 import { activePosts } from '../../lib/feed/select';
 import type { Feed } from '../../lib/feed/schema';
+import { demoFeed } from './helpers/demo-feed';
 import { deliverRaw, envelope, useBackground } from './helpers/messaging';
 
-const parsed = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
-if (!parsed.ok) throw new Error('demo feed invalid');
-const demo: Feed = parsed.feed;
+const demo: Feed = demoFeed();
 const NOW = new Date(2026, 10, 25, 12).getTime();
 const ACTIVE = 8; // the demo's nine posts minus the expired webinar
 

@@ -149,6 +149,15 @@ describe('createTracker: rejections and the new post\'s link', () => {
     expect(t.settle('notice')).toBeNull();
   });
 
+  it('drops a double-clicked post once both of its sends were refused, not before', () => {
+    const t = createTracker(ids());
+    t.gesture(post('a'), keyOf(post('a')));
+    t.gesture(post('a'), keyOf(post('a')));
+    expect(t.reject()).toBe(false);
+    expect(t.reject()).toBe(true);
+    expect(t.settle('notice')).toBeNull();
+  });
+
   it('carries the permalink the sent notice linked, and none when there was no link', () => {
     const t = createTracker(ids());
     t.gesture(post('a'), keyOf(post('a')));

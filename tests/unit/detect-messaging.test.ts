@@ -6,6 +6,7 @@ import { getDb } from '../../lib/db';
 import type { DetectedShare } from '../../lib/detect/types';
 import { messenger, sendMessage } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
+import { useEmptyDb } from './helpers/db';
 import { seeCreateRequest } from './helpers/messaging';
 
 const share: DetectedShare = {
@@ -40,11 +41,8 @@ function wireToBackground() {
   return sent;
 }
 
-beforeEach(async () => {
-  resetSignalHub();
-  await getDb().open();
-  await Promise.all(getDb().tables.map((t) => t.clear()));
-});
+beforeEach(() => resetSignalHub());
+useEmptyDb();
 afterEach(() => {
   messenger.removeAllListeners();
 });

@@ -186,5 +186,11 @@ describe('feed format bounds', () => {
     expect(messages(edited((f) => (f.posts[0].publishedAt = 'today')))).toContain(
       'posts[0].publishedAt: must be a date like 2026-11-20 (post dropped)',
     );
+    expect(messages(edited((f) => (f.vision.measures[0].id = 'a b')))).toContain(
+      'vision.measures[0].id: must be 1–100 letters, digits, dots, dashes, colons or underscores',
+    );
+    expect(messages(edited((f) => (f.reporting = { endpoint: 'https://me@reports.example/r' })))).toEqual([
+      'reporting.endpoint: must not contain a user name or password before the host (user@host)',
+    ]);
   });
 });

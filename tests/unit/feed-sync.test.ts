@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readManagedConfig, syncFeed } from '../../lib/background/feed';
 import { getDb } from '../../lib/db';
-import { feedStatus, fetchFeed, isStale, originPattern, resolveFeedSource } from '../../lib/feed-sync';
+import { feedStatus } from '../../lib/feed/status';
+import { FEED_TIMEOUT_MS, fetchFeed, isStale, resolveFeedSource } from '../../lib/feed/sync';
 import { parseManaged } from '../../lib/managed';
+import { originPattern } from '../../lib/remote-url';
+import { useEmptyDb } from './helpers/db';
 
 const demoJson = readFileSync('public/demo-feed.json', 'utf8');
 const company = () => {
@@ -95,9 +98,18 @@ describe('fetchFeed', () => {
     expect(r.kind === 'failed' && r.message).toMatch(message);
   });
 
-  it('gives up after the timeout', async () => {
-    const f = fakeFetch('hang');
-    expect(await fetchFeed(URL1, { fetch: f.fn, timeoutMs: 20 })).toEqual({ kind: 'failed', message: expect.stringMatching(/did not answer/) });
+  it('gives up after the timeout, not before', async () => {
+    vi.useFakeTimers();
+    try {
+      let result: unknown;
+      void fetchFeed(URL1, { fetch: fakeFetch('hang').fn }).then((r) => (result = r));
+      await vi.advanceTimersByTimeAsync(FEED_TIMEOUT_MS - 1);
+      expect(result).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(result).toEqual({ kind: 'failed', message: `the feed server did not answer within ${FEED_TIMEOUT_MS / 1000} s` });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is stale after an hour or when never tried', () => {
@@ -110,11 +122,7 @@ describe('fetchFeed', () => {
 describe('syncFeed', () => {
   const db = getDb();
   const loadDemo = async () => JSON.parse(demoJson);
-  beforeEach(async () => {
-    await db.open();
-    await Promise.all(db.tables.map((t) => t.clear()));
-  });
-  afterEach(() => {});
+  useEmptyDb();
 
   const sync = (fetch: typeof globalThis.fetch, now: number, managed = { feedUrl: URL1 }) =>
     syncFeed(db, { managed, userFeedUrl: null, loadDemo, now, fetchOptions: { fetch } });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSettings, SETTINGS_VERSION } from '../../lib/settings/schema';
-import { checkFeedUrl } from '../../lib/ui/feed-url';
+import { checkFeedUrl } from '../../lib/feed/url';
 
 describe('the employee’s feed address', () => {
   it('accepts https URLs (normalised) and clears on empty input', () => {

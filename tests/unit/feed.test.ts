@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { activePosts, parseFeed, parseFeedText } from '../../lib/feed';
+import { activePosts, invalidFeedMessage, parseFeed, parseFeedText } from '../../lib/feed';
 
 const demo = JSON.parse(readFileSync('public/demo-feed.json', 'utf8'));
 const clone = () => structuredClone(demo);
@@ -104,6 +104,14 @@ describe('parseFeedText', () => {
     const result = parseFeedText('{"version": 1,');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[0]).toMatch(/^\(feed\): not valid JSON/);
+  });
+});
+
+describe('invalidFeedMessage', () => {
+  it('tells the employee the first five problems of a refused feed, separated by semicolons', () => {
+    const errors = ['a: one', 'b: two', 'c: three', 'd: four', 'e: five', 'f: six'];
+    expect(invalidFeedMessage(errors)).toBe('the feed is invalid: a: one; b: two; c: three; d: four; e: five');
+    expect(invalidFeedMessage(errors.slice(0, 2))).toBe('the feed is invalid: a: one; b: two');
   });
 });
 

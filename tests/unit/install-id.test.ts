@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMyData } from '../../lib/background/my-data';
 import { rotateInstallId, setupReporting } from '../../lib/background/reporting';
@@ -15,12 +15,11 @@ function named(): Settings {
 }
 
 async function waitForNewId(): Promise<string> {
-  for (let i = 0; i < 200; i++) {
+  return vi.waitFor(async () => {
     const id = (await loadSettings()).installId;
-    if (id && id !== OLD_ID) return id;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error('the install id was not replaced');
+    if (!id || id === OLD_ID) throw new Error('the install id was not replaced');
+    return id;
+  });
 }
 
 useBackground();
@@ -47,8 +46,8 @@ describe('the pseudonymous install id', () => {
 
   it('is replaced when the employee switches from named to pseudonymous reports', async () => {
     setupReporting({ now: () => Date.now(), readManaged: async () => ({}) });
+    // Storage awaits the background's change listener, so any replacement would be done by now.
     await saveSettings(named());
-    await new Promise((r) => setTimeout(r, 20));
     expect((await loadSettings()).installId).toBe(OLD_ID); // naming oneself keeps it
     const s = named();
     await saveSettings({ ...s, reporting: { ...s.reporting, fields: { ...s.reporting.fields, identity: 'anonymous' } } });

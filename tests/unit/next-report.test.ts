@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SuggestionRow } from '../../lib/db';
-import { nextReportPeriod, reportTarget, type Report } from '../../lib/privacy';
-import { nextReport, payloadAtSend, previewPayload } from '../../lib/reporting/payload';
-import { nextPeriodEnd } from '../../lib/reporting/schedule';
+import { nextReportPeriod, reportTarget, type Report } from '../../lib/report';
+import { nextReport, payloadAtSend } from '../../lib/report/payload';
+import { nextPeriodEnd } from '../../lib/report/schedule';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 
 const wed = new Date(2026, 10, 25, 15).getTime();
-const current = nextReportPeriod('weekly', wed);
+// The week of that Wednesday, written out: a nextReportPeriod call here, while the file loads, would make
+// the period mutants static (slow) in the mutation run.
+const current = { kind: 'week' as const, start: new Date(2026, 10, 23).getTime(), end: new Date(2026, 10, 30).getTime() };
 const week = (n: number) => ({ kind: 'week' as const, start: current.start - n * 7 * 86400000, end: current.end - n * 7 * 86400000 });
 const report = (installId: string) => ({ identity: { kind: 'anonymous', installId } }) as unknown as Report;
 const on: Settings = {
@@ -38,7 +40,7 @@ describe('the next report, as the preview and the sender see it', () => {
     const built = payloadAtSend([], on, strict, current, [suggestion('queued'), { ...suggestion('draft'), id: 2 }], wed)!;
     expect(built.report).not.toHaveProperty('byNetwork');
     expect(built.payload.suggestions).toEqual([{ url: 'https://a.example/p', title: 'P', note: 'n', suggestedAt: new Date(wed).toISOString() }]);
-    expect(previewPayload([], on, current, [suggestion('draft')], wed)).not.toHaveProperty('suggestions');
+    expect(payloadAtSend([], on, undefined, current, [suggestion('draft')], wed)!.payload).not.toHaveProperty('suggestions');
     expect(payloadAtSend([], DEFAULT_SETTINGS, undefined, current, [suggestion('queued')], wed)).toBeNull();
   });
 

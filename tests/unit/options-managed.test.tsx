@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FeedSection } from '../../entrypoints/options/FeedSection';
+import { ManagedSection } from '../../entrypoints/options/ManagedSection';
 import { PrivacySection } from '../../entrypoints/options/PrivacySection';
 import { parseManaged } from '../../lib/managed';
 
@@ -17,7 +18,8 @@ describe('options: values set by the organization', () => {
       reporting: { enabled: true },
     });
     const html = renderToStaticMarkup(<PrivacySection managed={managed} />);
-    const box = html.slice(html.indexOf('data-testid="managed"'));
+    const box = renderToStaticMarkup(<ManagedSection managed={managed} />);
+    expect(box).toContain('data-testid="managed"');
     expect(box).toContain('<output>https://acme.example/reports</output> <span class="sw-managed">(optionsManagedBadge)</span>');
     expect(box).toContain('<output>Acme</output>');
     expect(box).toContain('optionsManagedIgnored(feedUrl ignored: must be an https:// URL)');
@@ -45,5 +47,22 @@ describe('options: the company feed address', () => {
     const html = renderToStaticMarkup(<FeedSection managed={{}} />);
     expect(html).toMatch(/<input[^>]*type="url"[^>]*data-testid="feed-url"/);
     expect(html).not.toContain('feed-url-managed');
+  });
+});
+
+describe('options: what may be reported', () => {
+  it('keeps every field choice disabled while reporting is off', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => key) as never);
+    const html = renderToStaticMarkup(<PrivacySection managed={parseManaged({})} />);
+    // One disabled fieldset holds every field switch, the time detail, the bonus and the identity choice.
+    const fieldset = /<fieldset[^>]*data-testid="report-fields"[^>]*>/.exec(html)?.[0];
+    expect(fieldset).toContain('disabled');
+    const inside = html.slice(html.indexOf(fieldset!));
+    for (const id of ['field-totalShares', 'field-byNetwork', 'field-approvedPosts', 'field-ownCount', 'time-detail-day', 'bonus-points', 'field-shareLinks', 'identity-named']) {
+      expect(inside, id).toContain(`data-testid="${id}"`);
+    }
+    expect(html).toContain('optionsFieldsOffHint');
+    // The reporting switch itself stays outside it, usable.
+    expect(html.indexOf('data-testid="reporting-enabled"')).toBeLessThan(html.indexOf(fieldset!));
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { usePopupStore } from '../../lib/ui/popup-store';
 
 // Post ids come from the company feed: per-post state must not fall through to Object.prototype
-// (issue 12, item 3: a post "constructor" got a function as its draft and the popup crashed).
+// (a post "constructor" once got a function as its draft and the popup crashed).
 const PROTO_IDS = Object.getOwnPropertyNames(Object.prototype);
 const initial = usePopupStore.getState();
 afterEach(() => usePopupStore.setState(initial, true));

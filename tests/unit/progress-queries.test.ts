@@ -1,14 +1,16 @@
 import type { DBCore, DBCoreQuery } from 'dexie';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importShares } from '../../lib/background/my-data';
-import { SharewiseDB } from '../../lib/db';
+import { getDb } from '../../lib/db';
 import type { FeedPost } from '../../lib/feed/schema';
-import { computeProgress, computeProgressFromDays, sinceFor } from '../../lib/progress';
+import { computeProgressFromDays, sinceFor } from '../../lib/progress';
 import type { Share } from '../../lib/shares';
 import { periodContaining } from '../../lib/period';
 import { readPopupData } from '../../lib/ui/popup-data';
 import { hasAnyShare, progressRows, sharedOf } from '../../lib/ui/queries';
 import type { Feed } from '../../lib/feed/schema';
+import { emptyDb } from './helpers/db';
+import { progressFromLog } from './helpers/progress';
 
 /**
  * The popup's reads stay small indexed ranges with a large log: a DBCore middleware records every
@@ -25,7 +27,7 @@ interface Read {
 const reads: Read[] = [];
 const describeQuery = (q: DBCoreQuery) => ({ index: q.index.name ?? ':id', range: `${['', 'equal', 'range', 'any', 'never'][q.range.type]}` });
 
-const db = new SharewiseDB('sharewise-queries-test');
+const db = getDb();
 db.use({
   stack: 'dbcore',
   name: 'read-recorder',
@@ -70,11 +72,9 @@ beforeAll(async () => {
   rows.push({ id: 'recent-1', at: NOW - DAY, network: 'linkedin', kind: 'post', postId: 'popular', surface: 'intent', urls: [] });
   rows.push({ id: 'recent-2', at: NOW - 2 * DAY, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [] });
   // Through the background's import, which keeps the summary in the same transaction.
+  await emptyDb();
   await importShares(db, rows);
 }, 60_000);
-afterAll(async () => {
-  await db.delete();
-});
 
 describe('popup queries with a large share log', () => {
   it('reads only the recent range of the summary for progress, and it agrees with the log', async () => {
@@ -90,7 +90,7 @@ describe('popup queries with a large share log', () => {
       { table: 'periodPosts', op: 'query', index: 'period', range: 'equal', rows: 2 },
     ]);
     const shares = await db.shares.where('at').aboveOrEqual(since).toArray();
-    expect(computeProgressFromDays(totals, posts, program, NOW)).toEqual(computeProgress(shares, program, NOW));
+    expect(computeProgressFromDays(totals, posts, program, NOW)).toEqual(progressFromLog(shares, program, NOW));
   });
 
   it('finds "Shared ✓" per post and network with key lookups that stop at the first match', async () => {
@@ -133,7 +133,7 @@ describe('popup queries with a large share log', () => {
     // The same rows the popup's separate queries read, and the same progress as the log says.
     expect(data.progress).toEqual(await progressRows(db, sinceFor(program, NOW), periodContaining('month', NOW)));
     const shares = await db.shares.where('at').aboveOrEqual(sinceFor(program, NOW)).toArray();
-    expect(computeProgressFromDays(data.progress.totals, data.progress.posts, program, NOW)).toEqual(computeProgress(shares, program, NOW));
+    expect(computeProgressFromDays(data.progress.totals, data.progress.posts, program, NOW)).toEqual(progressFromLog(shares, program, NOW));
   });
 
   it('says so when no feed is stored yet', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { computeProgress, type ProgressProgram } from '../../lib/progress';
+import type { ProgressProgram } from '../../lib/progress';
+import { popupProgress } from './helpers/progress';
 
 /**
  * Period boundaries in real time zones. Node re-reads TZ when it changes, so each case sets it and
@@ -25,7 +26,7 @@ describe.each([
   it('puts a share on the 31st at night into October and the next one into November', () => {
     process.env.TZ = tz;
     const now = utc('2026-11-15T12:00:00Z');
-    const p = computeProgress(
+    const p = popupProgress(
       [
         { at: utc(lastOctober), network: 'linkedin', postId: 'a' },
         { at: utc(firstNovember), network: 'x', postId: 'b' },
@@ -44,7 +45,7 @@ describe('DST changes (Europe/Berlin)', () => {
     process.env.TZ = 'Europe/Berlin';
     // DST starts Sunday 29 March 2026 at 02:00. Week: Mon 23 Mar 00:00 CET → Mon 30 Mar 00:00 CEST.
     const now = utc('2026-03-29T20:00:00Z');
-    const p = computeProgress(
+    const p = popupProgress(
       [
         { at: utc('2026-03-29T21:59:00Z'), network: 'x', postId: null }, // Sunday 23:59 CEST: this week
         { at: utc('2026-03-22T22:59:00Z'), network: 'x', postId: null }, // Sunday 22 Mar 23:59 CET: last week
@@ -64,7 +65,7 @@ describe('DST changes (Europe/Berlin)', () => {
     process.env.TZ = 'Europe/Berlin';
     // DST ends Sunday 25 October 2026. November starts 1 Nov 00:00 CET = 31 Oct 23:00 UTC.
     const now = utc('2026-10-31T22:30:00Z'); // 23:30 local on the 31st
-    const p = computeProgress([{ at: utc('2026-10-25T01:30:00Z'), network: 'linkedin', postId: 'a' }], program, now);
+    const p = popupProgress([{ at: utc('2026-10-25T01:30:00Z'), network: 'linkedin', postId: 'a' }], program, now);
     expect(p.period.start).toBe(utc('2026-09-30T22:00:00Z'));
     expect(p.period.end).toBe(utc('2026-10-31T23:00:00Z'));
     expect(p.period.end - p.period.start).toBe(31 * 24 * 3600_000 + 3600_000);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from '../../lib/detect/quiet-context';
 
-// The content scripts' lifecycle must be invisible to the page (issue 12, item 2). The e2e test
+// The content scripts' lifecycle must be invisible to the page. The e2e test
 // (tests/e2e/hardening.e2e.ts) proves it on the built extension; this pins the class itself.
 
 afterEach(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../lib/feed/parse';
 import { parseManaged } from '../../lib/managed';
 import { checkRemoteUrl, displayHost } from '../../lib/remote-url';
-import { checkFeedUrl } from '../../lib/ui/feed-url';
+import { checkFeedUrl } from '../../lib/feed/url';
 import demo from '../../public/demo-feed.json';
 
 const TRICKS: [string, string][] = [

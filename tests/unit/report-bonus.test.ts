@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../lib/period';
-import { buildReport, ReportSchema, reportSpan, type ReportPeriod } from '../../lib/privacy/report';
-import { computeProgress, type ProgressProgram } from '../../lib/progress';
+import { buildReport, ReportSchema, reportSpan, type ReportPeriod } from '../../lib/report/build';
+import type { ProgressProgram } from '../../lib/progress';
+import { popupProgress } from './helpers/progress';
 import { DEFAULT_SETTINGS, type ReportFields, type Settings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
 
@@ -66,8 +67,8 @@ describe('bonus status in the report', () => {
   it('"my points": the same points the popup shows for that program period', () => {
     const now = local(2026, 11, 25);
     const r = buildReport(shares, settingsWith({ bonus: 'points' }), straddling, now, monthly)!;
-    const october = computeProgress(shares, monthly, local(2026, 10, 15));
-    const november = computeProgress(shares, monthly, now);
+    const october = popupProgress(shares, monthly, local(2026, 10, 15));
+    const november = popupProgress(shares, monthly, now);
     expect(october.points).toBe(15);
     expect(november.points).toBe(11);
     expect(r.bonus!.map((b) => [b.points, b.qualified])).toEqual([
@@ -80,7 +81,7 @@ describe('bonus status in the report', () => {
     const more = [...shares, share(local(2026, 10, 28), 'x', 'p-d')]; // October: 10 + 5 + 5 = 20
     const r = buildReport(more, settingsWith({ bonus: 'points' }), straddling, local(2026, 11, 2, 9), monthly)!;
     expect(r.bonus![0]).toMatchObject({ points: 20, qualified: true, final: true });
-    expect(computeProgress(more, monthly, local(2026, 10, 30))).toMatchObject({ points: 20, remaining: 0, qualified: true });
+    expect(popupProgress(more, monthly, local(2026, 10, 30))).toMatchObject({ points: 20, remaining: 0, qualified: true });
   });
 
   it('a weekly program: one period, final once the week is over', () => {

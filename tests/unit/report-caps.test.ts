@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_OUTBOX_AGE_MS, MAX_OUTBOX_ROWS, MAX_SENT_LOG_ROWS, reportingTick } from '../../lib/background/reporting';
 import { buildExport, MAX_IMPORT_BYTES, parseImport } from '../../lib/data';
 import { getDb } from '../../lib/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
+import { useEmptyDb } from './helpers/db';
 
 const ENDPOINT = 'https://reports.acme.example/in';
 const DAY = 24 * 60 * 60 * 1000;
@@ -11,10 +12,7 @@ const WEEK = 7 * DAY;
 
 describe('a report endpoint that fails for 12 weeks', () => {
   const db = getDb();
-  beforeEach(async () => {
-    await db.open();
-    await Promise.all(db.tables.map((t) => t.clear()));
-  });
+  useEmptyDb();
 
   it('keeps the outbox and the sent log bounded, counts every attempt, and the export stays importable', async () => {
     const start = new Date(2026, 0, 7, 10).getTime();

@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerReportDestination, reportingTick, type OutboxEntry } from '../../lib/background/reporting';
 import { getDb, type FeedCacheRow } from '../../lib/db';
 import type { ManagedConfig } from '../../lib/managed';
-import { consentState, REPORT_PAUSE_KEY, reportTarget } from '../../lib/privacy';
+import { consentState, REPORT_PAUSE_KEY, reportTarget } from '../../lib/report';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
+import { useEmptyDb } from './helpers/db';
 
 const at = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();
 const OLD = 'https://reports.acme.example/in';
@@ -59,10 +60,7 @@ describe('consentState', () => {
 
 describe('a changed report endpoint', () => {
   const db = getDb();
-  beforeEach(async () => {
-    await db.open();
-    await Promise.all(db.tables.map((t) => t.clear()));
-  });
+  useEmptyDb();
 
   it('holds queued and new reports, sends nothing to the new host before consent, and after it each report goes where its period was agreed', async () => {
     let now = at(2026, 11, 18, 10);

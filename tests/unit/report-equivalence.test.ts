@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDate, periodContaining, type PeriodKind } from '../../lib/period';
-import { buildReport, REPORT_VERSION, type Report, type ReportPeriod } from '../../lib/privacy/report';
+import { buildReport, REPORT_VERSION, type Report, type ReportPeriod } from '../../lib/report/build';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 import type { Share } from '../../lib/shares';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildReport, nextReportPeriod, programPeriods, ReportSchema, type Report } from '../../lib/privacy';
-import { computeProgress, type ProgressProgram } from '../../lib/progress';
+import { buildReport, nextReportPeriod, programPeriods, ReportSchema, type Report } from '../../lib/report';
+import type { ProgressProgram } from '../../lib/progress';
+import { popupProgress } from './helpers/progress';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
 
@@ -153,7 +154,7 @@ describe('buildReport (property-based)', () => {
           const periods = programPeriods(program!, period);
           expect(r.bonus.map((b) => b.period.kind)).toEqual(periods.map(() => program!.period));
           r.bonus.forEach((b, i) => {
-            const p = computeProgress(shares, program, periods[i]!.start);
+            const p = popupProgress(shares, program, periods[i]!.start);
             expect(b.qualified).toBe(p.qualified);
             expect('points' in b).toBe(f.bonus === 'points');
             if (b.points !== undefined) expect(b.points).toBe(p.points);

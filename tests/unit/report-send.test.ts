@@ -1,7 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { MAX_REPORT_RESPONSE_BYTES, postReport } from '../../lib/reporting/send';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_REPORT_RESPONSE_BYTES, postReport, REPORT_TIMEOUT_MS } from '../../lib/report/delivery';
 
 describe('the report POST', () => {
+  it('gives up on a server that does not answer after the timeout, not before', async () => {
+    vi.useFakeTimers();
+    try {
+      const fetch = ((_url: string, init: RequestInit) =>
+        new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof globalThis.fetch;
+      let result: unknown;
+      void postReport('https://reports.acme.example/in', 'k1', '{}', { fetch }).then((r) => (result = r));
+      await vi.advanceTimersByTimeAsync(REPORT_TIMEOUT_MS - 1);
+      expect(result).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(result).toEqual({ ok: false, status: null, response: `no answer within ${REPORT_TIMEOUT_MS / 1000} s` });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refuses redirects, sends no cookies and carries the idempotency key', async () => {
     const inits: RequestInit[] = [];
     const fetch = (async (_url: string, init: RequestInit) => {

@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { nextReportPeriod, reportTarget } from '../../lib/privacy';
+import { nextReportPeriod, reportProgram, reportTarget } from '../../lib/report';
 import { localDate } from '../../lib/period';
 
 const feed = (reporting?: { endpoint: string; schedule: 'weekly' | 'monthly' }) => ({ reporting }) as never;
+
+describe('which bonus program a report applies', () => {
+  const program = { period: 'month', threshold: 100, points: { linkedin: 10, x: 5 } } as const;
+  const row = (source: string, feed: unknown) => ({ source, feed }) as never;
+
+  it("applies the company feed's program", () => {
+    expect(reportProgram(row('https://acme.example/feed.json', { program }))).toEqual(program);
+  });
+
+  it("never applies the demo feed's program: the demo company runs no bonus for this employee", () => {
+    expect(reportProgram(row('demo', { program }))).toBeUndefined();
+  });
+
+  it('applies none without a stored feed, with a feed that failed to load, or with a feed without a program', () => {
+    expect(reportProgram(undefined)).toBeUndefined();
+    expect(reportProgram(row('https://acme.example/feed.json', null))).toBeUndefined();
+    expect(reportProgram(row('https://acme.example/feed.json', {}))).toBeUndefined();
+  });
+});
 
 describe('where and when the next report goes', () => {
   it('uses the administrator endpoint over the feed, with the feed schedule', () => {

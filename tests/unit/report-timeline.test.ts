@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodContaining, localDate } from '../../lib/period';
-import { buildReport, type ReportPeriod } from '../../lib/privacy/report';
+import { buildReport, type ReportPeriod } from '../../lib/report/build';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 import type { Share } from '../../lib/shares';
 

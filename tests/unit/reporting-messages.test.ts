@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { flushOutbox, setupReporting } from '../../lib/background/reporting';
 import { setupFeed } from '../../lib/background/feed';
@@ -79,10 +79,7 @@ describe('feed refresh message', () => {
     }) as unknown as typeof fetch;
     try {
       await fakeBrowser.storage.managed.set({ feedUrl: 'https://feeds.example/g.json', companyName: '' });
-      await new Promise<void>((resolve) => {
-        const poll = () => (fetchCalls.length ? resolve() : setTimeout(poll, 5));
-        poll();
-      });
+      await vi.waitFor(() => expect(fetchCalls.length).toBeGreaterThan(0));
       expect(fetchCalls.at(-1)).toBe('https://feeds.example/g.json');
       expect(calls).toBe(0);
     } finally {

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REPORTING_STATE_KEY, reportEndpoint, reportingTick } from '../../lib/background/reporting';
 import { getDb } from '../../lib/db';
 import { localDate } from '../../lib/period';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from '../../lib/reporting/backoff';
-import { idempotencyKey } from '../../lib/reporting/keys';
-import { stricterFields, withSuggestions } from '../../lib/reporting/payload';
-import { duePeriods, nextPeriodEnd, periodKind } from '../../lib/reporting/schedule';
+import { idempotencyKey } from '../../lib/report/delivery';
+import { stricterFields, withSuggestions } from '../../lib/report/payload';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay, duePeriods, nextPeriodEnd, periodKind } from '../../lib/report/schedule';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
+import { useEmptyDb } from './helpers/db';
 
 const at = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();
 
@@ -145,10 +145,7 @@ describe('reportingTick', () => {
     return { fetch, received, calls: () => calls };
   }
 
-  beforeEach(async () => {
-    await db.open();
-    await Promise.all(db.tables.map((t) => t.clear()));
-  });
+  useEmptyDb();
 
   it('delivers each ended period once despite failures, retrying with backoff', async () => {
     let now = at(2026, 11, 18, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../lib/privacy';
+import { buildReport } from '../../lib/report';
 import { DEFAULT_SETTINGS, isTracking, readSettings } from '../../lib/settings';
 
 describe('settings', () => {
@@ -85,6 +85,10 @@ describe('settings', () => {
     ['an install id of 64 characters', (s: typeof DEFAULT_SETTINGS) => {
       s.installId = 'a'.repeat(64);
     }],
+    ['the report endpoint agreed to and one declined, up to 2,048 characters', (s: typeof DEFAULT_SETTINGS) => {
+      s.reporting.consentedEndpoint = 'https://reports.example/r';
+      s.reporting.declinedEndpoint = `https://other.example/${'p'.repeat(2048 - 'https://other.example/'.length)}`;
+    }],
   ])('keeps %s', (_, over) => {
     const s = chosen(over);
     expect(readSettings(structuredClone(s))).toEqual(s);
@@ -104,6 +108,8 @@ describe('settings', () => {
     ['an end hour 25', (s: Record<string, any>) => (s.reminders.endHour = 25)],
     ['a name of 121 characters', (s: Record<string, any>) => (s.reporting.name = 'n'.repeat(121))],
     ['an email of 201 characters', (s: Record<string, any>) => (s.reporting.email = 'e'.repeat(201))],
+    ['an agreed report endpoint of 2,049 characters', (s: Record<string, any>) => (s.reporting.consentedEndpoint = `https://r.example/${'p'.repeat(2049 - 'https://r.example/'.length)}`)],
+    ['a declined report endpoint of 2,049 characters', (s: Record<string, any>) => (s.reporting.declinedEndpoint = `https://r.example/${'p'.repeat(2049 - 'https://r.example/'.length)}`)],
     ['an install id of 7 characters', (s: Record<string, any>) => (s.installId = 'abcdefg')],
     ['an install id of 65 characters', (s: Record<string, any>) => (s.installId = 'a'.repeat(65))],
     ['an install id with an underscore', (s: Record<string, any>) => (s.installId = 'abcd_efgh')],

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addPageSignal, logDetectedShare, logShare, type ShareInput, type ShareLogContext } from '../../lib/background/share-log';
 import { SharewiseDB } from '../../lib/db';
 import type { DetectedShare } from '../../lib/detect/types';
-import { parseFeed } from '../../lib/feed';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { demoFeed } from './helpers/demo-feed';
 
-const parsed = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
-if (!parsed.ok) throw new Error('demo feed must parse');
-const posts = parsed.feed.posts;
+const posts = demoFeed().posts;
 
 let db: SharewiseDB;
 let n = 0;

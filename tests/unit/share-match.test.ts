@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../../lib/feed';
-import { extractUrls, matchPostByUrls, normalizeUrl, pickIntent, INTENT_WINDOW_MS } from '../../lib/share-match';
+import { extractUrls, keptLinks, matchPostByUrls, normalizeUrl, pickIntent, INTENT_WINDOW_MS } from '../../lib/share-match';
+import { demoFeed } from './helpers/demo-feed';
 
 describe('normalizeUrl', () => {
   it.each([
@@ -74,9 +73,8 @@ describe('pickIntent', () => {
   });
 });
 
-// ---- Detection attribution (issue 3): normalisation, link matching, pending intents ----
-const demo = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
-const demoPosts = demo.ok ? demo.feed.posts : [];
+// ---- Detection attribution: normalisation, link matching, pending intents ----
+const demoPosts = demoFeed().posts;
 
 describe('normalizeUrl: the same link however it was written', () => {
   it.each([
@@ -137,6 +135,25 @@ describe('matchPostByUrls', () => {
     const posts = [{ ...a, id: 'li-only', networks: ['linkedin' as const] }, { ...b, id: 'x-only', networks: ['x' as const] }];
     expect(matchPostByUrls([a.url], posts, 'x')?.id).toBe('x-only');
     expect(matchPostByUrls([a.url], posts, 'linkedin')?.id).toBe('li-only');
+  });
+});
+
+describe('keptLinks: what a share keeps of its links without post text', () => {
+  const post = demoPosts.find((p) => p.id === 'p-2026-11-r7-launch')!;
+
+  it("keeps only the approved post's own link, normalised, when the text linked to it", () => {
+    expect(keptLinks(['https://elsewhere.example/mine', 'http://www.kestrel-robotics.example/r7/?utm_source=x'], post)).toEqual([
+      'kestrel-robotics.example/r7',
+    ]);
+  });
+
+  it('keeps no link when the text did not link to the post (a share credited through a one-click intent)', () => {
+    expect(keptLinks(['https://elsewhere.example/mine'], post)).toEqual([]);
+    expect(keptLinks([], post)).toEqual([]);
+  });
+
+  it('keeps no link of own content', () => {
+    expect(keptLinks(['https://elsewhere.example/mine', 'javascript:alert(1)'], null)).toEqual([]);
   });
 });
 

@@ -1,14 +1,15 @@
-import Dexie from 'dexie';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteAllData, deleteShare, importShares } from '../../lib/background/my-data';
 import { logDetectedShare } from '../../lib/background/share-log';
-import { SharewiseDB } from '../../lib/db';
+import type { SharewiseDB } from '../../lib/db';
 import { localDate, periodContaining } from '../../lib/period';
-import { computeProgress, computeProgressFromDays, periodPostKeys, type ProgressProgram } from '../../lib/progress';
+import { computeProgressFromDays, periodPostKeys, type ProgressProgram } from '../../lib/progress';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
 import { applyStats, summarise } from '../../lib/stats';
+import { emptyDb } from './helpers/db';
+import { progressFromLog } from './helpers/progress';
 
 /**
  * The daily summary is exact: after any sequence of the background's writes (log, import, delete
@@ -52,20 +53,13 @@ const inKeyOrder = <T>(rows: T[], key: (r: T) => string[]): T[] =>
     return 0;
   });
 
-let n = 0;
-let db: SharewiseDB | undefined;
-afterEach(async () => {
-  db?.close();
-  if (db) await Dexie.delete(db.name);
-});
+let db: SharewiseDB;
 
 describe('daily summary', () => {
   it('always equals the summary recomputed from the shares table', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { maxLength: 12 }), fc.constantFrom<ProgressProgram['period']>('week', 'month', 'quarter'), async (ops, period) => {
-        db?.close();
-        if (db) await Dexie.delete(db.name);
-        db = new SharewiseDB(`sharewise-stats-${++n}`);
+        db = await emptyDb();
         let id = 0;
         for (const o of ops) {
           if (o.op === 'log') {
@@ -88,16 +82,16 @@ describe('daily summary', () => {
         const now = BASE + 40 * 24 * HOUR;
         // The popup reads the program period's posts only (progressRows); all of them must give the same.
         const inPeriod = posts.filter((p) => periodPostKeys(periodContaining(period, now)).includes(p.period));
-        expect(computeProgressFromDays(totals, inPeriod, program, now)).toEqual(computeProgress(shares, program, now));
-        expect(computeProgressFromDays(totals, posts, program, now)).toEqual(computeProgress(shares, program, now));
-        expect(computeProgressFromDays(totals, [], undefined, now)).toEqual(computeProgress(shares, undefined, now));
+        expect(computeProgressFromDays(totals, inPeriod, program, now)).toEqual(progressFromLog(shares, program, now));
+        expect(computeProgressFromDays(totals, posts, program, now)).toEqual(progressFromLog(shares, program, now));
+        expect(computeProgressFromDays(totals, [], undefined, now)).toEqual(progressFromLog(shares, undefined, now));
       }),
       { numRuns: 150 },
     );
   }, 60_000);
 
   it('deletes a share summarised in another time zone from its neighbouring day', async () => {
-    db = new SharewiseDB(`sharewise-stats-${++n}`);
+    db = await emptyDb();
     const at = Date.parse('2026-11-20T23:30:00Z'); // 00:30 on the 21st in Berlin, 18:30 on the 20th in New York
     await importShares(db, [toShare({ id: 'a', at, network: 'x', postId: null })]);
     expect(await db.dailyStats.toArray()).toEqual([{ day: '2026-11-21', network: 'x', postKey: '', count: 1 }]);
@@ -118,7 +112,7 @@ describe('daily summary', () => {
     ['two days later', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', '2026-11-20T10:30:00Z', '2026-11-21'],
     ['two days earlier', 'Pacific/Pago_Pago', 'Pacific/Kiritimati', '2026-11-20T10:30:00Z', '2026-11-19'],
   ])('deletes a share summarised %s than the zone it is deleted in', async (_, summarisedIn, deletedIn, iso, day) => {
-    db = new SharewiseDB(`sharewise-stats-${++n}`);
+    db = await emptyDb();
     try {
       process.env.TZ = summarisedIn;
       await importShares(db, [toShare({ id: 'a', at: Date.parse(iso), network: 'x', postId: 'p1' })]);
@@ -134,7 +128,7 @@ describe('daily summary', () => {
   });
 
   it('takes nothing away for a deleted share whose day is not summarised anywhere near', async () => {
-    db = new SharewiseDB(`sharewise-stats-${++n}`);
+    db = await emptyDb();
     await importShares(db, [toShare({ id: 'a', at: BASE, network: 'x', postId: null })]);
     // The row three days away is not the deleted share's: it stays.
     await applyStats(db, [{ day: localDate(BASE + 3 * 24 * HOUR), network: 'x', postKey: '', count: -1 }]);
@@ -145,7 +139,7 @@ describe('daily summary', () => {
   });
 
   it('takes a share missing from its day from the day before when both neighbours hold one', async () => {
-    db = new SharewiseDB(`sharewise-stats-${++n}`);
+    db = await emptyDb();
     const day = 24 * HOUR;
     await importShares(db, [
       toShare({ id: 'a', at: BASE + 9 * day + 12 * HOUR, network: 'x', postId: 'p1' }),

@@ -32,8 +32,17 @@ export class OptionsPage {
     await waitUntil(async () => (await this.checked(testId)) === on, `${testId} to be ${on ? 'on' : 'off'}`);
   }
 
+  /** The exact JSON behind "Show exact data"; null when there is no report (reporting off, nothing to send). */
   async previewJson(): Promise<Record<string, unknown> | null> {
-    return JSON.parse((await this.page.text('[data-testid="preview-json"]')) ?? 'undefined');
+    const text = await this.page.text('[data-testid="preview-json"]');
+    return text === null ? null : JSON.parse(text);
+  }
+
+  /** Opens "Advanced" (company feed, outbox, sent log), as the employee does, unless it is open. */
+  async openAdvanced(): Promise<void> {
+    if (await this.page.evaluate(() => (document.querySelector('[data-testid="advanced"]') as HTMLDetailsElement).open)) return;
+    await this.page.click('[data-testid="advanced"] > summary');
+    await waitUntil(() => this.page.evaluate(() => (document.querySelector('[data-testid="advanced"]') as HTMLDetailsElement).open), 'Advanced to open');
   }
 
   /** Waits until the raw JSON preview satisfies `check`, and returns it. */
@@ -100,10 +109,11 @@ export class OptionsPage {
     await this.page.click('[data-testid="delete-all-yes"]');
   }
 
-  // Company feed, queued reports and "Send now" (issue 6 wiring).
+  // Company feed, queued reports and "Send now".
 
   /** Types an address into "your company's feed address" (replacing what is there) and saves it. */
   async saveFeedUrl(url: string): Promise<void> {
+    await this.openAdvanced();
     await this.page.evaluate(() => {
       const input = document.querySelector('[data-testid="feed-url"]') as HTMLInputElement;
       input.focus();
@@ -139,6 +149,7 @@ export class OptionsPage {
 
   /** Clicks "Send now" and waits for its result message. */
   async sendNow(): Promise<string> {
+    await this.openAdvanced();
     // The click clears the previous result at once (a discrete event renders synchronously).
     await this.page.click('[data-testid="send-now"]');
     return waitUntil(async () => (await this.page.text('[data-testid="send-now-result"]')) || null, 'the result of "Send now"');

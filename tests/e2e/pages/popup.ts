@@ -15,10 +15,12 @@ export class PopupPage {
     await waitUntil(async () => (await this.page.text('[data-testid="vision-headline"]')) === text, `headline "${text}"`);
   }
 
-  /** Shares logged this month (the progress section's counter). */
+  /** Shares logged this month (the bonus section's counter; 0 while it invites the first share instead). */
   async shareCount(): Promise<number> {
-    await this.page.waitFor('[data-testid="share-count"]');
-    const n = await this.page.evaluate(() => document.querySelector('[data-testid="share-count"]')?.getAttribute('data-month') ?? null);
+    await this.page.waitFor('[data-testid="share-count"], [data-testid="no-shares"]');
+    const n = await this.page.evaluate(() =>
+      document.querySelector('[data-testid="no-shares"]') ? '0' : (document.querySelector('[data-testid="share-count"]')?.getAttribute('data-month') ?? null),
+    );
     if (n === null) throw new Error('no share count on the popup');
     return Number(n);
   }

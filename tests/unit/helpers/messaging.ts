@@ -1,9 +1,9 @@
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getSignalHub, resetSignalHub } from '../../../lib/background/requests';
-import { getDb } from '../../../lib/db';
 import type { CreateKind } from '../../../lib/detect/request';
 import { messenger } from '../../../lib/messaging/protocol';
+import { emptyDb } from './db';
 
 export type Wire = { res?: unknown; err?: { name?: string; message?: string } };
 
@@ -37,8 +37,7 @@ export function useBackground(): void {
   beforeEach(async () => {
     (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
     resetSignalHub();
-    await getDb().open();
-    await Promise.all(getDb().tables.map((t) => t.clear()));
+    await emptyDb();
   });
   afterEach(() => messenger.removeAllListeners());
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SuggestionRow } from '../db';
-import { buildReport, ReportSchema, type Report, type ReportPeriod } from '../privacy/report';
+import { buildReport, ReportSchema, type Report, type ReportPeriod } from '../report/build';
 import type { ReportFields, Settings } from '../settings/schema';
 import type { ProgressProgram } from '../progress';
 import type { Share } from '../shares';
@@ -66,21 +66,6 @@ export function rebuildAtSendTime(
 ): Report | null {
   const fields = queuedFields ? stricterFields(queuedFields, current.reporting.fields) : current.reporting.fields;
   return buildReport(shares, { ...current, reporting: { ...current.reporting, fields } }, period, now, program);
-}
-
-/**
- * What the employer would receive for `period` right now, suggestions included: for the preview in
- * options (the same function the sender uses, so the preview is byte for byte what is sent).
- */
-export function previewPayload(
-  shares: Share[],
-  settings: Settings,
-  period: ReportPeriod,
-  suggestions: SuggestionRow[],
-  now: number,
-  program?: ProgressProgram,
-): ReportPayload | null {
-  return payloadAtSend(shares, settings, undefined, period, suggestions, now, program)?.payload ?? null;
 }
 
 /** What the sender needs to know of a queued report to rebuild it (an outbox row). */

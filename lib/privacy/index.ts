@@ -1,3 +1,0 @@
-export * from './report';
-export * from './schedule';
-export * from './consent';
