@@ -276,12 +276,12 @@ const UI = {
     empty: 'Paste the link of your post first.',
   },
   de: {
-    notice: 'Sharewise übersieht auf X vielleicht einige deiner Beiträge.',
+    notice: 'Sharewise übersieht auf X vielleicht einige Ihrer Beiträge.',
     copied: ['Details kopiert.', 'Kopieren nicht möglich.'],
-    notAPost: 'Dieser Link ist kein Beitrag auf X oder LinkedIn. Öffne deinen Beitrag und kopiere seine Adresse.',
+    notAPost: 'Dieser Link ist kein Beitrag auf X oder LinkedIn. Öffnen Sie Ihren Beitrag und kopieren Sie seine Adresse.',
     done: 'Gezählt.',
     already: 'Dieser Beitrag ist schon gezählt.',
-    empty: 'Füge zuerst den Link zu deinem Beitrag ein.',
+    empty: 'Fügen Sie zuerst den Link zu Ihrem Beitrag ein.',
   },
 } as const;
 
@@ -295,7 +295,7 @@ describe.each(BROWSERS.flatMap((b) => (['en', 'de'] as const).map((l) => [b, l] 
     try {
       await popup.page.waitFor('[data-testid="missed-shares"]');
       expect(await popup.text('[data-testid="missed-shares"] p')).toBe(
-        `${ui.notice}${locale === 'en' ? " If one isn't counted, you can claim it below." : ' Falls einer nicht gezählt wurde, kannst du ihn unten nachtragen.'}`,
+        `${ui.notice}${locale === 'en' ? " If one isn't counted, you can claim it below." : ' Falls einer nicht gezählt wurde, können Sie ihn unten nachtragen.'}`,
       );
       await popup.page.click('[data-testid="missed-copy"]');
       const status = await waitUntil(() => popup.text('[data-testid="missed-shares"] [role="status"]'), 'the copy answer');
