@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../lib/settings/schema';
 import type { Share } from '../lib/shares';
 import { CHROMIUM_PATH, extensionBuild, ROOT } from '../tests/e2e/harness/browsers';
 import { IDB_COUNT, IDB_GET } from '../tests/e2e/harness/idb';
-import { FIXTURE_HOSTS, FixtureServer } from '../tests/e2e/harness/server';
+import { FIXTURE_HOSTS, FIXTURE_PORT, FixtureServer } from '../tests/e2e/harness/server';
 
 export interface Figure {
   name: string;
@@ -190,7 +190,7 @@ async function launchChromium(): Promise<{ context: BrowserContext; origin: stri
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`,
-      `--host-resolver-rules=${FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
+      `--host-resolver-rules=${FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${FIXTURE_PORT}`).join(', ')}`,
       '--ignore-certificate-errors',
     ],
   });
