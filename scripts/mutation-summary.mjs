@@ -2,7 +2,8 @@
 // every mutant still alive with where it is. Run after `npm run mutation`:
 //   node scripts/mutation-summary.mjs [--minutes N] [--load TEXT] [report.json[@commit@minutes] ...]
 // (default reports/mutation/mutation.json, on the current commit). Several reports (one module each, from
-// `npx stryker run --mutate <file>`) are added up; `@commit@minutes` records what each was measured on.
+// `npx stryker run --mutate <file>`) are added up, a module in a later report replacing its earlier
+// measurement; `@commit@minutes` records what each was measured on.
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,10 +27,15 @@ const modules = {};
 const alive = [];
 const disabled = [];
 const runs = [];
+// A module measured again in a later report (after a fix) counts with its latest measurement only.
+const latest = {};
 for (const report of reports) {
   const files = JSON.parse(readFileSync(report.file, 'utf8')).files;
   runs.push({ modules: Object.keys(files), commit: report.commit, minutes: report.minutes });
-  for (const [file, { mutants, source }] of Object.entries(files)) {
+  Object.assign(latest, files);
+}
+{
+  for (const [file, { mutants, source }] of Object.entries(latest)) {
     const counts = (modules[file] ??= { mutants: 0, detected: 0, survived: 0, noCoverage: 0, ignored: 0 });
     const lines = source.split('\n');
     for (const m of mutants) {
