@@ -66,7 +66,7 @@ export const ReportingSchema = z.object({
   // Where reports go: no user@host, backslashes or text-direction tricks (the host is shown to the employee).
   endpoint: httpsUrl.superRefine((value, ctx) => {
     const checked = checkRemoteUrl(value);
-    if (!checked.ok) ctx.addIssue({ code: 'custom', message: REMOTE_URL_MESSAGES[checked.error] });
+    if (!checked.ok) ctx.addIssue(REMOTE_URL_MESSAGES[checked.error]); // a custom issue with this message
   }),
   schedule: z.enum(['weekly', 'monthly']).default('weekly'),
 });

@@ -167,12 +167,10 @@ export function buildReport(
   if (f.totalShares) report.totalShares = total;
   if (f.byNetwork) report.byNetwork = byNetwork;
   if (f.approvedPosts) {
-    // Stryker disable EqualityOperator,ConditionalExpression: post ids are distinct keys, never equal, and the sort only asks whether the result is negative
-    report.approvedPosts = [...perPost]
-      // Code-point order, not localeCompare: the bytes must not depend on the browser's language.
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([postId, count]) => ({ postId, shares: count }));
-    // Stryker restore EqualityOperator,ConditionalExpression
+    // Code-point order, not localeCompare: the bytes must not depend on the browser's language.
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: post ids are distinct keys, never equal, and the sort only asks whether the result is negative
+    const byId = ([a]: [string, number], [b]: [string, number]) => (a < b ? -1 : a > b ? 1 : 0);
+    report.approvedPosts = [...perPost].sort(byId).map(([postId, count]) => ({ postId, shares: count }));
   }
   if (f.ownCount) report.ownShares = own;
   if (f.manualCount) report.manualShares = manual;
