@@ -16,18 +16,8 @@ import { keptLinks } from '../share-match';
 import { runFreshStart } from './fresh-start';
 import { rotateInstallId } from './reporting';
 import type { Share } from '../shares';
-import { applyStats, statDeltas, summaryTables } from '../stats';
+import { addShares, deleteShare, rewriteDetails } from '../shares-repo';
 import { refreshSnapshot } from './snapshot';
-
-export async function deleteShare(db: SharewiseDB, id: string): Promise<boolean> {
-  return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
-    const share = await db.shares.get(id);
-    if (!share) return false;
-    await db.shares.delete(id);
-    await applyStats(db, statDeltas([share], -1));
-    return true;
-  });
-}
 
 /**
  * "Delete everything": every table (history, summaries, intents, dedupe keys, outbox, sent log,
@@ -71,13 +61,8 @@ function withoutText(share: Share, posts: Map<string, FeedPost>): Share {
 export async function importShares(db: SharewiseDB, shares: Share[], keepText = true): Promise<{ added: number; skipped: number }> {
   const posts = keepText ? new Map<string, FeedPost>() : await postsById(db);
   const unique = dedupeById(shares).shares.map((s) => (keepText ? s : withoutText(s, posts)));
-  return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
-    const existing = await db.shares.bulkGet(unique.map((s) => s.id));
-    const fresh = unique.filter((_, i) => existing[i] === undefined);
-    await db.shares.bulkAdd(fresh);
-    await applyStats(db, statDeltas(fresh, 1));
-    return { added: fresh.length, skipped: shares.length - fresh.length };
-  });
+  const added = await addShares(db, unique);
+  return { added: added.length, skipped: shares.length - added.length };
 }
 
 /**
@@ -87,11 +72,11 @@ export async function importShares(db: SharewiseDB, shares: Share[], keepText = 
 export async function forgetTexts(db: SharewiseDB): Promise<number> {
   const posts = await postsById(db);
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((u, i) => u === b[i]);
-  return db.shares
-    .filter((s) => s.text !== undefined || !same(s.urls, withoutText(s, posts).urls))
-    .modify((s, ref) => {
-      ref.value = withoutText(s, posts);
-    });
+  return rewriteDetails(
+    db,
+    (s) => s.text !== undefined || !same(s.urls, withoutText(s, posts).urls),
+    (s) => withoutText(s, posts),
+  );
 }
 
 /** Handlers for the options page's "My data": validated payloads, extension pages only. */
