@@ -1,14 +1,5 @@
 import { browser } from 'wxt/browser';
 import { getDb, type SharewiseDB } from '../db';
-import { onMessage } from '../messaging/protocol';
-import {
-  DeleteAllDataSchema,
-  DeleteShareSchema,
-  ForgetTextsSchema,
-  ImportSharesSchema,
-  isExtensionPageSender,
-  validate,
-} from '../messaging/validate';
 import { dedupeById, futureShare } from '../data/import';
 import type { FeedPost } from '../feed/schema';
 import { loadSettings } from '../settings/store';
@@ -18,6 +9,7 @@ import { rotateInstallId } from './reporting';
 import type { Share } from '../shares';
 import { addShares, deleteShare, rewriteDetails } from '../shares-repo';
 import { refreshSnapshot } from './snapshot';
+import { handle } from './handle';
 
 /**
  * "Delete everything": every table (history, summaries, intents, dedupe keys, outbox, sent log,
@@ -82,40 +74,27 @@ export async function forgetTexts(db: SharewiseDB): Promise<number> {
 /** Handlers for the options page's "My data": validated payloads, extension pages only. */
 export function setupMyData(): void {
   const db = getDb();
-  const extensionOrigin = browser.runtime.getURL('/');
 
-  onMessage('ui:deleteShare', async ({ data, sender }) => {
-    const msg = validate(DeleteShareSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    const deleted = await deleteShare(db, msg.data.id);
+  handle('ui:deleteShare', async (data) => {
+    const deleted = await deleteShare(db, data.id);
     await refreshSnapshot(db);
     return { ok: true, deleted };
   });
 
-  onMessage('ui:deleteAllData', async ({ data, sender }) => {
-    const msg = validate(DeleteAllDataSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+  handle('ui:deleteAllData', async () => {
     await deleteEverything(db);
     await refreshSnapshot(db);
     return { ok: true };
   });
 
-  onMessage('ui:forgetTexts', async ({ data, sender }) => {
-    const msg = validate(ForgetTextsSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+  handle('ui:forgetTexts', async () => {
     return { ok: true, changed: await forgetTexts(db) };
   });
 
-  onMessage('ui:importShares', async ({ data, sender }) => {
-    const msg = validate(ImportSharesSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    const future = futureShare(msg.data.shares, Date.now());
+  handle('ui:importShares', async (data) => {
+    const future = futureShare(data.shares, Date.now());
     if (future) return { rejected: `invalid message: ${future.where}: ${future.what}` };
-    const result = await importShares(db, msg.data.shares, (await loadSettings()).keepText);
+    const result = await importShares(db, data.shares, (await loadSettings()).keepText);
     await refreshSnapshot(db);
     return { ok: true, ...result };
   });
