@@ -15,7 +15,7 @@ export interface FeedCacheRow {
   fetchedAt: number | null;
   /** SHA-256 (hex) of the body `feed` was read from: an unchanged feed is recognised by it. */
   bodyHash?: string;
-  /** Written by versions before issue 12 (a server-chosen token); dropped at the next sync. */
+  /** Written by earlier versions (a server-chosen token); dropped at the next sync. */
   etag?: string;
   lastAttemptAt?: number;
   /** Set when the latest attempt failed; the previous `feed` stays in use. */
