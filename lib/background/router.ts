@@ -1,11 +1,8 @@
 import { getDb } from '../db';
-import { loadSettings } from '../settings/store';
-import { clearStorageProblem, noteStorageProblem } from '../storage-problem';
 import { claimShare } from './claims';
-import { currentPosts } from './feed';
-import { getSignalHub } from './requests';
-import { refreshSnapshot } from './snapshot';
 import { handle } from './handle';
+import { writeToLog } from './log-write';
+import { getSignalHub } from './requests';
 
 /** The background's door: every message is validated (payload and sender) before anything is written. */
 export function setupMessageRouter(): void {
@@ -18,17 +15,7 @@ export function setupMessageRouter(): void {
     return getSignalHub().page(data, sender.tab?.id);
   });
 
-  handle('ui:claimShare', async (data) => {
-    const [settings, posts] = await Promise.all([loadSettings(), currentPosts(db)]);
-    try {
-      const result = await claimShare(db, data, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
-      if (result.ok) await Promise.all([clearStorageProblem(), refreshSnapshot(db)]);
-      return result;
-    } catch (err) {
-      await noteStorageProblem(err, Date.now()).catch(() => {});
-      throw err;
-    }
-  });
+  handle('ui:claimShare', (data) => writeToLog(db, (ctx) => claimShare(db, data, ctx), (result) => result.ok));
 
   handle('ui:recordIntent', async (data) => {
     await db.intents.add({ at: Date.now(), network: data.network, postId: data.postId });
