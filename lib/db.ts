@@ -15,7 +15,7 @@ export interface FeedCacheRow {
   fetchedAt: number | null;
   /** SHA-256 (hex) of the body `feed` was read from: an unchanged feed is recognised by it. */
   bodyHash?: string;
-  /** Written by versions before issue 12 (a server-chosen token); dropped at the next sync. */
+  /** Written by earlier versions (a server-chosen token); dropped at the next sync. */
   etag?: string;
   lastAttemptAt?: number;
   /** Set when the latest attempt failed; the previous `feed` stays in use. */
@@ -128,8 +128,8 @@ export class SharewiseDB extends Dexie {
     this.version(3).stores(SCHEMA_VERSIONS[3]);
     // v4: the share log's summary (lib/stats.ts: per local day, network and post; day totals; posts
     // per week and month), so the popup reads a few hundred rows instead of every share of the
-    // period. Built here from the shares already logged; from then on every write of `shares`
-    // updates it in the same transaction.
+    // period. Built here from the shares already logged; from then on the share repository
+    // (lib/shares-repo.ts) updates it with every write of `shares`, in the same transaction.
     this.version(4)
       .stores(SCHEMA_VERSIONS[4])
       .upgrade(rebuildStats);

@@ -38,7 +38,7 @@ export const PostIdSchema = z
 export const SignalSchema = z.enum(['page', 'request']);
 export type Signal = z.infer<typeof SignalSchema>;
 
-/** One detected share: the `shares` contract in DESIGN.md. */
+/** One detected share: what the background stores in `shares`. */
 export const ShareSchema = z.object({
   id: z.string().min(1).max(64),
   at: z.number().int().nonnegative(),

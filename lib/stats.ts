@@ -3,8 +3,8 @@ import { localDate } from './period';
 import type { Network } from './shares';
 
 /**
- * The share log's summary, in three small tables the background keeps exact in the same transaction
- * as every write of `shares`, so the popup reads a few hundred rows instead of up to 100,000 shares:
+ * The share log's summary, in three small tables the share repository (lib/shares-repo.ts) keeps
+ * exact in the same transaction as every write of `shares`, so the popup reads a few hundred rows instead of up to 100,000 shares:
  * - `dailyStats`: shares per local day, network and post — the ground truth of the summary, and
  *   "Shared ✓" (by `[postKey+network]`);
  * - `dayTotals`: per local day and network — the 12-week chart, this week/month, by network (at most
@@ -136,8 +136,8 @@ async function addCounts<T extends { count: number }>(table: Table<T>, key: (row
 }
 
 /**
- * Applies deltas to the summary. MUST run inside the caller's 'rw' transaction that also writes
- * `shares` and includes `summaryTables(db)`, so the summary can never disagree with the log.
+ * Applies deltas to the summary. Called by the share repository (lib/shares-repo.ts) only, inside
+ * the transaction that writes `shares`, so the summary can never disagree with the log.
  * A removal whose day row is missing (the share was summarised in another time zone) is taken
  * from the nearest neighbouring day of the same network and post; the other tables follow that day.
  */

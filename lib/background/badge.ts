@@ -2,9 +2,8 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { getDb, type SharewiseDB } from '../db';
 import { activePosts } from '../feed/select';
-import { onMessage } from '../messaging/protocol';
-import { isExtensionPageSender, PopupOpenedSchema, validate } from '../messaging/validate';
 import { refreshSnapshot } from './snapshot';
+import { handle } from './handle';
 
 /**
  * Toolbar badge: how many approved posts are new since the popup was last opened. Opening the
@@ -62,13 +61,9 @@ function toolbar(): BadgeApi {
 
 export function setupBadge(api: BadgeApi = toolbar()): { stop: () => void } {
   const db = getDb();
-  const extensionOrigin = browser.runtime.getURL('/');
   const fail = (err: unknown) => console.error('[sharewise] badge', err);
 
-  onMessage('ui:popupOpened', async ({ data, sender }) => {
-    const msg = validate(PopupOpenedSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+  handle('ui:popupOpened', async () => {
     // Every open also checks the popup's snapshot: a database that broke since the last write writes
     // nothing, and the employee must still learn of it (unchanged snapshots are not written again).
     try {

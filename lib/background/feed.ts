@@ -4,11 +4,10 @@ import { parseFeed } from '../feed/parse';
 import type { FeedPost } from '../feed/schema';
 import { fetchFeed, FEED_REFRESH_MINUTES, isStale, resolveFeedSource, type FetchFeedOptions } from '../feed/sync';
 import { parseManaged, type ManagedConfig } from '../managed';
-import { onMessage } from '../messaging/protocol';
-import { FeedRefreshSchema, isExtensionPageSender, validate } from '../messaging/validate';
 import { loadSettings, settingsChange } from '../settings/store';
 import { onFreshStart } from './fresh-start';
 import { refreshSnapshot } from './snapshot';
+import { handle } from './handle';
 
 export const FEED_ALARM = 'sharewise-feed';
 
@@ -120,7 +119,6 @@ function serial<T>(job: () => Promise<T>): Promise<T> {
 
 export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed): void {
   const db = getDb();
-  const extensionOrigin = browser.runtime.getURL('/');
   // Whatever the sync stored (a feed, an error next to the last good one), the popup's snapshot follows.
   const sync = () =>
     serial(async () =>
@@ -161,12 +159,9 @@ export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed
     if (change && change.before.feedUrl !== change.after.feedUrl) void run();
   });
 
-  onMessage('ui:feedMaybeRefresh', async ({ data, sender }) => {
-    const msg = validate(FeedRefreshSchema, data ?? {});
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+  handle('ui:feedMaybeRefresh', async (data) => {
     const row = await db.feedCache.get('current');
-    if (!msg.data.force && row && !isStale(row.lastAttemptAt, Date.now())) return { refreshed: false };
+    if (!data.force && row && !isStale(row.lastAttemptAt, Date.now())) return { refreshed: false };
     await sync();
     return { refreshed: true };
   });

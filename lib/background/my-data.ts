@@ -1,14 +1,5 @@
 import { browser } from 'wxt/browser';
 import { getDb, type SharewiseDB } from '../db';
-import { onMessage } from '../messaging/protocol';
-import {
-  DeleteAllDataSchema,
-  DeleteShareSchema,
-  ForgetTextsSchema,
-  ImportSharesSchema,
-  isExtensionPageSender,
-  validate,
-} from '../messaging/validate';
 import { dedupeById, futureShare } from '../data/import';
 import type { FeedPost } from '../feed/schema';
 import { loadSettings } from '../settings/store';
@@ -16,18 +7,9 @@ import { keptLinks } from '../share-match';
 import { runFreshStart } from './fresh-start';
 import { rotateInstallId } from './reporting';
 import type { Share } from '../shares';
-import { applyStats, statDeltas, summaryTables } from '../stats';
+import { addShares, deleteShare, rewriteDetails } from '../shares-repo';
 import { refreshSnapshot } from './snapshot';
-
-export async function deleteShare(db: SharewiseDB, id: string): Promise<boolean> {
-  return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
-    const share = await db.shares.get(id);
-    if (!share) return false;
-    await db.shares.delete(id);
-    await applyStats(db, statDeltas([share], -1));
-    return true;
-  });
-}
+import { handle } from './handle';
 
 /**
  * "Delete everything": every table (history, summaries, intents, dedupe keys, outbox, sent log,
@@ -71,13 +53,8 @@ function withoutText(share: Share, posts: Map<string, FeedPost>): Share {
 export async function importShares(db: SharewiseDB, shares: Share[], keepText = true): Promise<{ added: number; skipped: number }> {
   const posts = keepText ? new Map<string, FeedPost>() : await postsById(db);
   const unique = dedupeById(shares).shares.map((s) => (keepText ? s : withoutText(s, posts)));
-  return db.transaction('rw', [db.shares, ...summaryTables(db)], async () => {
-    const existing = await db.shares.bulkGet(unique.map((s) => s.id));
-    const fresh = unique.filter((_, i) => existing[i] === undefined);
-    await db.shares.bulkAdd(fresh);
-    await applyStats(db, statDeltas(fresh, 1));
-    return { added: fresh.length, skipped: shares.length - fresh.length };
-  });
+  const added = await addShares(db, unique);
+  return { added: added.length, skipped: shares.length - added.length };
 }
 
 /**
@@ -87,50 +64,37 @@ export async function importShares(db: SharewiseDB, shares: Share[], keepText = 
 export async function forgetTexts(db: SharewiseDB): Promise<number> {
   const posts = await postsById(db);
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((u, i) => u === b[i]);
-  return db.shares
-    .filter((s) => s.text !== undefined || !same(s.urls, withoutText(s, posts).urls))
-    .modify((s, ref) => {
-      ref.value = withoutText(s, posts);
-    });
+  return rewriteDetails(
+    db,
+    (s) => s.text !== undefined || !same(s.urls, withoutText(s, posts).urls),
+    (s) => withoutText(s, posts),
+  );
 }
 
 /** Handlers for the options page's "My data": validated payloads, extension pages only. */
 export function setupMyData(): void {
   const db = getDb();
-  const extensionOrigin = browser.runtime.getURL('/');
 
-  onMessage('ui:deleteShare', async ({ data, sender }) => {
-    const msg = validate(DeleteShareSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    const deleted = await deleteShare(db, msg.data.id);
+  handle('ui:deleteShare', async (data) => {
+    const deleted = await deleteShare(db, data.id);
     await refreshSnapshot(db);
     return { ok: true, deleted };
   });
 
-  onMessage('ui:deleteAllData', async ({ data, sender }) => {
-    const msg = validate(DeleteAllDataSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+  handle('ui:deleteAllData', async () => {
     await deleteEverything(db);
     await refreshSnapshot(db);
     return { ok: true };
   });
 
-  onMessage('ui:forgetTexts', async ({ data, sender }) => {
-    const msg = validate(ForgetTextsSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+  handle('ui:forgetTexts', async () => {
     return { ok: true, changed: await forgetTexts(db) };
   });
 
-  onMessage('ui:importShares', async ({ data, sender }) => {
-    const msg = validate(ImportSharesSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    const future = futureShare(msg.data.shares, Date.now());
+  handle('ui:importShares', async (data) => {
+    const future = futureShare(data.shares, Date.now());
     if (future) return { rejected: `invalid message: ${future.where}: ${future.what}` };
-    const result = await importShares(db, msg.data.shares, (await loadSettings()).keepText);
+    const result = await importShares(db, data.shares, (await loadSettings()).keepText);
     await refreshSnapshot(db);
     return { ok: true, ...result };
   });

@@ -3,16 +3,6 @@ import { browser } from 'wxt/browser';
 import { DB_NAME, getDb, type OutboxRow, type SentLogRow, type SharewiseDB, type SuggestionRow } from '../db';
 import type { FeedCacheRow } from '../db';
 import type { ManagedConfig } from '../managed';
-import { onMessage } from '../messaging/protocol';
-import {
-  AnswerReportDestinationSchema,
-  isExtensionPageSender,
-  QueueSuggestionsSchema,
-  SendReportsNowSchema,
-  SuggestionIdSchema,
-  SuggestPageSchema,
-  validate,
-} from '../messaging/validate';
 import { displayHost } from '../remote-url';
 import { buildReport, reportSpan, type ReportPeriod } from '../report/build';
 import { consentState, REPORT_PAUSE_KEY, type ConsentState, type ReportPause } from '../report/consent';
@@ -23,6 +13,7 @@ import { readSettings, type ReportFields, type Settings } from '../settings/sche
 import { loadSettings, saveSettings, SETTINGS_KEY, settingsChange } from '../settings/store';
 import { readManagedConfig } from './feed';
 import { onFreshStart } from './fresh-start';
+import { handle } from './handle';
 
 export const REPORT_ALARM = 'sharewise-reporting';
 /** storage.local key: up to when periods have been turned into reports (epoch ms), or null. */
@@ -348,7 +339,6 @@ function serial<T>(job: () => Promise<T>): Promise<T> {
 
 export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
   const db = getDb();
-  const extensionOrigin = browser.runtime.getURL('/');
   const full: ReportingDeps = {
     now: Date.now,
     wakeAt: (when) => void browser.alarms?.create(REPORT_ALARM, { when: Math.max(when, Date.now() + 30_000) }),
@@ -389,47 +379,32 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
   // Every wake of the service worker continues where the last one stopped (state is in the DB).
   run();
 
-  onMessage('ui:sendReportsNow', async ({ data, sender }) => {
-    const msg = validate(SendReportsNowSchema, data ?? {});
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+  handle('ui:sendReportsNow', async () => {
     return tick(true);
   });
 
-  onMessage('ui:answerReportDestination', async ({ data, sender }) => {
-    const msg = validate(AnswerReportDestinationSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    return answerReportDestination(db, full.readManaged ?? readManagedConfig, msg.data.endpoint, msg.data.agree);
+  handle('ui:answerReportDestination', async (data) => {
+    return answerReportDestination(db, full.readManaged ?? readManagedConfig, data.endpoint, data.agree);
   });
 
-  onMessage('ui:suggestPage', async ({ data, sender }) => {
-    const msg = validate(SuggestPageSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    const row: SuggestionRow = { at: Date.now(), url: msg.data.url, title: msg.data.title, note: msg.data.note, status: 'draft' };
+  handle('ui:suggestPage', async (data) => {
+    const row: SuggestionRow = { at: Date.now(), url: data.url, title: data.title, note: data.note, status: 'draft' };
     const id = await db.suggestions.add(row);
     return { ok: true as const, id: id as number };
   });
 
-  onMessage('ui:queueSuggestions', async ({ data, sender }) => {
-    const msg = validate(QueueSuggestionsSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
+  handle('ui:queueSuggestions', async (data) => {
     let queued = 0;
-    for (const id of msg.data.ids) {
+    for (const id of data.ids) {
       const s = await db.suggestions.get(id);
       if (s?.status === 'draft') queued += await db.suggestions.update(id, { status: 'queued' });
     }
     return { ok: true as const, queued };
   });
 
-  onMessage('ui:deleteSuggestion', async ({ data, sender }) => {
-    const msg = validate(SuggestionIdSchema, data);
-    if (!msg.ok) return { rejected: msg.error };
-    if (!isExtensionPageSender(sender, extensionOrigin)) return { rejected: 'sender is not an extension page' };
-    const s = await db.suggestions.get(msg.data.id);
-    if (s && s.status !== 'sent') await db.suggestions.delete(msg.data.id);
+  handle('ui:deleteSuggestion', async (data) => {
+    const s = await db.suggestions.get(data.id);
+    if (s && s.status !== 'sent') await db.suggestions.delete(data.id);
     return { ok: true as const };
   });
 }

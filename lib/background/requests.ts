@@ -6,11 +6,9 @@ import type { ShareLogResult } from '../messaging/protocol';
 import { canonicalPermalink } from '../permalink';
 import { isTracking } from '../settings/schema';
 import { loadSettings } from '../settings/store';
-import { clearStorageProblem, noteStorageProblem } from '../storage-problem';
 import { noteDiagnostic, type DiagnosticInput } from './diagnostics';
-import { currentPosts } from './feed';
 import { addPageSignal, logShare, type ShareInput } from './share-log';
-import { refreshSnapshot } from './snapshot';
+import { writeToLog } from './log-write';
 import type { ShareKind, Signal } from '../shares';
 import { ALONE_AFTER_MS, IN_FLIGHT_WAIT_MS, isShareKind, judgeAlone, judgePage, latestStartFor, PAIR_WINDOW_MS, type TabRequest } from './signals';
 
@@ -291,18 +289,7 @@ function prune(requests: TabRequest[], now: number): TabRequest[] {
 function defaultDeps(): SignalDeps {
   const db = getDb();
   return {
-    async log(input) {
-      const [settings, posts] = await Promise.all([loadSettings(), currentPosts(db)]);
-      try {
-        const result = await logShare(db, input, { settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });
-        // The popup draws from the snapshot (lib/background/snapshot.ts): a new share renews it.
-        if (result.logged) await Promise.all([clearStorageProblem(), refreshSnapshot(db)]);
-        return result;
-      } catch (err) {
-        await noteStorageProblem(err, Date.now()).catch(() => {});
-        throw err;
-      }
-    },
+    log: (input) => writeToLog(db, (ctx) => logShare(db, input, ctx), (result) => result.logged),
     addPage: (shareId, page) => addPageSignal(db, shareId, page, Date.now()),
     alreadyLogged: async (submissionId) => !!(await db.seen.get(submissionId)),
     async diagnose(note) {

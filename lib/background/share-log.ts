@@ -5,7 +5,7 @@ import type { ShareLogResult } from '../messaging/protocol';
 import { isTracking, type Settings } from '../settings/schema';
 import { extractUrls, INTENT_WINDOW_MS, keptLinks, matchPostByUrls, pickIntent } from '../share-match';
 import type { Network, Share, ShareKind, Signal, Surface } from '../shares';
-import { applyStats, statDeltas, summaryTables } from '../stats';
+import { addShares, logTables, updateDetails } from '../shares-repo';
 
 export interface ShareLogContext {
   settings: Settings;
@@ -45,7 +45,7 @@ export async function logShare(db: SharewiseDB, input: ShareInput, ctx: ShareLog
     return { logged: false, reason: 'tracking is off or paused' };
   }
   const urls = extractUrls(input.text);
-  return db.transaction('rw', [db.shares, ...summaryTables(db), db.intents, db.seen], async () => {
+  return db.transaction('rw', [...logTables(db), db.intents, db.seen], async () => {
     if (input.submissionId && (await db.seen.get(input.submissionId))) return { logged: false, reason: 'already logged' };
     if (input.permalink && (await db.shares.where('permalink').equals(input.permalink).count())) {
       return { logged: false, reason: 'already logged' };
@@ -78,8 +78,7 @@ export async function logShare(db: SharewiseDB, input: ShareInput, ctx: ShareLog
       ...(input.permalink ? { permalink: input.permalink } : {}),
       signals: input.signals,
     };
-    await db.shares.add(share);
-    await applyStats(db, statDeltas([share], 1));
+    await addShares(db, [share]);
     if (input.submissionId) await db.seen.put({ key: input.submissionId, at: ctx.now });
     await db.seen.where('at').below(ctx.now - SEEN_TTL_MS).delete();
     return { logged: true, id: share.id };
@@ -101,7 +100,7 @@ export async function addPageSignal(
     if (!share) return { logged: false, reason: 'the share was deleted' };
     const signals: Signal[] = share.signals?.includes('page') ? share.signals : [...(share.signals ?? []), 'page'];
     const permalink = share.permalink ?? page.permalink;
-    await db.shares.update(shareId, { signals, ...(permalink ? { permalink } : {}) });
+    await updateDetails(db, shareId, { signals, ...(permalink ? { permalink } : {}) });
     await db.seen.put({ key: page.submissionId, at: now });
     return { logged: false, reason: 'already logged' };
   });

@@ -2,8 +2,8 @@ import type { Layout } from './adapter';
 
 /**
  * LinkedIn's server-driven React layout ("SDUI", rolled out per account since about July 2026): hashed
- * class names, so only screen ids, component keys, roles and structure. Per shared/reference/
- * linkedin-x.md, "Update of 2026-11-28"; fixture: tests/fixtures/linkedin/sdui.html.
+ * class names, so only screen ids, component keys, roles and structure. Per the sources in
+ * docs/detection.md; fixture: tests/fixtures/linkedin/sdui.html.
  */
 export const linkedinSdui = {
   name: 'linkedin-sdui',

@@ -2,8 +2,8 @@ import type { SiteAdapter } from './adapter';
 import { linkedinSdui as sdui } from './linkedin-sdui';
 
 /**
- * LinkedIn (www.linkedin.com) serves three layouts side by side, per account (shared/reference/
- * linkedin-x.md, "Update of 2026-11-28"); a page may be any of them:
+ * LinkedIn (www.linkedin.com) serves three layouts side by side, per account (docs/detection.md,
+ * Sources); a page may be any of them:
  * - 'linkedin-classic': the share box in the page's DOM (below: its long-lived class names and roles);
  * - 'linkedin-interop': the 2026 feed, the same share box inside the open shadow root of
  *   div#interop-outlet (the watcher sees into it through composedPath());

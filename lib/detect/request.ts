@@ -1,5 +1,5 @@
 // Pure readers of the sites' create requests (the second detection signal, lib/background/requests.ts).
-// Public sources for every shape: shared/reference/linkedin-x.md, "Update of 2026-11-28". Only request
+// Public sources for every shape: docs/detection.md, Sources. Only request
 // bodies are read, never responses, and nothing here touches a page.
 
 export type RequestNetwork = 'linkedin' | 'x';
@@ -48,7 +48,7 @@ export function createRequestPatterns(): string[] {
  * Whether a successful (2xx) answer alone proves the share went out. X answers some rejections
  * (a duplicate) with HTTP 200 and the error in the body we never read, so there it does not.
  * LinkedIn's classic endpoints answer errors with an error status ("the publish confirmation", per
- * shared/reference/linkedin-x.md). For the server-driven repost action this is unknown, so no.
+ * the sources in docs/detection.md). For the server-driven repost action this is unknown, so no.
  */
 export function provesAlone(endpoint: CreateEndpoint): boolean {
   return endpoint === 'linkedin-norm-shares' || endpoint === 'linkedin-dash-shares';

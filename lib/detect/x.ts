@@ -2,7 +2,7 @@ import type { SiteAdapter } from './adapter';
 
 /**
  * X (x.com, twitter.com). Stable hooks only (data-testid, roles), never button text, so localised
- * pages work. Per shared/reference/linkedin-x.md; fixtures: tests/fixtures/x/.
+ * pages work. Per the sources in docs/detection.md; fixtures: tests/fixtures/x/.
  */
 export const xAdapter: SiteAdapter = {
   network: 'x',

@@ -118,7 +118,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'X: a page that fakes composer and sent notice without any create request (issue 12) is not logged, and noted',
+    name: 'X: a page that fakes composer and sent notice without any create request is not logged, and noted',
     async run({ page, log, browser }) {
       await page.goto('https://x.com/home');
       // A compromised page answers its own "create" call: no request reaches the site.

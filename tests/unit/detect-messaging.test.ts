@@ -95,7 +95,8 @@ describe('the content scripts\' tiny sender speaks the one protocol', () => {
 
 describe('the background accepts every confirmation signal the watcher can name', () => {
   it.each(['notice', 'composer-closed', 'reposted', 'network'] as const)('%s', async (confirmedBy) => {
-    const { DetectedShareSchema, validate } = await import('../../lib/messaging/validate');
+    const { DetectedShareSchema } = await import('../../lib/messaging/messages');
+    const { validate } = await import('../../lib/messaging/validate');
     expect(validate(DetectedShareSchema, { ...share, confirmedBy }).ok).toBe(true);
   });
 });

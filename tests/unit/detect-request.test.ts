@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEndpointOf, createRequestPatterns, decodeRequestBody, readCreateRequest } from '../../lib/detect/request';
 
-// Bodies shaped like the sites' own (shared/reference/linkedin-x.md, "Update of 2026-11-28": X's web
+// Bodies shaped like the sites' own (the sources in docs/detection.md: X's web
 // client of mid-2025, d60/twikit gql.py, exieneko/twitter-client; LinkedIn per mguttmann/linkedin-internal-api
 // docs/04-WRITE-OPERATIONS.md and gldc/linkedin-cli docs/write-payloads.md). Trimmed of feature flags.
 const X = 'https://x.com/i/api/graphql/';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DetectedShareSchema,
-  isContentSenderFor,
-  isExtensionPageSender,
-  RecordIntentSchema,
-  validate,
-} from '../../lib/messaging/validate';
+import { DetectedShareSchema, RecordIntentSchema } from '../../lib/messaging/messages';
+import { isContentSenderFor, isExtensionPageSender, validate } from '../../lib/messaging/validate';
 import type { DetectedShare } from '../../lib/detect/types';
 
 const good: DetectedShare = {

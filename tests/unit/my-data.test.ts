@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DetectedShareSchema } from '../../lib/messaging/validate';
+import { DetectedShareSchema } from '../../lib/messaging/messages';
 import { MAX_SHARE_TEXT } from '../../lib/shares';
 import { buildExport, csvField, EXPORT_VERSION, MAX_IMPORT_BYTES, parseImport, sharesToCsv } from '../../lib/data';
 import { DEFAULT_SETTINGS } from '../../lib/settings';

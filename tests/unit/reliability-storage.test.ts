@@ -23,7 +23,8 @@ describe('background under storage trouble', () => {
     setupMessageRouter();
     const db = getDb();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    const add = vi.spyOn(db.shares, 'add').mockRejectedValueOnce(quota);
+    // The share log writes through bulkAdd (lib/shares-repo.ts).
+    const add = vi.spyOn(db.shares, 'bulkAdd').mockRejectedValueOnce(quota);
     seeCreateRequest(3);
 
     const failed = await deliverRaw(share('quota-0001-aaaa'), X_TAB);

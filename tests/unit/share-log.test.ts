@@ -1,10 +1,10 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addPageSignal, logDetectedShare, logShare, type ShareInput, type ShareLogContext } from '../../lib/background/share-log';
-import { SharewiseDB } from '../../lib/db';
+import type { SharewiseDB } from '../../lib/db';
 import type { DetectedShare } from '../../lib/detect/types';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { demoFeed } from './helpers/demo-feed';
+import { emptyDb } from './helpers/db';
 
 const posts = demoFeed().posts;
 
@@ -28,12 +28,7 @@ const share = (over: Partial<DetectedShare> = {}): DetectedShare => ({
 });
 
 beforeEach(async () => {
-  db = new SharewiseDB(`sharewise-test-${++n}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  db = await emptyDb();
 });
 
 describe('logDetectedShare', () => {
@@ -109,7 +104,7 @@ describe('logDetectedShare', () => {
   });
 });
 
-describe('logDetectedShare for detected reposts and quotes (issue 3)', () => {
+describe('logDetectedShare for detected reposts and quotes', () => {
   it('logs an instant repost with no text and no links, confirmed by the repost control', async () => {
     await logDetectedShare(db, share({ kind: 'repost', text: '', confirmedBy: 'reposted' }), ctx());
     const [row] = await db.shares.toArray();

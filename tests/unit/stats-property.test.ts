@@ -1,20 +1,21 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteAllData, deleteShare, importShares } from '../../lib/background/my-data';
+import { deleteAllData, importShares } from '../../lib/background/my-data';
 import { logDetectedShare } from '../../lib/background/share-log';
 import type { SharewiseDB } from '../../lib/db';
 import { localDate, periodContaining } from '../../lib/period';
 import { computeProgressFromDays, periodPostKeys, type ProgressProgram } from '../../lib/progress';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
+import { addShares, deleteShare, rewriteDetails, updateDetails } from '../../lib/shares-repo';
 import { applyStats, summarise } from '../../lib/stats';
 import { emptyDb } from './helpers/db';
 import { progressFromLog } from './helpers/progress';
 
 /**
- * The daily summary is exact: after any sequence of the background's writes (log, import, delete
- * one, delete all) it equals the summary recomputed from the shares table, and progress computed
- * from it equals progress computed from the shares.
+ * The daily summary is exact: after any sequence of writes of the log (the background's logging; the
+ * share repository's add, delete and detail changes; delete all) it equals the summary recomputed from
+ * the shares table, and progress computed from it equals progress computed from the shares.
  */
 // A zone with a DST change inside the range (25 Oct 2026), set before any local date is computed.
 const originalTz = process.env.TZ;
@@ -39,6 +40,8 @@ const opArb = fc.oneof(
   shareArb.map((s) => ({ op: 'log' as const, s })),
   fc.array(shareArb, { maxLength: 6 }).map((list) => ({ op: 'import' as const, list })),
   fc.constantFrom(...ids).map((id) => ({ op: 'delete' as const, id })),
+  fc.constantFrom(...ids).map((id) => ({ op: 'update' as const, id })),
+  fc.record({ id: fc.constantFrom(...ids), days: fc.integer({ min: -3, max: 3 }) }).map((r) => ({ op: 'rewrite' as const, ...r })),
   fc.constant({ op: 'clear' as const }),
 );
 const toShare = (s: { id: string; at: number; network: 'linkedin' | 'x'; postId: string | null }): Share => ({
@@ -68,9 +71,17 @@ describe('daily summary', () => {
               { network: o.s.network, kind: 'post', surface: 'composer', text: 'mine', submissionId: `sub-${++id}`, confirmedBy: 'notice' },
               { settings: DEFAULT_SETTINGS, posts: [], now: o.s.at, newId: () => `log-${id}` },
             );
-          } else if (o.op === 'import') await importShares(db, o.list.map(toShare));
+          } else if (o.op === 'import') await addShares(db, o.list.map(toShare));
           else if (o.op === 'delete') await deleteShare(db, o.id);
-          else await deleteAllData(db);
+          else if (o.op === 'update') await updateDetails(db, o.id, { signals: ['page'], permalink: `https://x.com/i/status/${o.id}` });
+          else if (o.op === 'rewrite') {
+            // A rewrite that tries to move shares in time, network and post moves nothing the summary counts.
+            await rewriteDetails(
+              db,
+              (s) => s.id === o.id,
+              (s) => ({ ...s, at: s.at + o.days * 24 * HOUR, network: s.network === 'x' ? 'linkedin' : 'x', postId: 'p3', text: undefined }),
+            );
+          } else await deleteAllData(db);
         }
         const shares = await db.shares.toArray();
         const [days, totals, posts] = await Promise.all([db.dailyStats.toArray(), db.dayTotals.toArray(), db.periodPosts.toArray()]);

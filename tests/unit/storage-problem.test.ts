@@ -17,7 +17,8 @@ describe('a share the browser refuses to store', () => {
   it('is reported to the popup (what and since when), answered as an error so the content script resends, and cleared by the next stored share', async () => {
     setupMessageRouter();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    const add = vi.spyOn(getDb().shares, 'add').mockRejectedValue(quota);
+    // The share log writes through bulkAdd (lib/shares-repo.ts).
+    const add = vi.spyOn(getDb().shares, 'bulkAdd').mockRejectedValue(quota);
     // One post on X (its create request answered), whose write storage refuses until there is room.
     seeCreateRequest(3);
 
