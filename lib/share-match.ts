@@ -1,5 +1,7 @@
 import type { FeedPost } from './feed/schema';
 import type { Network } from './shares';
+// The longest link kept is the one limit for every URL (feed, endpoint, link in a post); a longer one is dropped, not cut.
+import { MAX_URL_LENGTH } from './remote-url';
 
 /** Query parameters that only track clicks; they never make two links different. */
 const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|mc_[a-z]+|ref_src|ref_url|trk|s|t)$/i;
@@ -27,8 +29,6 @@ export function normalizeUrl(raw: string): string | null {
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+|\b(?:www\.)[^\s<>"'()]+/gi;
 
-/** Longest link kept (the common browser and feed limit); a longer one is dropped, not cut. */
-export const MAX_URL_LENGTH = 2048;
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', '…']);
 
 /** Drops sentence punctuation after a link, in one pass from the end (a regex would be quadratic on long runs). */

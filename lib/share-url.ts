@@ -4,10 +4,8 @@
  * identifies the employee.
  */
 
-/** X counts every link as 23 characters (t.co), whatever its length. */
-export const X_URL_LENGTH = 23;
-export const X_LIMIT = 280;
-export const LINKEDIN_LIMIT = 3000;
+/** What each composer accepts, in its own count (X counts every link as 23 characters, t.co, whatever its length). */
+export const COMPOSER_LIMITS = { x: 280, xLink: 23, linkedin: 3000 } as const;
 /**
  * Longest LinkedIn composer link we open. LinkedIn documents no limit for the unofficial `text`
  * parameter; 4,000 characters stays well under the 8 KB request line that common front-end servers
@@ -50,9 +48,9 @@ function weighted(text: string): number {
 /** Length of the post X would publish: text, then the link, then the hashtags, links counted as 23. */
 export function xLength(c: Omit<ShareContent, 'postId'>): number {
   const links = c.text.match(URL_IN_TEXT) ?? [];
-  const text = weighted(c.text.replace(URL_IN_TEXT, '')) + links.length * X_URL_LENGTH;
+  const text = weighted(c.text.replace(URL_IN_TEXT, '')) + links.length * COMPOSER_LIMITS.xLink;
   const tags = c.hashtags.reduce((n, h) => n + 2 + weighted(h), 0);
-  return text + (c.url ? 1 + X_URL_LENGTH : 0) + tags;
+  return text + (c.url ? 1 + COMPOSER_LIMITS.xLink : 0) + tags;
 }
 
 const tagLine = (tags: string[]) => tags.map((h) => `#${h}`).join(' ');

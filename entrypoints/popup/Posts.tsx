@@ -3,7 +3,7 @@ import type { FeedPost, Program } from '@/lib/feed/schema';
 import { t } from '@/lib/i18n';
 import { sendToBackground as sendMessage } from '@/lib/messaging/send';
 import {
-  composedText, isSuggestedText, LINKEDIN_LIMIT, linkedInLength, linkedInShareUrl, X_LIMIT, xLength, xShareUrl,
+  composedText, isSuggestedText, linkedInLength, linkedInShareUrl, COMPOSER_LIMITS, xLength, xShareUrl,
   type ShareContent,
 } from '@/lib/share-url';
 import type { Network } from '@/lib/shares';
@@ -169,11 +169,11 @@ function PostCard({ post, shared, program }: { post: FeedPost; shared: Set<Netwo
         )}
         <label className="field">
           {t('popupYourText')}
-          <textarea rows={4} maxLength={LINKEDIN_LIMIT} value={draft} onChange={(e) => setDraft(post.id, e.target.value)} />
+          <textarea rows={4} maxLength={COMPOSER_LIMITS.linkedin} value={draft} onChange={(e) => setDraft(post.id, e.target.value)} />
         </label>
         <p className="count muted" data-testid="char-count">
-          {post.networks.includes('x') && <Count label="X" n={xLength(content)} max={X_LIMIT} />}
-          {post.networks.includes('linkedin') && <Count label="LinkedIn" n={linkedInLength(content)} max={LINKEDIN_LIMIT} />}
+          {post.networks.includes('x') && <Count label="X" n={xLength(content)} max={COMPOSER_LIMITS.x} />}
+          {post.networks.includes('linkedin') && <Count label="LinkedIn" n={linkedInLength(content)} max={COMPOSER_LIMITS.linkedin} />}
         </p>
       </details>
     </article>

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeUrl } from '../../lib/share-match';
 import {
-  campaignUrl, composedText, isSuggestedText, linkedInLength, linkedInShareUrl, MAX_SHARE_URL_LENGTH, X_LIMIT, xLength,
+  campaignUrl, composedText, isSuggestedText, linkedInLength, linkedInShareUrl, MAX_SHARE_URL_LENGTH, COMPOSER_LIMITS, xLength,
   xShareUrl, type ShareContent,
 } from '../../lib/share-url';
 
@@ -75,8 +75,8 @@ describe('X length', () => {
 
   it('knows the limit: 280 is fine, 281 is over', () => {
     const fill = (n: number) => 'a'.repeat(n - 1 - 23);
-    expect(xLength({ text: fill(280), url: 'https://e.co', hashtags: [] })).toBe(X_LIMIT);
-    expect(xLength({ text: fill(281), url: 'https://e.co', hashtags: [] })).toBe(X_LIMIT + 1);
+    expect(xLength({ text: fill(280), url: 'https://e.co', hashtags: [] })).toBe(COMPOSER_LIMITS.x);
+    expect(xLength({ text: fill(281), url: 'https://e.co', hashtags: [] })).toBe(COMPOSER_LIMITS.x + 1);
   });
 });
 
