@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { t } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
 import { ChoiceGroup } from './ChoiceGroup';
+import { DraftInput } from './DraftInput';
 import { useSettingsStore } from './settings-store';
 
 /** Anonymous install id by default; a name and email only if the employee types them. */
@@ -27,24 +28,24 @@ export function IdentityControls() {
       {r.fields.identity === 'named' && (
         <div className="sw-row">
           <label htmlFor={`${id}-name`}>{t('optionsIdentityName')}</label>
-          <input
+          <DraftInput
             id={`${id}-name`}
             type="text"
             autoComplete="name"
             maxLength={120}
             value={r.name}
             data-testid="identity-name"
-            onChange={(e) => setReporting({ name: e.currentTarget.value })}
+            onValue={(name) => setReporting({ name })}
           />
           <label htmlFor={`${id}-email`}>{t('optionsIdentityEmail')}</label>
-          <input
+          <DraftInput
             id={`${id}-email`}
             type="email"
             autoComplete="email"
             maxLength={200}
             value={r.email}
             data-testid="identity-email"
-            onChange={(e) => setReporting({ email: e.currentTarget.value })}
+            onValue={(email) => setReporting({ email })}
           />
           {(r.name.trim() === '' || r.email.trim() === '') && <p className="sw-hint">{t('optionsIdentityIncomplete')}</p>}
         </div>

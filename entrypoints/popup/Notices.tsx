@@ -3,17 +3,14 @@ import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';
 import { sendToBackground as sendMessage } from '@/lib/messaging/send';
-import { SETTINGS_KEY } from '@/lib/settings/key';
 import type { PopupView } from '@/lib/ui/snapshot';
 import { moment } from './format';
 import { optionsUrl } from './Header';
 import { DEMO_DISMISSED_KEY } from './live';
 
-/** Ends a pause from the popup: the stored settings with the pause lifted (the background follows settings changes). */
+/** Ends a pause from the popup: asks the background, the one writer of the settings, to lift it. */
 async function resume(): Promise<void> {
-  const s = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as { tracking?: object } | undefined;
-  if (!s || typeof s !== 'object') return;
-  await browser.storage.local.set({ [SETTINGS_KEY]: { ...s, tracking: { ...s.tracking, paused: false, pausedUntil: null } } });
+  await sendMessage('ui:patchSettings', { tracking: { paused: false, pausedUntil: null } });
 }
 
 function FeedTrouble({ row }: { row: NonNullable<PopupView['row']> }) {

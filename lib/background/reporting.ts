@@ -10,7 +10,7 @@ import { idempotencyKey, postReport } from '../report/delivery';
 import { payloadAtSend } from '../report/payload';
 import { backoffDelay, duePeriods, MAX_CATCH_UP, nextPeriodEnd, periodKind, reportProgram, reportTarget } from '../report/schedule';
 import { readSettings, type ReportFields, type Settings } from '../settings/schema';
-import { loadSettings, saveSettings, SETTINGS_KEY, settingsChange } from '../settings/store';
+import { loadSettings, SETTINGS_KEY, settingsChange, updateSettings } from '../settings/store';
 import { readManagedConfig } from './feed';
 import { onFreshStart } from './fresh-start';
 import { handle } from './handle';
@@ -59,11 +59,8 @@ export interface ReportingDeps {
 /** Gives the install its random id if nothing did yet: the anonymous identity and part of the key. */
 async function ensureInstallId(settings: Settings): Promise<string> {
   if (settings.installId) return settings.installId;
-  const fresh = await loadSettings();
-  if (fresh.installId) return fresh.installId;
-  const installId = crypto.randomUUID();
-  await saveSettings({ ...fresh, installId });
-  return installId;
+  const fresh = await updateSettings((s) => (s.installId ? null : { ...s, installId: crypto.randomUUID() }));
+  return fresh.installId!;
 }
 
 /** Whether reports would name the employee (named, with both name and email), as buildReport decides. */
@@ -80,7 +77,7 @@ export function isNamed(reporting: { fields?: { identity?: unknown }; name?: unk
  */
 export async function rotateInstallId(db: SharewiseDB): Promise<string> {
   const installId = crypto.randomUUID();
-  await saveSettings({ ...(await loadSettings()), installId });
+  await updateSettings((s) => ({ ...s, installId }));
   await db.transaction('rw', db.outbox, async () => {
     for (const row of await db.outbox.toArray()) {
       await db.outbox.update(row.id!, {
@@ -281,13 +278,16 @@ export async function answerReportDestination(
   const feedRow = await db.feedCache.get('current');
   const target = reportTarget(await readManaged(), feedRow?.feed, feedRow?.source);
   if (!target || target.endpoint !== endpoint) return { rejected: 'the report destination has changed; look again' };
-  const settings = await loadSettings();
-  if (!settings.reporting.enabled) return { rejected: 'reporting is off' };
-  const reporting = agree
-    ? { ...settings.reporting, consentedEndpoint: endpoint, declinedEndpoint: null }
-    : { ...settings.reporting, declinedEndpoint: endpoint };
-  await saveSettings({ ...settings, reporting });
-  return { ok: true };
+  let off = false;
+  await updateSettings((settings) => {
+    off = !settings.reporting.enabled;
+    if (off) return null;
+    const reporting = agree
+      ? { ...settings.reporting, consentedEndpoint: endpoint, declinedEndpoint: null }
+      : { ...settings.reporting, declinedEndpoint: endpoint };
+    return { ...settings, reporting };
+  });
+  return off ? { rejected: 'reporting is off' } : { ok: true };
 }
 
 /**

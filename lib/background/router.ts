@@ -3,6 +3,7 @@ import { claimShare } from './claims';
 import { handle } from './handle';
 import { writeToLog } from './log-write';
 import { getSignalHub } from './requests';
+import { patchSettings } from './settings';
 
 /** The background's door: every message is validated (payload and sender) before anything is written. */
 export function setupMessageRouter(): void {
@@ -16,6 +17,9 @@ export function setupMessageRouter(): void {
   });
 
   handle('ui:claimShare', (data) => writeToLog(db, (ctx) => claimShare(db, data, ctx), (result) => result.ok));
+
+  // The background is the one writer of the settings: pages send the fields they change.
+  handle('ui:patchSettings', (data) => patchSettings(data));
 
   handle('ui:recordIntent', async (data) => {
     await db.intents.add({ at: Date.now(), network: data.network, postId: data.postId });

@@ -1,13 +1,10 @@
 import { browser } from 'wxt/browser';
-import { loadSettings, saveSettings } from '../settings/store';
+import { updateSettings } from '../settings/store';
 
 /** Gives this installation its random id (the anonymous identity in reports) once, and keeps it. */
 export async function ensureInstallId(newId: () => string = () => crypto.randomUUID()): Promise<string> {
-  const settings = await loadSettings();
-  if (settings.installId) return settings.installId;
-  const installId = newId();
-  await saveSettings({ ...settings, installId });
-  return installId;
+  const settings = await updateSettings((s) => (s.installId ? null : { ...s, installId: newId() }));
+  return settings.installId!;
 }
 
 /**

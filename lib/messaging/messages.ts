@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_IMPORT_SHARES } from '../data/export';
+import { SettingsPatchSchema } from '../settings/patch';
 import { NetworkSchema, ShareKindSchema, ShareSchema } from '../shares';
 import type { ClaimResult, ShareLogResult } from './protocol';
 
@@ -102,6 +103,8 @@ export const MESSAGES = {
   // Missed shares: hide the "may be missing shares" notice until the next note; claim a share by its link.
   'ui:dismissDiagnostics': { from: 'page', schema: DismissDiagnosticsSchema, answer: answer<{ ok: true }>() },
   'ui:claimShare': { from: 'page', schema: ClaimShareSchema, answer: answer<ClaimResult>() },
+  /** A page changes settings: the changed fields only; the background applies them and writes (lib/background/settings.ts). */
+  'ui:patchSettings': { from: 'page', schema: SettingsPatchSchema, answer: answer<{ ok: true }>() },
 } satisfies Record<string, { from: SenderKind; schema: z.ZodType; answer: unknown; emptyIfAbsent?: true }>;
 
 export type MessageName = keyof typeof MESSAGES;

@@ -10,8 +10,26 @@ export async function loadSettings(): Promise<Settings> {
   return readSettings(stored[KEY]);
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [KEY]: settings });
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The one write of the settings, for the background only (pages send `ui:patchSettings`): reads the
+ * stored settings, applies `change` and stores the result, one change after another, so two changes
+ * made at once both stay. `change` returning null writes nothing. Resolves to the settings now stored.
+ */
+export function updateSettings(change: (current: Settings) => Settings | null): Promise<Settings> {
+  // The next change may start once this write is issued (storage handles calls in order): waiting
+  // for it to finish would wait for storage listeners, which may themselves change the settings.
+  const step = queue.then(async () => {
+    const current = await loadSettings();
+    const next = change(current);
+    return { settings: next ?? current, written: next ? browser.storage.local.set({ [KEY]: next }) : null };
+  });
+  queue = step.catch(() => undefined);
+  return step.then(async ({ settings, written }) => {
+    await written;
+    return settings;
+  });
 }
 
 type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
@@ -25,7 +43,7 @@ export function settingsChange(changes: StorageChanges, area: string): { before:
   return { before: readSettings(changes[KEY]?.oldValue), after: readSettings(changes[KEY]?.newValue) };
 }
 
-/** Calls `listener` with the new settings whenever any page or the background saves them. Returns the unsubscribe. */
+/** Calls `listener` with the new settings whenever the background saves them. Returns the unsubscribe. */
 export function watchSettings(listener: (settings: Settings, raw: unknown) => void): () => void {
   const onChanged = (changes: StorageChanges, area: string) => {
     if (area === 'local' && KEY in changes) listener(readSettings(changes[KEY]?.newValue), changes[KEY]?.newValue);

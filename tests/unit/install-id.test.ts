@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMyData } from '../../lib/background/my-data';
 import { rotateInstallId, setupReporting } from '../../lib/background/reporting';
 import { getDb } from '../../lib/db';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, loadSettings, updateSettings, type Settings } from '../../lib/settings';
 import { deliver, envelope, useBackground } from './helpers/messaging';
 
 const OPTIONS = { id: fakeBrowser.runtime.id, url: `${fakeBrowser.runtime.getURL('/')}options.html` };
@@ -27,7 +27,7 @@ useBackground();
 describe('the pseudonymous install id', () => {
   it('is replaced, with the keys of queued reports, so later reports cannot be tied to earlier ones', async () => {
     const db = getDb();
-    await saveSettings(named());
+    await updateSettings(() => named());
     const start = new Date(2026, 10, 16).getTime();
     await db.outbox.add({
       key: `${OLD_ID}:week:2026-11-16`, endpoint: 'https://r.example/', createdAt: 0, attempts: 1, nextAttemptAt: 0,
@@ -47,16 +47,16 @@ describe('the pseudonymous install id', () => {
   it('is replaced when the employee switches from named to pseudonymous reports', async () => {
     setupReporting({ now: () => Date.now(), readManaged: async () => ({}) });
     // Storage awaits the background's change listener, so any replacement would be done by now.
-    await saveSettings(named());
+    await updateSettings(() => named());
     expect((await loadSettings()).installId).toBe(OLD_ID); // naming oneself keeps it
     const s = named();
-    await saveSettings({ ...s, reporting: { ...s.reporting, fields: { ...s.reporting.fields, identity: 'anonymous' } } });
+    await updateSettings(() => ({ ...s, reporting: { ...s.reporting, fields: { ...s.reporting.fields, identity: 'anonymous' } } }));
     await waitForNewId();
   });
 
   it('is replaced by "Delete everything"', async () => {
     setupMyData();
-    await saveSettings({ ...structuredClone(DEFAULT_SETTINGS), installId: OLD_ID });
+    await updateSettings(() => ({ ...structuredClone(DEFAULT_SETTINGS), installId: OLD_ID }));
     expect(await deliver(envelope('ui:deleteAllData', { confirm: 'delete-everything' }), OPTIONS)).toEqual({ ok: true });
     expect((await loadSettings()).installId).not.toBe(OLD_ID);
     expect((await loadSettings()).installId).toMatch(/^[A-Za-z0-9-]{8,64}$/);

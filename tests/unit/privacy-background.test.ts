@@ -8,7 +8,7 @@ import { setupWelcome } from '../../lib/background/welcome';
 import { getDb } from '../../lib/db';
 import { parseFeed } from '../../lib/feed';
 import { parseManaged } from '../../lib/managed';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, loadSettings, updateSettings } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
 import { deliver, envelope, useBackground } from './helpers/messaging';
 
@@ -41,7 +41,7 @@ describe('my data (background)', () => {
 
   it('strips the text of imported shares while "Keep post text" is off, and their links but the approved post\'s', async () => {
     setupMyData();
-    await saveSettings({ ...DEFAULT_SETTINGS, keepText: false });
+    await updateSettings(() => ({ ...DEFAULT_SETTINGS, keepText: false }));
     await getDb().feedCache.put({ key: 'current', feed: demoFeed(), source: 'demo', fetchedAt: 1 });
     const answer = await deliver(envelope('ui:importShares', { shares: [
       share('a', { text: 'private words https://my-blog.example/x', urls: ['https://my-blog.example/x'] }),
@@ -75,7 +75,7 @@ describe('my data (background)', () => {
     await db.sentLog.add({ at: 1, key: 'k', endpoint: 'https://r.example', payload: {} as never, ok: true, status: 200, response: '' });
     await db.intents.add({ at: 1, network: 'x', postId: 'p' });
     await db.feedCache.put({ key: 'current', feed: null, source: 'https://feeds.example/f.json', fetchedAt: 1, etag: '"install-4711"' });
-    await saveSettings({ ...DEFAULT_SETTINGS, installId: 'old-install-1', feedUrl: 'https://feeds.example/f.json', reporting: { ...DEFAULT_SETTINGS.reporting, name: 'Ada', email: 'ada@example.com' } });
+    await updateSettings(() => ({ ...DEFAULT_SETTINGS, installId: 'old-install-1', feedUrl: 'https://feeds.example/f.json', reporting: { ...DEFAULT_SETTINGS.reporting, name: 'Ada', email: 'ada@example.com' } }));
     await fakeBrowser.storage.local.set({ reportingState: { cursor: 5 }, reminderState: { knownPostIds: ['p'], shownAt: [] }, popupSeenPosts: ['p'] });
     await fakeBrowser.alarms.create('sharewise-reporting', { when: Date.now() + 60_000 });
     const restarted = vi.fn();
@@ -144,7 +144,7 @@ describe('reminders (background)', () => {
     expect(await checkForNewPosts(db, wed10)).toEqual([]);
     await db.feedCache.put(feed(['a', 'b']));
     expect(await checkForNewPosts(db, wed10)).toEqual([]); // off by default
-    await saveSettings({ ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true } });
+    await updateSettings(() => ({ ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true } }));
     await db.feedCache.put(feed(['a', 'b', 'c']));
     expect(await checkForNewPosts(db, wed10)).toEqual(['c']);
     expect(created).toHaveBeenCalledTimes(1);
@@ -156,7 +156,7 @@ describe('reminders (background)', () => {
   it('do not treat the first feed as new when the background started before any feed was stored', async () => {
     vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id');
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(() => 'New posts to share');
-    await saveSettings({ ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true } });
+    await updateSettings(() => ({ ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true } }));
     const db = getDb();
     expect(await checkForNewPosts(db, wed10)).toEqual([]);
     await db.feedCache.put(feed(['a', 'b']));
