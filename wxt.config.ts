@@ -19,7 +19,9 @@ export default defineConfig({
   // announces the extension to the page and lets the page switch it off (see that file).
   vite: () => ({
     build: { modulePreload: { polyfill: false }, minify: 'terser' },
-    resolve: { alias: { 'wxt/utils/content-script-context': resolve(import.meta.dirname, 'lib/detect/quiet-context.ts') } },
+    resolve: {
+      alias: { 'wxt/utils/content-script-context': resolve(import.meta.dirname, 'lib/detect/quiet-context.ts') },
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -58,7 +60,10 @@ export default defineConfig({
               strict_min_version: '115.0',
               // addons.mozilla.org asks every new extension to declare this. Nothing is collected unless the
               // employee switches reporting on (then counts, and their name/email only if they choose "named").
-              data_collection_permissions: { required: ['none'], optional: ['personallyIdentifyingInfo', 'websiteActivity'] },
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['personallyIdentifyingInfo', 'websiteActivity'],
+              },
             },
           },
         }
@@ -69,7 +74,16 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['node_modules/**', '.output/**', '.wxt/**', 'tests/**', 'bench/results/**', '**/*.log', '.tmp/**', '.ci/**'],
+    excludeSources: [
+      'node_modules/**',
+      '.output/**',
+      '.wxt/**',
+      'tests/**',
+      'bench/results/**',
+      '**/*.log',
+      '.tmp/**',
+      '.ci/**',
+    ],
   },
   webExt: {
     // `SHAREWISE_DEV_NO_BROWSER=1 npm run dev` serves and rebuilds without opening a browser (the dev-server

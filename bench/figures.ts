@@ -73,8 +73,16 @@ function pageScripts(html: string): string[] {
 function weightFigures(): Figure[] {
   const out: Figure[] = [];
   const dir = join(EXT, 'content-scripts');
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
-    out.push({ name: `gzip size: content script ${f}`, value: round(gz(join(dir, f)) / 1024), unit: 'KB', target: 3, detail: `raw ${round(readFileSync(join(dir, f)).length / 1024)} KB` });
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
+    out.push({
+      name: `gzip size: content script ${f}`,
+      value: round(gz(join(dir, f)) / 1024),
+      unit: 'KB',
+      target: 3,
+      detail: `raw ${round(readFileSync(join(dir, f)).length / 1024)} KB`,
+    });
   }
   const popup = pageScripts('popup.html');
   out.push({
@@ -130,8 +138,23 @@ function computations(shares: Share[], now: number): { name: string; run: () => 
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     installId: 'bench-install-0001',
-    reporting: { ...DEFAULT_SETTINGS.reporting, enabled: true, name: 'Bench', email: 'bench@acme.example',
-      fields: { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, manualCount: true, timeDetail: 'day', identity: 'named', bonus: 'points', shareLinks: true } },
+    reporting: {
+      ...DEFAULT_SETTINGS.reporting,
+      enabled: true,
+      name: 'Bench',
+      email: 'bench@acme.example',
+      fields: {
+        totalShares: true,
+        byNetwork: true,
+        approvedPosts: true,
+        ownCount: true,
+        manualCount: true,
+        timeDetail: 'day',
+        identity: 'named',
+        bonus: 'points',
+        shareLinks: true,
+      },
+    },
   };
   // The popup's progress (entrypoints/popup/Progress.tsx): computeProgressFromDays over the rows
   // lib/ui/queries progressRows reads from the summary the background keeps (lib/stats.ts) — day
@@ -144,11 +167,19 @@ function computations(shares: Share[], now: number): { name: string; run: () => 
   const totals = summary.totals.filter((t) => t.day >= from);
   const posts = summary.posts.filter((p) => keys.has(p.period));
   const check = computeProgressFromDays(totals, posts, program, now);
-  if (check.thisMonth !== shares.length) throw new Error(`progress over the summary counts ${check.thisMonth} shares this month, not ${shares.length}`);
+  if (check.thisMonth !== shares.length)
+    throw new Error(`progress over the summary counts ${check.thisMonth} shares this month, not ${shares.length}`);
   return [
     {
       name: 'report building (buildReport, month, every field on, daily timeline)',
-      run: () => buildReport(shares, settings, { ...periodContaining('month', now), kind: 'month' } as ReportPeriod, now, program),
+      run: () =>
+        buildReport(
+          shares,
+          settings,
+          { ...periodContaining('month', now), kind: 'month' } as ReportPeriod,
+          now,
+          program,
+        ),
     },
     {
       name: 'progress computation (computeProgressFromDays, what the popup runs)',
@@ -170,7 +201,13 @@ async function computeFigures(): Promise<Figure[]> {
       run();
       times.push(performance.now() - t0);
     }
-    out.push({ name: `${name} over 100,000 shares`, value: round(median(times), 3), unit: 'ms', target: 20, detail: `all 100,000 in the current month (worst case)${detail ? `; ${detail}` : ''}; median of ${times.length} runs in Node ${process.version} (max ${round(Math.max(...times), 3)} ms)` });
+    out.push({
+      name: `${name} over 100,000 shares`,
+      value: round(median(times), 3),
+      unit: 'ms',
+      target: 20,
+      detail: `all 100,000 in the current month (worst case)${detail ? `; ${detail}` : ''}; median of ${times.length} runs in Node ${process.version} (max ${round(Math.max(...times), 3)} ms)`,
+    });
   }
   return out;
 }
@@ -187,16 +224,30 @@ async function launchChromium(): Promise<{ context: BrowserContext; origin: stri
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`,
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
       `--host-resolver-rules=${FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${FIXTURE_PORT}`).join(', ')}`,
       '--ignore-certificate-errors',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const origin = `chrome-extension://${new URL(worker.url()).host}/`;
-  return { context, origin, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    context,
+    origin,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** (1) The same timeline page on a host where the content script runs (x.com) and one where it does not. */
@@ -208,14 +259,15 @@ async function hostOverhead(context: BrowserContext): Promise<Figure> {
   const url = `https://x.com/__fixtures/x/timeline-bench.html?posts=${posts}`;
   const settings = await context.newPage();
   await settings.goto('chrome://extensions');
-  const extensionId = new URL(context.serviceWorkers()[0]?.url() ?? (await context.waitForEvent('serviceworker')).url()).host;
+  const extensionId = new URL(context.serviceWorkers()[0]?.url() ?? (await context.waitForEvent('serviceworker')).url())
+    .host;
   let state: 'with' | 'without' | null = null;
   const use = async (kind: 'with' | 'without') => {
     if (state === kind) return;
-    await settings.evaluate(
-      ([id, on]) => (globalThis as any).chrome.management.setEnabled(id, on),
-      [extensionId, kind === 'with'] as const,
-    );
+    await settings.evaluate(([id, on]) => (globalThis as any).chrome.management.setEnabled(id, on), [
+      extensionId,
+      kind === 'with',
+    ] as const);
     state = kind;
   };
   const times: Record<'with' | 'without', number[]> = { with: [], without: [] };
@@ -238,7 +290,9 @@ async function hostOverhead(context: BrowserContext): Promise<Figure> {
   // The comparison means something only if the content script really runs on one page and not the other.
   const [withScripts, withoutScripts] = [await injected('with'), await injected('without')];
   if (withScripts !== 1 || withoutScripts !== 0) {
-    throw new Error(`host overhead: expected the content script only while the extension is on, saw ${withScripts} with and ${withoutScripts} without`);
+    throw new Error(
+      `host overhead: expected the content script only while the extension is on, saw ${withScripts} with and ${withoutScripts} without`,
+    );
   }
   // Main-thread task time of the renderer (CDP Performance.getMetrics TaskDuration) from navigation
   // until the last post is laid out: it counts the content script's work too, and unlike wall time
@@ -292,10 +346,17 @@ async function seedShares(page: Page, shares: Share[], check = true): Promise<vo
   const before = check ? ((await page.evaluate(IDB_COUNT, 'shares')) as number) : 0;
   for (let i = 0; i < shares.length; i += batch) {
     const reply = (await page.evaluate(
-      async (data) => (globalThis as any).chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: 'ui:importShares', data, timestamp: Date.now() }),
+      async (data) =>
+        (globalThis as any).chrome.runtime.sendMessage({
+          id: Math.floor(Math.random() * 1e9),
+          type: 'ui:importShares',
+          data,
+          timestamp: Date.now(),
+        }),
       { shares: shares.slice(i, i + batch) },
     )) as { res?: { ok?: true; added?: number; rejected?: string }; err?: { message?: string } } | undefined;
-    if (!reply?.res?.ok) throw new Error(`ui:importShares refused the bench shares: ${JSON.stringify(reply?.err ?? reply?.res ?? reply)}`);
+    if (!reply?.res?.ok)
+      throw new Error(`ui:importShares refused the bench shares: ${JSON.stringify(reply?.err ?? reply?.res ?? reply)}`);
   }
   if (!check) return;
   const count = await page.evaluate(IDB_COUNT, 'shares');
@@ -346,10 +407,14 @@ async function timeOpen(context: BrowserContext, url: string, what: string): Pro
 async function popupOpen(context: BrowserContext, origin: string): Promise<Figure[]> {
   const seeder = await context.newPage();
   await seeder.goto(origin + 'blank.html');
-  await seeder.waitForFunction(async () => {
-    const dbs = await indexedDB.databases();
-    return dbs.some((d) => d.name === 'sharewise');
-  }, undefined, { timeout: 20_000 });
+  await seeder.waitForFunction(
+    async () => {
+      const dbs = await indexedDB.databases();
+      return dbs.some((d) => d.name === 'sharewise');
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
   const runs = QUICK ? 4 : 12;
   type Kind = 'blank' | 'popup';
   const times: Record<Kind, number[]> = { blank: [], popup: [] };
@@ -361,10 +426,25 @@ async function popupOpen(context: BrowserContext, origin: string): Promise<Figur
     if (kind === 'popup') {
       // The change: one own-content share, logged through the background like any other.
       const at = Date.now();
-      await seedShares(seeder, [{ id: `bench-change-${++changes}`, at, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [] }], false);
+      await seedShares(
+        seeder,
+        [
+          {
+            id: `bench-change-${++changes}`,
+            at,
+            network: 'x',
+            kind: 'post',
+            postId: null,
+            surface: 'composer',
+            urls: [],
+          },
+        ],
+        false,
+      );
     }
     const { page, ms } = await timeOpen(context, `${origin}${kind}.html`, kind);
-    if (kind === 'popup' && (await page.locator('[role="alert"]').count())) throw new Error('the popup showed an error with 100,000 shares');
+    if (kind === 'popup' && (await page.locator('[role="alert"]').count()))
+      throw new Error('the popup showed an error with 100,000 shares');
     await page.close();
     return ms;
   };
@@ -389,7 +469,10 @@ async function popupOpen(context: BrowserContext, origin: string): Promise<Figur
     const [w, m] = [Number(await shown.getAttribute('data-week')), Number(await shown.getAttribute('data-month'))];
     await page.close();
     const wantMonth = shares.length + (now >= monthStart ? extra : 0);
-    if (m !== wantMonth || w !== wantWeek) throw new Error(`the popup shows ${w} this week / ${m} this month after seeding, expected ${wantWeek} / ${wantMonth}`);
+    if (m !== wantMonth || w !== wantWeek)
+      throw new Error(
+        `the popup shows ${w} this week / ${m} this month after seeding, expected ${wantWeek} / ${wantMonth}`,
+      );
     seeded = `popup checked to show ${w.toLocaleString('en')} this week / ${m.toLocaleString('en')} this month before timing`;
   }
   const kinds: Kind[] = ['blank', 'popup'];
@@ -445,7 +528,9 @@ async function loggingLatency(context: BrowserContext, origin: string): Promise<
   // for the first feed, to attribute it; this Chromium answers storage.managed, which that sync reads,
   // only tens of seconds after start.
   const feedWait = Date.now();
-  const feedStored = async () => !!((await watcher.evaluate(IDB_GET, { table: 'feedCache', key: 'current' })) as { feed?: unknown } | undefined)?.feed;
+  const feedStored = async () =>
+    !!((await watcher.evaluate(IDB_GET, { table: 'feedCache', key: 'current' })) as { feed?: unknown } | undefined)
+      ?.feed;
   while (!(await feedStored())) {
     if (Date.now() - feedWait > 120_000) throw new Error('the background stored no feed within 2 minutes');
     await new Promise((ok) => setTimeout(ok, 250));
@@ -472,13 +557,17 @@ async function loggingLatency(context: BrowserContext, origin: string): Promise<
       while ((await count()) <= n) if (Date.now() - t0 > 20000) return -1;
       return Date.now();
     })(${before})`) as Promise<number>;
-    await x.evaluate(() => document.addEventListener('click', () => ((window as any).__clickAt = Date.now()), { capture: true, once: true }));
+    await x.evaluate(() =>
+      document.addEventListener('click', () => ((window as any).__clickAt = Date.now()), { capture: true, once: true }),
+    );
     await x.click('[data-testid="tweetButtonInline"]');
     const rowAt = await appeared;
     const clickAt = (await x.evaluate(() => (window as any).__clickAt)) as number;
     if (rowAt < 0) throw new Error('a benchmark share was not logged');
     lat.push(rowAt - clickAt);
-    await x.waitForFunction(() => !document.querySelector('[data-testid="toast"]'), undefined, { timeout: 10_000 }).catch(() => {});
+    await x
+      .waitForFunction(() => !document.querySelector('[data-testid="toast"]'), undefined, { timeout: 10_000 })
+      .catch(() => {});
   }
   if (process.env.BENCH_DEBUG) console.error('logging latency runs', JSON.stringify(lat));
   await x.close();
@@ -495,11 +584,23 @@ async function loggingLatency(context: BrowserContext, origin: string): Promise<
 export async function machine() {
   let chromium = 'unknown';
   try {
-    chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch { /* reported as unknown */ }
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    /* reported as unknown */
+  }
   const c = cpus();
   // Load average when the run started: a busy machine makes every ratio noisier.
-  return { cores: c.length, cpu: c[0]?.model.trim() ?? 'unknown', chromium, node: process.version, platform: `${process.platform} ${process.arch}`, load: STARTED_LOAD };
+  return {
+    cores: c.length,
+    cpu: c[0]?.model.trim() ?? 'unknown',
+    chromium,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    load: STARTED_LOAD,
+  };
 }
 
 async function main() {

@@ -19,25 +19,46 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
   console.log('bench: building the Chromium extension (wxt build)…');
   // NODE_ENV=production: a build started from a test runner (NODE_ENV=test) bundles React's
   // development build, half again as large and slower; the figures are about what ships.
-  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 {
   // A reused build (BENCH_SKIP_BUILD=1) must be a production one: the e2e suite's builds are not.
   const chunks = join(root, '.output/chrome-mv3/chunks');
-  const dev = existsSync(chunks) && readdirSync(chunks).some((f) => readFileSync(join(chunks, f), 'utf8').includes('Each child in a list should have a unique'));
+  const dev =
+    existsSync(chunks) &&
+    readdirSync(chunks).some((f) =>
+      readFileSync(join(chunks, f), 'utf8').includes('Each child in a list should have a unique'),
+    );
   if (dev) {
-    console.error('bench: .output/chrome-mv3 holds a development build (React dev warnings inside); run without BENCH_SKIP_BUILD');
+    console.error(
+      'bench: .output/chrome-mv3 holds a development build (React dev warnings inside); run without BENCH_SKIP_BUILD',
+    );
     process.exit(1);
   }
 }
 
 // As root (CI) a private network namespace keeps the fixture server's port and the browsers' traffic
 // from meeting anything else on the machine; otherwise run as is.
-const canIsolate = process.getuid?.() === 0 && process.env.BENCH_NETNS !== '0' && spawnSync('unshare', ['-n', 'true']).status === 0;
+const canIsolate =
+  process.getuid?.() === 0 && process.env.BENCH_NETNS !== '0' && spawnSync('unshare', ['-n', 'true']).status === 0;
 const cmd = 'npx tsx bench/figures.ts';
 const run = canIsolate
-  ? spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up && ${cmd}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 })
-  : spawnSync('sh', ['-c', cmd], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  ? spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up && ${cmd}`], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 << 20,
+    })
+  : spawnSync('sh', ['-c', cmd], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 << 20,
+    });
 const line = (run.stdout ?? '').split('\n').find((l) => l.startsWith('@@BENCH@@'));
 if (run.status !== 0 || !line) {
   process.stdout.write(run.stdout ?? '');
@@ -46,7 +67,8 @@ if (run.status !== 0 || !line) {
 }
 const result = JSON.parse(line.slice('@@BENCH@@'.length));
 
-const verdict = (f) => (f.value === null ? 'PENDING' : f.target === null ? 'measured' : f.value <= f.target ? 'PASS' : 'OVER TARGET');
+const verdict = (f) =>
+  f.value === null ? 'PENDING' : f.target === null ? 'measured' : f.value <= f.target ? 'PASS' : 'OVER TARGET';
 const fmt = (f) => (f.value === null ? '—' : `${f.value} ${f.unit}`);
 const target = (f) => (f.target === null ? '—' : `≤ ${f.target} ${f.unit}`);
 
@@ -84,5 +106,11 @@ for (const f of result.figures) {
   console.log(`  ${f.name.padEnd(w)}  ${fmt(f).padStart(12)}  ${target(f).padStart(12)}  ${verdict(f)}`);
 }
 const over = result.figures.filter((f) => verdict(f) === 'OVER TARGET');
-console.log(over.length ? `\n${over.length} figure(s) over target: ${over.map((f) => f.name).join('; ')}` : '\nAll measured figures within target.');
-console.log(`Written: bench/results/${base}.json, bench/results/${base}.md${!partial && existsSync(readmePath) ? ', docs/benchmarks.md' : ''}`);
+console.log(
+  over.length
+    ? `\n${over.length} figure(s) over target: ${over.map((f) => f.name).join('; ')}`
+    : '\nAll measured figures within target.',
+);
+console.log(
+  `Written: bench/results/${base}.json, bench/results/${base}.md${!partial && existsSync(readmePath) ? ', docs/benchmarks.md' : ''}`,
+);

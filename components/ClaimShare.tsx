@@ -5,7 +5,7 @@ import { sendToBackground } from '@/lib/messaging/send';
 
 type Problem = Extract<ClaimResult, { ok: false }>['problem'];
 const PROBLEM_TEXT: Record<Problem, string> = {
-  'empty': 'claimEmpty',
+  empty: 'claimEmpty',
   'not-a-link': 'claimNotALink',
   'not-a-post': 'claimNotAPost',
   'already-logged': 'claimAlready',
@@ -72,7 +72,12 @@ export function ClaimShare({ posts }: { posts: { id: string; title: string }[] }
       <button type="submit" data-testid="claim-submit">
         {t('claimSubmit')}
       </button>
-      <p id={`${id}-status`} role="status" data-testid="claim-status" className={status?.tone === 'problem' ? 'error-detail' : undefined}>
+      <p
+        id={`${id}-status`}
+        role="status"
+        data-testid="claim-status"
+        className={status?.tone === 'problem' ? 'error-detail' : undefined}
+      >
         {status?.text ?? ''}
       </p>
     </form>

@@ -1,7 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
-import { DIAGNOSTICS_KEY, diagnosticsReport, readDiagnostics, sitesToMention, type Diagnostics } from '@/lib/diagnostics';
+import {
+  DIAGNOSTICS_KEY,
+  diagnosticsReport,
+  readDiagnostics,
+  sitesToMention,
+  type Diagnostics,
+} from '@/lib/diagnostics';
 import { t } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/messaging/send';
 
@@ -21,7 +27,10 @@ export function MissedSharesNotice({ now }: { now: number }) {
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     const read = () =>
-      void browser.storage.local.get(DIAGNOSTICS_KEY).then((s) => setDiag(readDiagnostics(s[DIAGNOSTICS_KEY])), () => {});
+      void browser.storage.local.get(DIAGNOSTICS_KEY).then(
+        (s) => setDiag(readDiagnostics(s[DIAGNOSTICS_KEY])),
+        () => {},
+      );
     read();
     const onChanged = (changes: Record<string, unknown>) => {
       if (DIAGNOSTICS_KEY in changes) read();
@@ -45,7 +54,11 @@ export function MissedSharesNotice({ now }: { now: number }) {
         <button type="button" data-testid="missed-copy" onClick={() => void copyDetails()}>
           {t('missedCopy')}
         </button>{' '}
-        <button type="button" data-testid="missed-dismiss" onClick={() => void sendToBackground('ui:dismissDiagnostics', {}).catch(() => {})}>
+        <button
+          type="button"
+          data-testid="missed-dismiss"
+          onClick={() => void sendToBackground('ui:dismissDiagnostics', {}).catch(() => {})}
+        >
           {t('missedDismiss')}
         </button>
       </p>

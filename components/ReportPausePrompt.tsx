@@ -46,7 +46,11 @@ export function ReportPausePrompt({ place }: { place: 'popup' | 'options' }) {
         {t('reportPausedAsk', pause.host)}
         {pause.source === 'managed' && ` (${t('reportPausedByPolicy')})`}
       </p>
-      {place === 'options' && <p className="sw-hint" data-testid="report-pause-endpoint">{pause.endpoint}</p>}
+      {place === 'options' && (
+        <p className="sw-hint" data-testid="report-pause-endpoint">
+          {pause.endpoint}
+        </p>
+      )}
       {pause.declined && <p data-testid="report-pause-kept">{t('reportPausedKept')}</p>}
       <p>
         <button type="button" className="primary" data-testid="report-pause-agree" onClick={() => answer(true)}>
@@ -58,7 +62,11 @@ export function ReportPausePrompt({ place }: { place: 'popup' | 'options' }) {
           </button>
         )}
       </p>
-      {error && <p className="error-detail" role="alert">{error}</p>}
+      {error && (
+        <p className="error-detail" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

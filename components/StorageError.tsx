@@ -3,8 +3,17 @@ import { t } from '@/lib/i18n';
 
 /** Names of the errors Dexie/IndexedDB raise when the database cannot be opened or written. */
 const STORAGE_ERRORS = new Set([
-  'OpenFailedError', 'DatabaseClosedError', 'VersionError', 'InvalidStateError', 'QuotaExceededError',
-  'UnknownError', 'AbortError', 'SecurityError', 'MissingAPIError', 'UpgradeError', 'InvalidTableError',
+  'OpenFailedError',
+  'DatabaseClosedError',
+  'VersionError',
+  'InvalidStateError',
+  'QuotaExceededError',
+  'UnknownError',
+  'AbortError',
+  'SecurityError',
+  'MissingAPIError',
+  'UpgradeError',
+  'InvalidTableError',
   'StorageTimeoutError',
   // A table missing from the database (e.g. a damaged or foreign schema): storage trouble too.
   'NotFoundError',
@@ -60,11 +69,22 @@ export class StorageErrorBoundary extends Component<{ children: ReactNode }, { e
  * when it has not answered after `timeoutMs` (an open that hangs would otherwise leave "Loading…"
  * forever). If a slow open succeeds later, the page recovers by itself.
  */
-export function StorageGate({ open, children, timeoutMs = 8000 }: { open: () => Promise<unknown>; children: ReactNode; timeoutMs?: number }) {
+export function StorageGate({
+  open,
+  children,
+  timeoutMs = 8000,
+}: {
+  open: () => Promise<unknown>;
+  children: ReactNode;
+  timeoutMs?: number;
+}) {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(() => live && setError(new StorageTimeoutError(`no answer from IndexedDB after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => live && setError(new StorageTimeoutError(`no answer from IndexedDB after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     open().then(
       () => {
         clearTimeout(timer);

@@ -34,7 +34,11 @@ export function SuggestPage() {
   const suggest = async () => {
     if (!tab) return;
     try {
-      const answer = await sendMessage('ui:suggestPage', { url: tab.url, title: tab.title.slice(0, 300), note: note.slice(0, 1000) });
+      const answer = await sendMessage('ui:suggestPage', {
+        url: tab.url,
+        title: tab.title.slice(0, 300),
+        note: note.slice(0, 1000),
+      });
       setStatus('ok' in answer ? 'saved' : 'error');
       if ('ok' in answer) setNote('');
     } catch {
@@ -69,7 +73,10 @@ export function SuggestPage() {
             <li key={s.id}>
               {s.title || s.url} — {s.status === 'queued' ? t('suggestStatusQueued') : t('suggestStatusDraft')}
               {s.status === 'draft' && (
-                <button type="button" onClick={() => void sendMessage('ui:deleteSuggestion', { id: s.id! }).catch(() => {})}>
+                <button
+                  type="button"
+                  onClick={() => void sendMessage('ui:deleteSuggestion', { id: s.id! }).catch(() => {})}
+                >
                   {t('suggestDelete')}
                 </button>
               )}

@@ -30,20 +30,35 @@ export function WeekChart(props: {
   return (
     <figure className="chart">
       <svg width={width} height={top + h + 20} aria-hidden="true" focusable="false">
-        <text className="chart-axis" x={axis - 6} y={top + 4} textAnchor="end">{max}</text>
-        <text className="chart-axis" x={axis - 6} y={top + h} textAnchor="end">0</text>
+        <text className="chart-axis" x={axis - 6} y={top + 4} textAnchor="end">
+          {max}
+        </text>
+        <text className="chart-axis" x={axis - 6} y={top + h} textAnchor="end">
+          0
+        </text>
         <line className="chart-line" x1={axis - 2} x2={axis - 2} y1={top} y2={top + h} />
         <line className="chart-line" x1={axis - 2} x2={width} y1={top + h} y2={top + h} />
         {bars.map((b, i) => {
           const bh = b.value ? Math.max(3, (b.value / max) * h) : 1;
           const cls = i === last ? 'chart-bar chart-now' : b.value ? 'chart-bar' : 'chart-zero';
-          return <rect key={i} className={cls} x={axis + i * (w + gap)} y={top + h - bh} width={w} height={bh} rx={2} />;
+          return (
+            <rect key={i} className={cls} x={axis + i * (w + gap)} y={top + h - bh} width={w} height={bh} rx={2} />
+          );
         })}
         {bars.length > 0 && (
           <>
-            <text className="chart-axis" x={axis} y={top + h + 16}>{bars[0]!.label}</text>
+            <text className="chart-axis" x={axis} y={top + h + 16}>
+              {bars[0]!.label}
+            </text>
             {props.currentLabel && (
-              <text className="chart-axis chart-now-label" x={axis + last * (w + gap) + w} y={top + h + 16} textAnchor="end">{props.currentLabel}</text>
+              <text
+                className="chart-axis chart-now-label"
+                x={axis + last * (w + gap) + w}
+                y={top + h + 16}
+                textAnchor="end"
+              >
+                {props.currentLabel}
+              </text>
             )}
           </>
         )}

@@ -130,9 +130,7 @@ export class SharewiseDB extends Dexie {
     // per week and month), so the popup reads a few hundred rows instead of every share of the
     // period. Built here from the shares already logged; from then on the share repository
     // (lib/shares-repo.ts) updates it with every write of `shares`, in the same transaction.
-    this.version(4)
-      .stores(SCHEMA_VERSIONS[4])
-      .upgrade(rebuildStats);
+    this.version(4).stores(SCHEMA_VERSIONS[4]).upgrade(rebuildStats);
     // v5: shares keep the new post's permalink (indexed: the dedupe key across the page signal, the
     // request signal and claims) and which signals confirmed them. Every share logged before was seen
     // by the page alone.

@@ -64,12 +64,23 @@ export function addNote(
   now: number,
 ): Diagnostics {
   const same = (n: DiagnosticNote) =>
-    n.network === note.network && n.layout === note.layout && n.reason === note.reason && n.hooks.join() === note.hooks.join();
+    n.network === note.network &&
+    n.layout === note.layout &&
+    n.reason === note.reason &&
+    n.hooks.join() === note.hooks.join();
   const kept = current.notes.filter((n) => n.last > now - NOTE_TTL_MS);
   const before = kept.find(same);
   const merged: DiagnosticNote = before
     ? { ...before, last: now, count: before.count + 1 }
-    : { network: note.network, layout: note.layout, hooks: [...note.hooks].slice(0, 20), reason: note.reason, first: now, last: now, count: 1 };
+    : {
+        network: note.network,
+        layout: note.layout,
+        hooks: [...note.hooks].slice(0, 20),
+        reason: note.reason,
+        first: now,
+        last: now,
+        count: 1,
+      };
   const notes = [...kept.filter((n) => !same(n)), merged].sort((a, b) => a.last - b.last).slice(-MAX_NOTES);
   return { ...current, notes };
 }
@@ -86,7 +97,11 @@ export function diagnosticsReport(d: Diagnostics, version: string): string {
   return JSON.stringify(
     {
       sharewise: version,
-      notes: d.notes.map((n) => ({ ...n, first: new Date(n.first).toISOString(), last: new Date(n.last).toISOString() })),
+      notes: d.notes.map((n) => ({
+        ...n,
+        first: new Date(n.first).toISOString(),
+        last: new Date(n.last).toISOString(),
+      })),
     },
     null,
     2,

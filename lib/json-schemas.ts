@@ -29,7 +29,11 @@ export function jsonSchemas(): Record<string, unknown> {
   return Object.fromEntries(
     published.map(([file, id, title, schema, io]) => [
       file,
-      { $id: `https://sharewise.app/schemas/${id}.json`, title, ...z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
+      {
+        $id: `https://sharewise.app/schemas/${id}.json`,
+        title,
+        ...z.toJSONSchema(schema, { io, unrepresentable: 'any' }),
+      },
     ]),
   );
 }

@@ -32,7 +32,8 @@ export function parseManaged(raw: unknown): ManagedResult {
   const config: ManagedConfig = {};
   const problems: string[] = [];
   if (raw === null || raw === undefined) return { config, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['managed settings ignored: not an object'] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return { config, problems: ['managed settings ignored: not an object'] };
   for (const [key, schema] of Object.entries(MANAGED_KEYS) as [keyof ManagedConfig, z.ZodType][]) {
     const value = (raw as Record<string, unknown>)[key];
     if (value === undefined) continue;

@@ -16,7 +16,9 @@ const LINKEDIN_HOST = /^([a-z]{2,3}\.|www\.)?linkedin\.com$/;
 const MAX_LENGTH = 2048;
 
 /** Reads a link to a post on X or LinkedIn, as pasted (with or without https://), or says what is wrong. */
-export function parsePermalink(input: string): { ok: true; permalink: Permalink } | { ok: false; problem: PermalinkProblem } {
+export function parsePermalink(
+  input: string,
+): { ok: true; permalink: Permalink } | { ok: false; problem: PermalinkProblem } {
   const raw = input.trim();
   if (!raw) return { ok: false, problem: 'empty' };
   if (raw.length > MAX_LENGTH || /\s/.test(raw)) return { ok: false, problem: 'not-a-link' };

@@ -112,7 +112,10 @@ export function periodPostKeys(period: Period): string[] {
   const first = localDate(period.start);
   if (period.kind === 'week') return [`w${first}`];
   const months = period.kind === 'quarter' ? 3 : 1;
-  return Array.from({ length: months }, (_, i) => `m${localDate(shiftPeriod(periodContaining('month', period.start), i).start).slice(0, 7)}`);
+  return Array.from(
+    { length: months },
+    (_, i) => `m${localDate(shiftPeriod(periodContaining('month', period.start), i).start).slice(0, 7)}`,
+  );
 }
 
 /**

@@ -119,7 +119,11 @@ export function summarise(shares: StatShare[]): Summary {
 }
 
 /** Adds counters to rows (bulk read, bulk write); rows whose `count` reaches 0 are deleted. */
-async function addCounts<T extends { count: number }>(table: Table<T>, key: (row: T) => unknown[], changes: T[]): Promise<void> {
+async function addCounts<T extends { count: number }>(
+  table: Table<T>,
+  key: (row: T) => unknown[],
+  changes: T[],
+): Promise<void> {
   const rows = await table.bulkGet(changes.map(key));
   const put: T[] = [];
   // Stryker disable next-line ArrayDeclaration: deleting a key no row has changes nothing
@@ -127,7 +131,9 @@ async function addCounts<T extends { count: number }>(table: Table<T>, key: (row
   for (const [i, c] of changes.entries()) {
     const row = rows[i];
     const next = { ...c } as Record<string, unknown>;
-    if (row) for (const [f, v] of Object.entries(c)) if (typeof v === 'number') next[f] = (row as Record<string, number>)[f]! + v;
+    if (row)
+      for (const [f, v] of Object.entries(c))
+        if (typeof v === 'number') next[f] = (row as Record<string, number>)[f]! + v;
     if ((next.count as number) > 0) put.push(next as T);
     else gone.push(key(c)); // deleting a key no row has changes nothing
   }

@@ -21,7 +21,8 @@ export function describeWriteError(err: unknown): string {
 }
 
 export async function noteStorageProblem(err: unknown, now: number): Promise<void> {
-  const stored = (await browser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY] as StorageProblem | undefined;
+  const stored = (await browser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY] as
+    StorageProblem | undefined;
   const problem: StorageProblem = { message: describeWriteError(err), since: stored?.since ?? now };
   await browser.storage.local.set({ [STORAGE_PROBLEM_KEY]: problem });
 }
@@ -33,5 +34,7 @@ export async function clearStorageProblem(): Promise<void> {
 /** The stored problem if it has the expected shape; anything else counts as none. */
 export function readStorageProblem(raw: unknown): StorageProblem | null {
   const p = raw as Partial<StorageProblem> | null | undefined;
-  return p && typeof p.message === 'string' && typeof p.since === 'number' ? { message: p.message, since: p.since } : null;
+  return p && typeof p.message === 'string' && typeof p.since === 'number'
+    ? { message: p.message, since: p.since }
+    : null;
 }

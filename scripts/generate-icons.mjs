@@ -20,11 +20,18 @@ const roundedSquare = (x, y) => {
 };
 const circle = (cx, cy, r) => (x, y) => Math.hypot(x - cx, y - cy) - r;
 const segment = (ax, ay, bx, by, w) => (x, y) => {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay;
   const h = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - dx * h, py - dy * h) - w;
 };
-const dots = [[0.3, 0.5], [0.68, 0.28], [0.68, 0.72]];
+const dots = [
+  [0.3, 0.5],
+  [0.68, 0.28],
+  [0.68, 0.72],
+];
 const mark = [
   ...dots.map(([cx, cy]) => circle(cx, cy, 0.11)),
   segment(0.3, 0.5, 0.68, 0.28, 0.045),
@@ -38,7 +45,8 @@ function render(size) {
   for (let py = 0; py < size; py++) {
     const row = Buffer.alloc(1 + size * 4); // filter byte 0, then RGBA
     for (let px = 0; px < size; px++) {
-      let bg = 0, fg = 0;
+      let bg = 0,
+        fg = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const x = (px + (sx + 0.5) / ss) / size;
@@ -59,7 +67,8 @@ function render(size) {
 }
 
 function crc32(buf) {
-  let c, crc = 0xffffffff;
+  let c,
+    crc = 0xffffffff;
   for (const b of buf) {
     c = (crc ^ b) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

@@ -25,7 +25,13 @@ const context = await chromium.launchPersistentContext(dir, {
   viewport: { width: 400, height: 600 },
   deviceScaleFactor: 2,
   locale: 'en',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', `--disable-extensions-except=${path}`, `--load-extension=${path}`],
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    `--disable-extensions-except=${path}`,
+    `--load-extension=${path}`,
+  ],
 });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

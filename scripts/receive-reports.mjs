@@ -23,7 +23,10 @@ const PORT = Number(env.PORT ?? 8080);
 const FILE = env.REPORTS_FILE || 'reports.ndjson';
 const PATH = env.REPORTS_PATH || '/sharewise/reports';
 const MAX_BYTES = Number(env.MAX_BYTES || 256 * 1024);
-const CHROME_IDS = (env.CHROME_EXTENSION_IDS || '').split(',').map((s) => s.trim()).filter(Boolean);
+const CHROME_IDS = (env.CHROME_EXTENSION_IDS || '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 /** installId:week|month:YYYY-MM-DD, as the extension sends it (lib/report/delivery.ts). */
 const KEY = /^([A-Za-z0-9-]{1,64}):(week|month):(\d{4}-\d{2}-\d{2})$/;
@@ -101,7 +104,8 @@ async function handle(req, res) {
   if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
   if (req.method !== 'POST') return reply(405, { error: 'POST only' });
   if (req.headers.origin && !cors['access-control-allow-origin']) return reply(403, { error: 'origin not allowed' });
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BYTES) return reply(413, { error: `larger than ${MAX_BYTES} bytes` });
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BYTES)
+    return reply(413, { error: `larger than ${MAX_BYTES} bytes` });
 
   const chunks = [];
   let size = 0;
@@ -138,7 +142,9 @@ const onRequest = (req, res) =>
 const server = tls ? createHttps(tls, onRequest) : createHttp(onRequest);
 server.listen(PORT, HOST, () => {
   const { port } = server.address();
-  console.log(`[receive-reports] listening on ${tls ? 'https' : 'http'}://${HOST}:${port}${PATH} (${keys.size} reports in ${FILE})`);
+  console.log(
+    `[receive-reports] listening on ${tls ? 'https' : 'http'}://${HOST}:${port}${PATH} (${keys.size} reports in ${FILE})`,
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

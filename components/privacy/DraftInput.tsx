@@ -1,6 +1,9 @@
 import { useState, type InputHTMLAttributes } from 'react';
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & { value: string; onValue(value: string): void };
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
+  value: string;
+  onValue(value: string): void;
+};
 
 /**
  * A text input that holds its own draft while it has focus: each key is sent on, but the stored value

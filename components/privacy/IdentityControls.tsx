@@ -47,7 +47,9 @@ export function IdentityControls() {
             data-testid="identity-email"
             onValue={(email) => setReporting({ email })}
           />
-          {(r.name.trim() === '' || r.email.trim() === '') && <p className="sw-hint">{t('optionsIdentityIncomplete')}</p>}
+          {(r.name.trim() === '' || r.email.trim() === '') && (
+            <p className="sw-hint">{t('optionsIdentityIncomplete')}</p>
+          )}
         </div>
       )}
     </div>

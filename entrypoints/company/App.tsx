@@ -10,8 +10,12 @@ export function App() {
       <p>{t('companyIntro')}</p>
       <nav className="sw-toc" aria-label={t('companyTocLabel')}>
         <ul>
-          <li><a href="#studio">{t('companyStudioHeading')}</a></li>
-          <li><a href="#participation">{t('companyParticipationHeading')}</a></li>
+          <li>
+            <a href="#studio">{t('companyStudioHeading')}</a>
+          </li>
+          <li>
+            <a href="#participation">{t('companyParticipationHeading')}</a>
+          </li>
         </ul>
       </nav>
       <FeedStudio />

@@ -51,7 +51,16 @@ export function FeedStudio() {
       <h2 id="studio">{t('companyStudioHeading')}</h2>
       <p>{t('companyStudioIntro')}</p>
       <div className="sw-card studio-sources">
-        <button type="button" data-testid="studio-demo" onClick={() => void load(() => fetchText((browser.runtime.getURL as (p: string) => string)('/demo-feed.json')), t('companyDemo'))}>
+        <button
+          type="button"
+          data-testid="studio-demo"
+          onClick={() =>
+            void load(
+              () => fetchText((browser.runtime.getURL as (p: string) => string)('/demo-feed.json')),
+              t('companyDemo'),
+            )
+          }
+        >
           {t('companyStartDemo')}
         </button>
         <label className="sw-file">
@@ -73,10 +82,20 @@ export function FeedStudio() {
           }}
         >
           <label htmlFor={ids.url}>{t('companyFeedUrl')}</label>{' '}
-          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.currentTarget.value)} placeholder="https://" />{' '}
+          <input
+            id={ids.url}
+            type="url"
+            value={url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+            placeholder="https://"
+          />{' '}
           <button type="submit">{t('companyLoadUrl')}</button>
         </form>
-        {loadMessage && <p role="status" data-testid="studio-load-status">{loadMessage}</p>}
+        {loadMessage && (
+          <p role="status" data-testid="studio-load-status">
+            {loadMessage}
+          </p>
+        )}
       </div>
 
       <div className="studio-grid">
@@ -128,7 +147,12 @@ export function FeedStudio() {
             onChange={(e) => setText(e.currentTarget.value)}
           />
           <p>
-            <button type="button" data-testid="studio-export" disabled={!text.trim()} onClick={() => download('feed.json', text, 'application/json')}>
+            <button
+              type="button"
+              data-testid="studio-export"
+              disabled={!text.trim()}
+              onClick={() => download('feed.json', text, 'application/json')}
+            >
               {t('companyExport')}
             </button>{' '}
             <button
@@ -165,12 +189,24 @@ export function FeedStudio() {
   );
 }
 
-function Field(props: { label: string; obj: object; path: Path; edit: Edit; kind?: 'text' | 'long' | 'number' | 'date' | 'url'; optional?: boolean; testId?: string }) {
+function Field(props: {
+  label: string;
+  obj: object;
+  path: Path;
+  edit: Edit;
+  kind?: 'text' | 'long' | 'number' | 'date' | 'url';
+  optional?: boolean;
+  testId?: string;
+}) {
   const id = useId();
   const { obj, path, edit, kind = 'text', optional } = props;
   const raw = getAt(obj, path);
   const value = raw === undefined || raw === null ? '' : String(raw);
-  const set = (v: string) => edit(path, v === '' && optional ? undefined : kind === 'number' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
+  const set = (v: string) =>
+    edit(
+      path,
+      v === '' && optional ? undefined : kind === 'number' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : v,
+    );
   return (
     <div className="studio-field">
       <label htmlFor={id}>{props.label}</label>
@@ -212,76 +248,216 @@ function FeedForm({ obj, edit }: { obj: Record<string, unknown>; edit: Edit }) {
   return (
     <div data-testid="studio-form">
       <Group legend={t('companyCompany')}>
-        <Field label={t('companyCompanyName')} obj={obj} path={['company', 'name']} edit={edit} testId="studio-company-name" />
+        <Field
+          label={t('companyCompanyName')}
+          obj={obj}
+          path={['company', 'name']}
+          edit={edit}
+          testId="studio-company-name"
+        />
         <Field label={t('companyWebsite')} obj={obj} path={['company', 'website']} edit={edit} kind="url" optional />
       </Group>
       <Group legend={t('companyVision')}>
-        <Field label={t('companyHeadline')} obj={obj} path={['vision', 'headline']} edit={edit} testId="studio-headline" />
-        <Field label={t('companyStatement')} obj={obj} path={['vision', 'statement']} edit={edit} kind="long" optional />
+        <Field
+          label={t('companyHeadline')}
+          obj={obj}
+          path={['vision', 'headline']}
+          edit={edit}
+          testId="studio-headline"
+        />
+        <Field
+          label={t('companyStatement')}
+          obj={obj}
+          path={['vision', 'statement']}
+          edit={edit}
+          kind="long"
+          optional
+        />
         {measures.map((_, i) => (
           <fieldset key={i} className="studio-item">
             <legend>{t('companyMeasure', String(i + 1))}</legend>
             <Field label={t('companyId')} obj={obj} path={['vision', 'measures', i, 'id']} edit={edit} />
             <Field label={t('companyLabel')} obj={obj} path={['vision', 'measures', i, 'label']} edit={edit} />
-            <Field label={t('companyCurrent')} obj={obj} path={['vision', 'measures', i, 'current']} edit={edit} kind="number" />
-            <Field label={t('companyTarget')} obj={obj} path={['vision', 'measures', i, 'target']} edit={edit} kind="number" />
+            <Field
+              label={t('companyCurrent')}
+              obj={obj}
+              path={['vision', 'measures', i, 'current']}
+              edit={edit}
+              kind="number"
+            />
+            <Field
+              label={t('companyTarget')}
+              obj={obj}
+              path={['vision', 'measures', i, 'target']}
+              edit={edit}
+              kind="number"
+            />
             <Field label={t('companyUnit')} obj={obj} path={['vision', 'measures', i, 'unit']} edit={edit} optional />
-            <Field label={t('companyMeasurePeriod')} obj={obj} path={['vision', 'measures', i, 'period']} edit={edit} optional />
-            <Field label={t('companyUpdatedAt')} obj={obj} path={['vision', 'measures', i, 'updatedAt']} edit={edit} kind="date" optional />
-            <button type="button" onClick={() => edit(['vision', 'measures', i], undefined)}>{t('companyRemove')}</button>
+            <Field
+              label={t('companyMeasurePeriod')}
+              obj={obj}
+              path={['vision', 'measures', i, 'period']}
+              edit={edit}
+              optional
+            />
+            <Field
+              label={t('companyUpdatedAt')}
+              obj={obj}
+              path={['vision', 'measures', i, 'updatedAt']}
+              edit={edit}
+              kind="date"
+              optional
+            />
+            <button type="button" onClick={() => edit(['vision', 'measures', i], undefined)}>
+              {t('companyRemove')}
+            </button>
           </fieldset>
         ))}
-        <button type="button" onClick={() => edit(['vision', 'measures', measures.length], { id: `measure-${measures.length + 1}`, label: '', current: 0, target: 1 })}>
+        <button
+          type="button"
+          onClick={() =>
+            edit(['vision', 'measures', measures.length], {
+              id: `measure-${measures.length + 1}`,
+              label: '',
+              current: 0,
+              target: 1,
+            })
+          }
+        >
           {t('companyAddMeasure')}
         </button>
       </Group>
       <Group legend={t('companyProgram')}>
         {program === undefined ? (
-          <button type="button" onClick={() => edit(['program'], { name: '', period: 'month', threshold: 100, points: { linkedin: 10, x: 5, ownContent: 0 } })}>
+          <button
+            type="button"
+            onClick={() =>
+              edit(['program'], {
+                name: '',
+                period: 'month',
+                threshold: 100,
+                points: { linkedin: 10, x: 5, ownContent: 0 },
+              })
+            }
+          >
             {t('companyAddProgram')}
           </button>
         ) : (
           <>
             <Field label={t('companyProgramName')} obj={obj} path={['program', 'name']} edit={edit} />
-            <ChoiceField label={t('companyPeriod')} obj={obj} path={['program', 'period']} edit={edit} options={['week', 'month', 'quarter']} names={(v) => t(`companyKind_${v}`)} />
-            <Field label={t('companyThreshold')} obj={obj} path={['program', 'threshold']} edit={edit} kind="number" testId="studio-threshold" />
-            <Field label={t('companyPointsLinkedIn')} obj={obj} path={['program', 'points', 'linkedin']} edit={edit} kind="number" />
+            <ChoiceField
+              label={t('companyPeriod')}
+              obj={obj}
+              path={['program', 'period']}
+              edit={edit}
+              options={['week', 'month', 'quarter']}
+              names={(v) => t(`companyKind_${v}`)}
+            />
+            <Field
+              label={t('companyThreshold')}
+              obj={obj}
+              path={['program', 'threshold']}
+              edit={edit}
+              kind="number"
+              testId="studio-threshold"
+            />
+            <Field
+              label={t('companyPointsLinkedIn')}
+              obj={obj}
+              path={['program', 'points', 'linkedin']}
+              edit={edit}
+              kind="number"
+            />
             <Field label={t('companyPointsX')} obj={obj} path={['program', 'points', 'x']} edit={edit} kind="number" />
-            <Field label={t('companyPointsOwn')} obj={obj} path={['program', 'points', 'ownContent']} edit={edit} kind="number" optional />
+            <Field
+              label={t('companyPointsOwn')}
+              obj={obj}
+              path={['program', 'points', 'ownContent']}
+              edit={edit}
+              kind="number"
+              optional
+            />
             <Field label={t('companyRules')} obj={obj} path={['program', 'rules']} edit={edit} kind="long" optional />
-            <button type="button" onClick={() => edit(['program'], undefined)}>{t('companyRemoveProgram')}</button>
+            <button type="button" onClick={() => edit(['program'], undefined)}>
+              {t('companyRemoveProgram')}
+            </button>
           </>
         )}
       </Group>
       <Group legend={t('companyReporting')}>
-        <Field label={t('companyEndpoint')} obj={obj} path={['reporting', 'endpoint']} edit={edit} kind="url" optional />
-        <ChoiceField label={t('companySchedule')} obj={obj} path={['reporting', 'schedule']} edit={edit} options={['weekly', 'monthly']} names={(v) => t(v === 'weekly' ? 'companyWeekly' : 'companyMonthly')} />
+        <Field
+          label={t('companyEndpoint')}
+          obj={obj}
+          path={['reporting', 'endpoint']}
+          edit={edit}
+          kind="url"
+          optional
+        />
+        <ChoiceField
+          label={t('companySchedule')}
+          obj={obj}
+          path={['reporting', 'schedule']}
+          edit={edit}
+          options={['weekly', 'monthly']}
+          names={(v) => t(v === 'weekly' ? 'companyWeekly' : 'companyMonthly')}
+        />
       </Group>
       <Group legend={t('companyPosts')}>
         {posts.map((_, i) => (
           <fieldset key={i} className="studio-item" data-testid="studio-post">
             <legend>{String(getAt(obj, ['posts', i, 'title']) || t('companyPost', String(i + 1)))}</legend>
             <Field label={t('companyId')} obj={obj} path={['posts', i, 'id']} edit={edit} />
-            <Field label={t('companyPostTitle')} obj={obj} path={['posts', i, 'title']} edit={edit} testId={`studio-post-${i}-title`} />
+            <Field
+              label={t('companyPostTitle')}
+              obj={obj}
+              path={['posts', i, 'title']}
+              edit={edit}
+              testId={`studio-post-${i}-title`}
+            />
             <Field label={t('companyText')} obj={obj} path={['posts', i, 'text']} edit={edit} kind="long" />
             {list(getAt(obj, ['posts', i, 'variants'])).map((_, v) => (
               <div key={v} className="studio-variant">
-                <Field label={t('companyVariant', String(v + 1))} obj={obj} path={['posts', i, 'variants', v]} edit={edit} kind="long" />
-                <button type="button" onClick={() => edit(['posts', i, 'variants', v], undefined)}>{t('companyRemoveVariant', String(v + 1))}</button>
+                <Field
+                  label={t('companyVariant', String(v + 1))}
+                  obj={obj}
+                  path={['posts', i, 'variants', v]}
+                  edit={edit}
+                  kind="long"
+                />
+                <button type="button" onClick={() => edit(['posts', i, 'variants', v], undefined)}>
+                  {t('companyRemoveVariant', String(v + 1))}
+                </button>
               </div>
             ))}
-            <button type="button" onClick={() => edit(['posts', i, 'variants', list(getAt(obj, ['posts', i, 'variants'])).length], '')}>
+            <button
+              type="button"
+              onClick={() => edit(['posts', i, 'variants', list(getAt(obj, ['posts', i, 'variants'])).length], '')}
+            >
               {t('companyAddVariant')}
             </button>
             <Field label={t('companyLink')} obj={obj} path={['posts', i, 'url']} edit={edit} kind="url" />
             <HashtagsField obj={obj} path={['posts', i, 'hashtags']} edit={edit} />
             <NetworksField obj={obj} path={['posts', i, 'networks']} edit={edit} />
             <Field label={t('companyPublished')} obj={obj} path={['posts', i, 'publishedAt']} edit={edit} kind="date" />
-            <Field label={t('companyExpires')} obj={obj} path={['posts', i, 'expiresAt']} edit={edit} kind="date" optional testId={`studio-post-${i}-expires`} />
-            <button type="button" onClick={() => edit(['posts', i], undefined)}>{t('companyRemovePost')}</button>
+            <Field
+              label={t('companyExpires')}
+              obj={obj}
+              path={['posts', i, 'expiresAt']}
+              edit={edit}
+              kind="date"
+              optional
+              testId={`studio-post-${i}-expires`}
+            />
+            <button type="button" onClick={() => edit(['posts', i], undefined)}>
+              {t('companyRemovePost')}
+            </button>
           </fieldset>
         ))}
-        <button type="button" data-testid="studio-add-post" onClick={() => edit(['posts', posts.length], blankPost(today, posts.length + 1))}>
+        <button
+          type="button"
+          data-testid="studio-add-post"
+          onClick={() => edit(['posts', posts.length], blankPost(today, posts.length + 1))}
+        >
           {t('companyAddPost')}
         </button>
       </Group>
@@ -289,13 +465,24 @@ function FeedForm({ obj, edit }: { obj: Record<string, unknown>; edit: Edit }) {
   );
 }
 
-function ChoiceField(props: { label: string; obj: object; path: Path; edit: Edit; options: string[]; names: (v: string) => string }) {
+function ChoiceField(props: {
+  label: string;
+  obj: object;
+  path: Path;
+  edit: Edit;
+  options: string[];
+  names: (v: string) => string;
+}) {
   const id = useId();
   const value = getAt(props.obj, props.path);
   return (
     <div className="studio-field">
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => props.edit(props.path, e.currentTarget.value || undefined)}>
+      <select
+        id={id}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => props.edit(props.path, e.currentTarget.value || undefined)}
+      >
         <option value="">—</option>
         {props.options.map((o) => (
           <option key={o} value={o}>
@@ -309,13 +496,18 @@ function ChoiceField(props: { label: string; obj: object; path: Path; edit: Edit
 
 function NetworksField({ obj, path, edit }: { obj: object; path: Path; edit: Edit }) {
   const value = list(getAt(obj, path));
-  const toggle = (n: 'linkedin' | 'x', on: boolean) => edit(path, (['linkedin', 'x'] as const).filter((m) => (m === n ? on : value.includes(m))));
+  const toggle = (n: 'linkedin' | 'x', on: boolean) =>
+    edit(
+      path,
+      (['linkedin', 'x'] as const).filter((m) => (m === n ? on : value.includes(m))),
+    );
   return (
     <fieldset className="studio-networks">
       <legend>{t('companyNetworks')}</legend>
       {(['linkedin', 'x'] as const).map((n) => (
         <label key={n}>
-          <input type="checkbox" checked={value.includes(n)} onChange={(e) => toggle(n, e.currentTarget.checked)} /> {n === 'linkedin' ? 'LinkedIn' : 'X'}
+          <input type="checkbox" checked={value.includes(n)} onChange={(e) => toggle(n, e.currentTarget.checked)} />{' '}
+          {n === 'linkedin' ? 'LinkedIn' : 'X'}
         </label>
       ))}
     </fieldset>

@@ -1,7 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import { WeekChart } from '@/components/WeekChart';
 import {
-  loadReports, participation, participationByPeriod, participationCsv, personLabel, programKind, type LoadedReports, type ParticipationRow,
+  loadReports,
+  participation,
+  participationByPeriod,
+  participationCsv,
+  personLabel,
+  programKind,
+  type LoadedReports,
+  type ParticipationRow,
 } from '@/lib/company/participation';
 import { t } from '@/lib/i18n';
 import { download } from '@/components/download';
@@ -46,7 +53,13 @@ export function Participation() {
         />
         {loaded && (
           <div role="status" data-testid="reports-summary">
-            <p>{t('companyReportsRead', [String(loaded.reports.length), String(loaded.files), String(loaded.duplicates)])}</p>
+            <p>
+              {t('companyReportsRead', [
+                String(loaded.reports.length),
+                String(loaded.files),
+                String(loaded.duplicates),
+              ])}
+            </p>
             {loaded.problems.length > 0 && (
               <details>
                 <summary>{t('companyReportsProblems', String(loaded.problems.length))}</summary>
@@ -71,7 +84,12 @@ export function Participation() {
           />
           <p>
             <label htmlFor={ids.period}>{t('companyPeriodFilter')}</label>{' '}
-            <select id={ids.period} value={period} data-testid="period-filter" onChange={(e) => setPeriod(e.currentTarget.value)}>
+            <select
+              id={ids.period}
+              value={period}
+              data-testid="period-filter"
+              onChange={(e) => setPeriod(e.currentTarget.value)}
+            >
               <option value="">{t('companyAllPeriods')}</option>
               {periods.map((p) => (
                 <option key={p} value={p}>
@@ -79,7 +97,13 @@ export function Participation() {
                 </option>
               ))}
             </select>{' '}
-            <button type="button" data-testid="export-csv" onClick={() => download(`participation${period ? `-${period}` : ''}.csv`, participationCsv(shown), 'text/csv')}>
+            <button
+              type="button"
+              data-testid="export-csv"
+              onClick={() =>
+                download(`participation${period ? `-${period}` : ''}.csv`, participationCsv(shown), 'text/csv')
+              }
+            >
               {t('companyExportCsv')}
             </button>
           </p>
@@ -108,13 +132,28 @@ function ParticipationTable({ rows }: { rows: ParticipationRow[] }) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.person.id} ${r.period}`} data-testid="participation-row" data-person={personLabel(r.person)} data-period={r.period}>
-              <th scope="row">{r.person.name !== null ? personLabel(r.person) : t('companyPseudonym', personLabel(r.person))}</th>
+            <tr
+              key={`${r.person.id} ${r.period}`}
+              data-testid="participation-row"
+              data-person={personLabel(r.person)}
+              data-period={r.period}
+            >
+              <th scope="row">
+                {r.person.name !== null ? personLabel(r.person) : t('companyPseudonym', personLabel(r.person))}
+              </th>
               <td>{r.period}</td>
-              <td data-col="shares" data-value={cell(r.shares)}>{cell(r.shares)}</td>
-              <td data-col="linkedin" data-value={cell(r.linkedin)}>{cell(r.linkedin)}</td>
-              <td data-col="x" data-value={cell(r.x)}>{cell(r.x)}</td>
-              <td data-col="points" data-value={cell(r.points)}>{r.points === null ? '' : t('companyPointsOf', [String(r.points), String(r.threshold)])}</td>
+              <td data-col="shares" data-value={cell(r.shares)}>
+                {cell(r.shares)}
+              </td>
+              <td data-col="linkedin" data-value={cell(r.linkedin)}>
+                {cell(r.linkedin)}
+              </td>
+              <td data-col="x" data-value={cell(r.x)}>
+                {cell(r.x)}
+              </td>
+              <td data-col="points" data-value={cell(r.points)}>
+                {r.points === null ? '' : t('companyPointsOf', [String(r.points), String(r.threshold)])}
+              </td>
               <td data-col="qualified" data-value={r.qualified === null ? '' : String(r.qualified)}>
                 {r.qualified === null ? '' : t(r.qualified ? 'companyYes' : 'companyNo')}
                 {r.final === false && <> ({t('companySoFar')})</>}

@@ -8,7 +8,12 @@ export function AdminLink() {
       <h2 id="admin">{t('optionsAdminHeading')}</h2>
       <p>
         {t('optionsAdminIntro')}{' '}
-        <a href={(browser.runtime.getURL as (path: string) => string)('/company.html')} target="_blank" rel="noopener" data-testid="company-tools">
+        <a
+          href={(browser.runtime.getURL as (path: string) => string)('/company.html')}
+          target="_blank"
+          rel="noopener"
+          data-testid="company-tools"
+        >
           {t('optionsAdminLink')}
         </a>
       </p>

@@ -42,7 +42,8 @@ function useDeepLink(ready: boolean) {
     keep.observe(document.body);
     const settle = setTimeout(stop, 3000);
     window.addEventListener('hashchange', go);
-    for (const e of ['wheel', 'keydown', 'pointerdown', 'touchstart']) window.addEventListener(e, stop, { once: true, passive: true });
+    for (const e of ['wheel', 'keydown', 'pointerdown', 'touchstart'])
+      window.addEventListener(e, stop, { once: true, passive: true });
     return () => {
       stop();
       clearTimeout(settle);
@@ -71,12 +72,24 @@ export function App() {
       </h1>
       <nav className="sw-toc" aria-label={t('optionsTocLabel')}>
         <ul>
-          <li><a href="#preview">{t('optionsTocPreview')}</a></li>
-          <li><a href="#privacy">{t('optionsTocPrivacy')}</a></li>
-          <li><a href="#tracking">{t('optionsTocTracking')}</a></li>
-          <li><a href="#reminders">{t('optionsRemindersHeading')}</a></li>
-          <li><a href="#data">{t('optionsDataHeading')}</a></li>
-          <li><a href="#advanced">{t('optionsAdvancedHeading')}</a></li>
+          <li>
+            <a href="#preview">{t('optionsTocPreview')}</a>
+          </li>
+          <li>
+            <a href="#privacy">{t('optionsTocPrivacy')}</a>
+          </li>
+          <li>
+            <a href="#tracking">{t('optionsTocTracking')}</a>
+          </li>
+          <li>
+            <a href="#reminders">{t('optionsRemindersHeading')}</a>
+          </li>
+          <li>
+            <a href="#data">{t('optionsDataHeading')}</a>
+          </li>
+          <li>
+            <a href="#advanced">{t('optionsAdvancedHeading')}</a>
+          </li>
         </ul>
       </nav>
       <PreviewSection managed={managed.config} />

@@ -15,8 +15,10 @@ export function BonusPreview({ report }: { report: ReportPayload }) {
                 <li key={b.period.start}>
                   {range(b.period.start, b.period.end)}:{' '}
                   <strong>{t(b.qualified ? 'optionsPreviewQualifiedYes' : 'optionsPreviewQualifiedNo')}</strong>
-                  {b.points !== undefined && <> · {t('optionsPreviewBonusPoints', [String(b.points), String(b.rules.threshold)])}</>}
-                  {' '}({t(b.final ? 'optionsPreviewBonusFinal' : 'optionsPreviewBonusSoFar')})
+                  {b.points !== undefined && (
+                    <> · {t('optionsPreviewBonusPoints', [String(b.points), String(b.rules.threshold)])}</>
+                  )}{' '}
+                  ({t(b.final ? 'optionsPreviewBonusFinal' : 'optionsPreviewBonusSoFar')})
                 </li>
               ))}
             </ul>

@@ -2,7 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { download } from '@/components/download';
 import { useSettingsStore } from '@/components/privacy/settings-store';
-import { buildExport, exportFileName, MAX_IMPORT_BYTES, parseImport, sharesToCsv, type ImportProblem } from '@/lib/data';
+import {
+  buildExport,
+  exportFileName,
+  MAX_IMPORT_BYTES,
+  parseImport,
+  sharesToCsv,
+  type ImportProblem,
+} from '@/lib/data';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
@@ -35,7 +42,13 @@ export function DataSection() {
   const ids = { filter: useId(), file: useId() };
 
   const visible = (shares ?? []).filter((s) =>
-    filter === 'all' ? true : filter === 'approved' ? s.postId !== null : filter === 'own' ? s.postId === null : s.network === filter,
+    filter === 'all'
+      ? true
+      : filter === 'approved'
+        ? s.postId !== null
+        : filter === 'own'
+          ? s.postId === null
+          : s.network === filter,
   );
 
   const answer = (res: unknown, okText: string) => {
@@ -45,19 +58,30 @@ export function DataSection() {
 
   const exportJson = async () => {
     const [all, sentLog] = await Promise.all([db.shares.toArray(), db.sentLog.toArray()]);
-    download(exportFileName('json', Date.now()), JSON.stringify(buildExport(all, settings, sentLog, Date.now()), null, 2), 'application/json');
+    download(
+      exportFileName('json', Date.now()),
+      JSON.stringify(buildExport(all, settings, sentLog, Date.now()), null, 2),
+      'application/json',
+    );
   };
   const exportCsv = async () =>
     download(exportFileName('csv', Date.now()), sharesToCsv(await db.shares.toArray()), 'text/csv');
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) return setStatus({ kind: 'error', text: problemText({ kind: 'too-large', bytes: file.size, max: MAX_IMPORT_BYTES }) });
+    if (file.size > MAX_IMPORT_BYTES)
+      return setStatus({
+        kind: 'error',
+        text: problemText({ kind: 'too-large', bytes: file.size, max: MAX_IMPORT_BYTES }),
+      });
     const parsed = parseImport(await file.text());
     if (!parsed.ok) return setStatus({ kind: 'error', text: problemText(parsed.problem) });
     const res = await sendMessage('ui:importShares', { shares: parsed.shares });
     if ('rejected' in res) return setStatus({ kind: 'error', text: res.rejected });
-    setStatus({ kind: 'ok', text: t('optionsImportDone', [String(res.added), String(res.skipped + parsed.duplicatesInFile)]) });
+    setStatus({
+      kind: 'ok',
+      text: t('optionsImportDone', [String(res.added), String(res.skipped + parsed.duplicatesInFile)]),
+    });
   };
 
   return (
@@ -65,8 +89,12 @@ export function DataSection() {
       <h2 id="data">{t('optionsDataHeading')}</h2>
       <p>{t('optionsDataIntro')}</p>
       <div className="sw-row">
-        <button type="button" data-testid="export-json" onClick={() => void exportJson()}>{t('optionsExportJson')}</button>
-        <button type="button" data-testid="export-csv" className="sw-secondary" onClick={() => void exportCsv()}>{t('optionsExportCsv')}</button>
+        <button type="button" data-testid="export-json" onClick={() => void exportJson()}>
+          {t('optionsExportJson')}
+        </button>
+        <button type="button" data-testid="export-csv" className="sw-secondary" onClick={() => void exportCsv()}>
+          {t('optionsExportCsv')}
+        </button>
         <label htmlFor={ids.file}>{t('optionsImportLabel')}</label>
         <input
           id={ids.file}
@@ -80,14 +108,24 @@ export function DataSection() {
         />
       </div>
       <p className="sw-hint">{t('optionsImportHint')}</p>
-      <div role="status" aria-live="polite" data-testid="data-status" className={status ? (status.kind === 'ok' ? 'sw-success' : 'sw-error') : ''}>
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="data-status"
+        className={status ? (status.kind === 'ok' ? 'sw-success' : 'sw-error') : ''}
+      >
         {status?.text}
       </div>
 
       <h3>{t('optionsHistoryHeading', String(shares?.length ?? 0))}</h3>
       <div className="sw-row">
         <label htmlFor={ids.filter}>{t('optionsHistoryFilter')}</label>
-        <select id={ids.filter} value={filter} data-testid="history-filter" onChange={(e) => setFilter(e.currentTarget.value as Filter)}>
+        <select
+          id={ids.filter}
+          value={filter}
+          data-testid="history-filter"
+          onChange={(e) => setFilter(e.currentTarget.value as Filter)}
+        >
           <option value="all">{t('optionsHistoryAll')}</option>
           <option value="linkedin">LinkedIn</option>
           <option value="x">X</option>
@@ -104,13 +142,17 @@ export function DataSection() {
               <th scope="col">{t('optionsHistoryWhen')}</th>
               <th scope="col">{t('optionsHistoryNetwork')}</th>
               <th scope="col">{t('optionsHistoryWhat')}</th>
-              <th scope="col"><span className="sw-visually-hidden">{t('optionsHistoryActions')}</span></th>
+              <th scope="col">
+                <span className="sw-visually-hidden">{t('optionsHistoryActions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {visible.slice(0, 500).map((s) => (
               <tr key={s.id} data-testid="history-row" data-share-id={s.id}>
-                <td><time dateTime={new Date(s.at).toISOString()}>{new Date(s.at).toLocaleString()}</time></td>
+                <td>
+                  <time dateTime={new Date(s.at).toISOString()}>{new Date(s.at).toLocaleString()}</time>
+                </td>
                 <td>{s.network === 'x' ? 'X' : 'LinkedIn'}</td>
                 <td>
                   {s.postId ? t('optionsHistoryApprovedPost', s.postId) : t('optionsHistoryOwnPost')}
@@ -122,7 +164,11 @@ export function DataSection() {
                     className="sw-secondary"
                     data-testid="history-delete"
                     aria-label={t('optionsHistoryDeleteOne', new Date(s.at).toLocaleString())}
-                    onClick={() => void sendMessage('ui:deleteShare', { id: s.id }).then((r) => answer(r, t('optionsHistoryDeleted')))}
+                    onClick={() =>
+                      void sendMessage('ui:deleteShare', { id: s.id }).then((r) =>
+                        answer(r, t('optionsHistoryDeleted')),
+                      )
+                    }
                   >
                     {t('optionsDelete')}
                   </button>

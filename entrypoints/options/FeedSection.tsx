@@ -33,7 +33,8 @@ export function FeedSection({ managed }: { managed: ManagedConfig }) {
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const value = draft ?? settings.feedUrl ?? '';
   const status = row === null ? { kind: 'loading' as const } : feedStatus(row);
-  const fromPolicy = status.kind !== 'loading' && status.kind !== 'demo' && !!managed.feedUrl && status.url === managed.feedUrl;
+  const fromPolicy =
+    status.kind !== 'loading' && status.kind !== 'demo' && !!managed.feedUrl && status.url === managed.feedUrl;
 
   const save = () => {
     const checked = checkFeedUrl(value);
@@ -53,7 +54,8 @@ export function FeedSection({ managed }: { managed: ManagedConfig }) {
       setDraft(null);
       setMessage({ tone: 'ok', text: t(checked.url ? 'optionsFeedSaved' : 'optionsFeedCleared') });
       await sendMessage('ui:feedMaybeRefresh', { force: true }).catch(() => undefined);
-      if (pattern && !(await granted)) setMessage({ tone: 'ok', text: t('optionsFeedSavedNoPermission', new URL(checked.url!).hostname) });
+      if (pattern && !(await granted))
+        setMessage({ tone: 'ok', text: t('optionsFeedSavedNoPermission', new URL(checked.url!).hostname) });
       // Granted after the first fetch (the prompt was still open): fetch again with the permission.
       else if (pattern) await sendMessage('ui:feedMaybeRefresh', { force: true }).catch(() => undefined);
     })();
@@ -72,7 +74,9 @@ export function FeedSection({ managed }: { managed: ManagedConfig }) {
               {fromPolicy && <span className="sw-managed"> ({t('optionsManagedBadge')})</span>}
             </p>
             {status.kind === 'company' && row?.feed && (
-              <p>{t('optionsFeedCompanyName', [row.feed.company.name, status.fetchedAt ? when(status.fetchedAt) : '—'])}</p>
+              <p>
+                {t('optionsFeedCompanyName', [row.feed.company.name, status.fetchedAt ? when(status.fetchedAt) : '—'])}
+              </p>
             )}
             {status.error && (
               <div data-testid="feed-error">
@@ -86,7 +90,8 @@ export function FeedSection({ managed }: { managed: ManagedConfig }) {
       </div>
       {managed.feedUrl ? (
         <p data-testid="feed-url-managed">
-          {t('optionsFeedUrlLabel')}: <span>{managed.feedUrl}</span> <span className="sw-managed">({t('optionsManagedBadge')})</span>
+          {t('optionsFeedUrlLabel')}: <span>{managed.feedUrl}</span>{' '}
+          <span className="sw-managed">({t('optionsManagedBadge')})</span>
         </p>
       ) : (
         <form

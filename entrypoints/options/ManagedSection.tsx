@@ -17,7 +17,9 @@ export function ManagedSection({ managed }: { managed: ManagedResult }) {
         </dl>
       )}
       {managed.problems.map((p) => (
-        <p key={p} className="sw-hint">{t('optionsManagedIgnored', p)}</p>
+        <p key={p} className="sw-hint">
+          {t('optionsManagedIgnored', p)}
+        </p>
       ))}
       <p className="sw-hint">{t('optionsManagedNeverFields')}</p>
     </div>

@@ -14,7 +14,8 @@ import { BonusPreview } from './BonusPreview';
 const language = browser.i18n.getUILanguage();
 const numbers = new Intl.NumberFormat(language);
 /** A report period or bucket as the employee reads dates ("23–29 Nov"); the JSON keeps the exact ones. */
-export const range = (start: string, endExclusive: string) => dateRange(start, endExclusive, language, new Date().getFullYear());
+export const range = (start: string, endExclusive: string) =>
+  dateRange(start, endExclusive, language, new Date().getFullYear());
 const count = (n: number) => (n === 1 ? t('optionsPreviewShareOne') : t('optionsPreviewShares', numbers.format(n)));
 
 /**
@@ -44,7 +45,10 @@ export function PreviewSection({ managed }: { managed: ManagedConfig }) {
   // a queued report keeps the install id it was queued with, as the sender does.
   const fromStorage = readSettings(JSON.parse(JSON.stringify(stored)));
   const settings = next.installId ? { ...fromStorage, installId: next.installId } : fromStorage;
-  const report = shares && suggestions ? (payloadAtSend(shares, settings, next.fields, period, suggestions, now, program)?.payload ?? null) : null;
+  const report =
+    shares && suggestions
+      ? (payloadAtSend(shares, settings, next.fields, period, suggestions, now, program)?.payload ?? null)
+      : null;
   // Titles, not ids: the employee knows the posts by what they say.
   const titles = new Map((feedRow?.feed?.posts ?? []).map((p) => [p.id, p.title || p.text.slice(0, 80)]));
   const daily = settings.reporting.fields.timeDetail === 'day' && (next.fields?.timeDetail ?? 'day') === 'day';
@@ -56,8 +60,10 @@ export function PreviewSection({ managed }: { managed: ManagedConfig }) {
         {!settings.reporting.enabled
           ? t('optionsPreviewOff')
           : target
-            ? t(target.schedule === 'monthly' ? 'optionsPreviewTargetMonthly' : 'optionsPreviewTargetWeekly', target.endpoint) +
-              (target.source === 'managed' ? ` (${t('optionsManagedBadge')})` : '')
+            ? t(
+                target.schedule === 'monthly' ? 'optionsPreviewTargetMonthly' : 'optionsPreviewTargetWeekly',
+                target.endpoint,
+              ) + (target.source === 'managed' ? ` (${t('optionsManagedBadge')})` : '')
             : t('optionsPreviewNoEndpoint')}
       </p>
       {next.queued && <p data-testid="preview-queued">{t('optionsPreviewQueued')}</p>}
@@ -79,14 +85,24 @@ export function PreviewSection({ managed }: { managed: ManagedConfig }) {
   );
 }
 
-function ReadableReport({ report, titles, daily }: { report: ReportPayload; titles: Map<string, string>; daily: boolean }) {
+function ReadableReport({
+  report,
+  titles,
+  daily,
+}: {
+  report: ReportPayload;
+  titles: Map<string, string>;
+  daily: boolean;
+}) {
   const id = report.identity;
   const title = (postId: string) => titles.get(postId) ?? t('optionsPreviewPostGone', postId);
   const timeline = report.timeline ?? [];
   return (
     <dl className="sw-readable" data-testid="preview-readable">
       <dt>{t('optionsPreviewIdentity')}</dt>
-      <dd data-testid="preview-who">{id.kind === 'named' ? `${id.name} <${id.email}>` : t('optionsPreviewAnonymousPlain')}</dd>
+      <dd data-testid="preview-who">
+        {id.kind === 'named' ? `${id.name} <${id.email}>` : t('optionsPreviewAnonymousPlain')}
+      </dd>
       <dt>{t('optionsPreviewPeriod')}</dt>
       <dd data-testid="preview-period">{range(report.period.start, report.period.end)}</dd>
       {report.totalShares !== undefined && (
@@ -98,7 +114,9 @@ function ReadableReport({ report, titles, daily }: { report: ReportPayload; titl
       {report.byNetwork && (
         <>
           <dt>{t('optionsFieldByNetwork')}</dt>
-          <dd>LinkedIn {numbers.format(report.byNetwork.linkedin)} · X {numbers.format(report.byNetwork.x)}</dd>
+          <dd>
+            LinkedIn {numbers.format(report.byNetwork.linkedin)} · X {numbers.format(report.byNetwork.x)}
+          </dd>
         </>
       )}
       {report.approvedPosts && (
@@ -136,7 +154,9 @@ function ReadableReport({ report, titles, daily }: { report: ReportPayload; titl
                 {timeline.map((b) => {
                   const end = bucketEnd(b.start, daily, report.period.end);
                   const total = b.totalShares ?? (b.byNetwork ? b.byNetwork.linkedin + b.byNetwork.x : 0);
-                  const split = b.byNetwork ? ` (LinkedIn ${numbers.format(b.byNetwork.linkedin)} · X ${numbers.format(b.byNetwork.x)})` : '';
+                  const split = b.byNetwork
+                    ? ` (LinkedIn ${numbers.format(b.byNetwork.linkedin)} · X ${numbers.format(b.byNetwork.x)})`
+                    : '';
                   return <li key={b.start}>{`${range(b.start, end)}: ${count(total)}${split}`}</li>;
                 })}
               </ul>

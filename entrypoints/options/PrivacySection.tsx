@@ -38,8 +38,10 @@ export function PrivacySection({ managed }: { managed: ManagedResult }) {
       {/* Where reports would go, shown before the employee turns reporting on: consent is to this host. */}
       <p className="sw-card" data-testid="report-destination" data-state={state.kind}>
         {target
-          ? t(state.kind === 'active' ? 'optionsReportDestinationAgreed' : 'optionsReportDestination', displayHost(target.endpoint)) +
-            ` (${t(target.source === 'managed' ? 'optionsManagedBadge' : 'optionsReportDestinationFromFeed')})`
+          ? t(
+              state.kind === 'active' ? 'optionsReportDestinationAgreed' : 'optionsReportDestination',
+              displayHost(target.endpoint),
+            ) + ` (${t(target.source === 'managed' ? 'optionsManagedBadge' : 'optionsReportDestinationFromFeed')})`
           : t('optionsReportNoDestination')}
       </p>
       <PrivacyToggle
@@ -51,14 +53,23 @@ export function PrivacySection({ managed }: { managed: ManagedResult }) {
         onChange={(enabled) =>
           void update((s) => ({
             ...s,
-            reporting: { ...s.reporting, enabled, consentedEndpoint: enabled ? (target?.endpoint ?? null) : null, declinedEndpoint: null },
+            reporting: {
+              ...s.reporting,
+              enabled,
+              consentedEndpoint: enabled ? (target?.endpoint ?? null) : null,
+              declinedEndpoint: null,
+            },
           }))
         }
       />
       {/* The choices matter only once reporting is on; until then they cannot be changed by mistake. */}
       <fieldset className="sw-card sw-fields" disabled={!r.enabled} data-testid="report-fields">
         <legend>{t('optionsFieldsHeading')}</legend>
-        {!r.enabled && <p className="sw-hint" data-testid="fields-off-hint">{t('optionsFieldsOffHint')}</p>}
+        {!r.enabled && (
+          <p className="sw-hint" data-testid="fields-off-hint">
+            {t('optionsFieldsOffHint')}
+          </p>
+        )}
         {FIELDS.map((f) => (
           <PrivacyToggle
             key={f.key}

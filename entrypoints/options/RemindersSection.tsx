@@ -10,7 +10,8 @@ const DAYS = [1, 2, 3, 4, 5, 6, 0];
 export function RemindersSection() {
   const { settings, update } = useSettingsStore();
   const r = settings.reminders;
-  const set = (patch: Partial<Settings['reminders']>) => void update((s) => ({ ...s, reminders: { ...s.reminders, ...patch } }));
+  const set = (patch: Partial<Settings['reminders']>) =>
+    void update((s) => ({ ...s, reminders: { ...s.reminders, ...patch } }));
   const id = useId();
   const dayName = (d: number) => new Date(2026, 10, 22 + d).toLocaleDateString(undefined, { weekday: 'long' }); // 22 Nov 2026 is a Sunday
   return (
@@ -41,17 +42,29 @@ export function RemindersSection() {
           </div>
           <div className="sw-row">
             <label htmlFor={`${id}-start`}>{t('optionsRemindersFrom')}</label>
-            <input id={`${id}-start`} type="number" min={0} max={23} value={r.startHour}
+            <input
+              id={`${id}-start`}
+              type="number"
+              min={0}
+              max={23}
+              value={r.startHour}
               onChange={(e) => {
                 const n = Math.round(Number(e.currentTarget.value));
                 if (n >= 0 && n < r.endHour) set({ startHour: n });
-              }} />
+              }}
+            />
             <label htmlFor={`${id}-end`}>{t('optionsRemindersTo')}</label>
-            <input id={`${id}-end`} type="number" min={1} max={24} value={r.endHour}
+            <input
+              id={`${id}-end`}
+              type="number"
+              min={1}
+              max={24}
+              value={r.endHour}
               onChange={(e) => {
                 const n = Math.round(Number(e.currentTarget.value));
                 if (n > r.startHour && n <= 24) set({ endHour: n });
-              }} />
+              }}
+            />
           </div>
           <fieldset className="sw-choice">
             <legend>{t('optionsRemindersQuietDays')}</legend>
@@ -61,7 +74,11 @@ export function RemindersSection() {
                   type="checkbox"
                   checked={r.quietDays.includes(d)}
                   onChange={(e) =>
-                    set({ quietDays: e.currentTarget.checked ? [...r.quietDays, d].sort() : r.quietDays.filter((q) => q !== d) })
+                    set({
+                      quietDays: e.currentTarget.checked
+                        ? [...r.quietDays, d].sort()
+                        : r.quietDays.filter((q) => q !== d),
+                    })
                   }
                 />
                 {dayName(d)}

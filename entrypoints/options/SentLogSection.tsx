@@ -29,7 +29,10 @@ export function SentLogSection() {
                 {(row.attempts ?? 1) > 1 && (
                   <span data-testid="sent-log-repeats">
                     {' · '}
-                    {t('optionsSentLogRepeated', [String(row.attempts), new Date(row.firstAt ?? row.at).toLocaleString()])}
+                    {t('optionsSentLogRepeated', [
+                      String(row.attempts),
+                      new Date(row.firstAt ?? row.at).toLocaleString(),
+                    ])}
                   </span>
                 )}
               </p>

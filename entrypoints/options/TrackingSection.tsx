@@ -18,7 +18,8 @@ function tomorrow(): string {
 export function TrackingSection() {
   const { settings, update } = useSettingsStore();
   const tr = settings.tracking;
-  const setTracking = (patch: Partial<Tracking>) => void update((s) => ({ ...s, tracking: { ...s.tracking, ...patch } }));
+  const setTracking = (patch: Partial<Tracking>) =>
+    void update((s) => ({ ...s, tracking: { ...s.tracking, ...patch } }));
   const dateId = useId();
   const [until, setUntil] = useState('');
   const [forgotten, setForgotten] = useState<string | null>(null);
@@ -68,7 +69,14 @@ export function TrackingSection() {
               {t('optionsPauseUntilResumed')}
             </button>
             <label htmlFor={dateId}>{t('optionsPauseDateLabel')}</label>
-            <input id={dateId} type="date" min={tomorrow()} value={until} data-testid="pause-date" onChange={(e) => setUntil(e.currentTarget.value)} />
+            <input
+              id={dateId}
+              type="date"
+              min={tomorrow()}
+              value={until}
+              data-testid="pause-date"
+              onChange={(e) => setUntil(e.currentTarget.value)}
+            />
             <button
               type="button"
               className="sw-secondary"

@@ -49,7 +49,9 @@ export function App({ now }: { now: number }) {
           <BrandMark size={24} />
           {t('extName')}
         </h1>
-        <p role="status" data-testid="first-run">{t('popupGettingPosts')}</p>
+        <p role="status" data-testid="first-run">
+          {t('popupGettingPosts')}
+        </p>
       </main>
     );
   }
@@ -68,7 +70,15 @@ export function App({ now }: { now: number }) {
         <Notices view={view} demoDismissed={demoDismissed} />
         <ReportPausePrompt place="popup" />
         <MissedSharesNotice now={now} />
-        <Bonus p={p} program={program} anyEver={view.anyEver} company={company} reporting={view.reporting} schedule={schedule} now={now} />
+        <Bonus
+          p={p}
+          program={program}
+          anyEver={view.anyEver}
+          company={company}
+          reporting={view.reporting}
+          schedule={schedule}
+          now={now}
+        />
         {feed ? <Vision feed={feed} /> : <h1 data-testid="vision-headline">{t('popupNoFeed')}</h1>}
         {feed && <Posts posts={view.posts} shared={view.shared} program={program} />}
         <Progress p={p} program={program} />

@@ -9,7 +9,15 @@ import { optionsUrl } from './Header';
 const DAY = 86_400_000;
 
 /** My bonus: points toward the threshold, what is left, whether the employer can credit it, and the rhythm in one line. */
-export function Bonus({ p, program, anyEver, company, reporting, schedule, now }: {
+export function Bonus({
+  p,
+  program,
+  anyEver,
+  company,
+  reporting,
+  schedule,
+  now,
+}: {
   p: Progress;
   program: Program | undefined;
   anyEver: boolean;
@@ -22,7 +30,9 @@ export function Bonus({ p, program, anyEver, company, reporting, schedule, now }
   const left = daysLeft === 1 ? t('popupLastDay') : t('popupDaysLeft', String(daysLeft));
   return (
     <section className="bonus" aria-labelledby="bonus-heading">
-      <h2 id="bonus-heading" className="sr-only">{t('popupBonusHeading')}</h2>
+      <h2 id="bonus-heading" className="sr-only">
+        {t('popupBonusHeading')}
+      </h2>
       {program && p.threshold !== null && (
         <>
           <p className="points-line">
@@ -45,7 +55,9 @@ export function Bonus({ p, program, anyEver, company, reporting, schedule, now }
             ) : (
               <>
                 {t('popupCreditOff', company)}{' '}
-                <a href={optionsUrl('#privacy')} target="_blank" rel="noopener">{t('popupCreditTurnOn')}</a>
+                <a href={optionsUrl('#privacy')} target="_blank" rel="noopener">
+                  {t('popupCreditTurnOn')}
+                </a>
               </>
             )}
           </p>
@@ -60,7 +72,9 @@ export function Bonus({ p, program, anyEver, company, reporting, schedule, now }
           <span data-testid="rhythm">{t('popupActiveWeeks', String(p.activeOfLast4))}</span>
         </p>
       ) : (
-        <p className="rhythm-line" data-testid="no-shares">{t('popupFirstShare')}</p>
+        <p className="rhythm-line" data-testid="no-shares">
+          {t('popupFirstShare')}
+        </p>
       )}
     </section>
   );

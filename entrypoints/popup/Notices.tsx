@@ -17,7 +17,9 @@ function FeedTrouble({ row }: { row: NonNullable<PopupView['row']> }) {
   const [trying, setTrying] = useState(false);
   const retry = () => {
     setTrying(true);
-    void sendMessage('ui:feedMaybeRefresh', { force: true }).catch(() => undefined).finally(() => setTrying(false));
+    void sendMessage('ui:feedMaybeRefresh', { force: true })
+      .catch(() => undefined)
+      .finally(() => setTrying(false));
   };
   const kept = !!row.feed;
   return (
@@ -32,7 +34,11 @@ function FeedTrouble({ row }: { row: NonNullable<PopupView['row']> }) {
       {row.error && (
         <details>
           <summary>{t('popupTechnicalDetail')}</summary>
-          <p>{kept ? t('popupFeedProblem', moment(row.error.since)) : t('popupFeedUnavailableSince', [moment(row.error.since), row.source ?? ''])}</p>
+          <p>
+            {kept
+              ? t('popupFeedProblem', moment(row.error.since))
+              : t('popupFeedUnavailableSince', [moment(row.error.since), row.source ?? ''])}
+          </p>
           <p className="error-detail">{row.error.message}</p>
         </details>
       )}
@@ -64,9 +70,13 @@ export function Notices({ view, demoDismissed }: { view: PopupView; demoDismisse
           </p>
           <p className="notice-actions">
             {tracking.state === 'paused' ? (
-              <button type="button" data-testid="resume" onClick={() => void resume()}>{t('popupResume')}</button>
+              <button type="button" data-testid="resume" onClick={() => void resume()}>
+                {t('popupResume')}
+              </button>
             ) : (
-              <a href={optionsUrl('#tracking')} target="_blank" rel="noopener">{t('popupTurnOnLogging')}</a>
+              <a href={optionsUrl('#tracking')} target="_blank" rel="noopener">
+                {t('popupTurnOnLogging')}
+              </a>
             )}
           </p>
         </Notice>
@@ -84,7 +94,10 @@ export function Notices({ view, demoDismissed }: { view: PopupView; demoDismisse
             onClick={() => void browser.storage.local.set({ [DEMO_DISMISSED_KEY]: true })}
           >
             <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path fill="currentColor" d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7l-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" />
+              <path
+                fill="currentColor"
+                d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7l-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z"
+              />
             </svg>
           </button>
         </div>

@@ -3,7 +3,13 @@ import type { FeedPost, Program } from '@/lib/feed/schema';
 import { t } from '@/lib/i18n';
 import { sendToBackground as sendMessage } from '@/lib/messaging/send';
 import {
-  composedText, isSuggestedText, linkedInLength, linkedInShareUrl, COMPOSER_LIMITS, xLength, xShareUrl,
+  composedText,
+  isSuggestedText,
+  linkedInLength,
+  linkedInShareUrl,
+  COMPOSER_LIMITS,
+  xLength,
+  xShareUrl,
   type ShareContent,
 } from '@/lib/share-url';
 import type { Network } from '@/lib/shares';
@@ -22,13 +28,22 @@ async function copy(text: string): Promise<boolean> {
 }
 
 /** Shared on every network it is meant for: nothing more to earn from it this way. */
-const done = (post: FeedPost, shared: Map<string, Set<Network>>) => post.networks.every((n) => shared.get(post.id)?.has(n));
+const done = (post: FeedPost, shared: Map<string, Set<Network>>) =>
+  post.networks.every((n) => shared.get(post.id)?.has(n));
 
 /**
  * Approved, unexpired posts (lib/feed/select activePosts: newest first), with a network filter: the
  * ones still to share first, those already shared on all their networks collapsed below them.
  */
-export function Posts({ posts, shared, program }: { posts: FeedPost[]; shared: Map<string, Set<Network>>; program: Program | undefined }) {
+export function Posts({
+  posts,
+  shared,
+  program,
+}: {
+  posts: FeedPost[];
+  shared: Map<string, Set<Network>>;
+  program: Program | undefined;
+}) {
   const filter = usePopupStore((s) => s.filter);
   const setFilter = usePopupStore((s) => s.setFilter);
   const visible = filter === 'all' ? posts : posts.filter((p) => p.networks.includes(filter));
@@ -73,7 +88,15 @@ export function Posts({ posts, shared, program }: { posts: FeedPost[]; shared: M
   );
 }
 
-function PostCard({ post, shared, program }: { post: FeedPost; shared: Set<Network> | undefined; program: Program | undefined }) {
+function PostCard({
+  post,
+  shared,
+  program,
+}: {
+  post: FeedPost;
+  shared: Set<Network> | undefined;
+  program: Program | undefined;
+}) {
   const draft = usePopupStore((s) => s.drafts.get(post.id)) ?? post.text;
   const aboutToShare = usePopupStore((s) => s.aboutToShare === post.id);
   const note = usePopupStore((s) => s.notes.get(post.id));
@@ -90,7 +113,8 @@ function PostCard({ post, shared, program }: { post: FeedPost; shared: Set<Netwo
       const li = linkedInShareUrl(content);
       url = li.url;
       // The official page takes only the link: the text goes to the clipboard to paste.
-      if (!li.prefilled) setNote(post.id, t((await copy(composedText(content))) ? 'popupPasteText' : 'popupTooLongNoCopy'));
+      if (!li.prefilled)
+        setNote(post.id, t((await copy(composedText(content))) ? 'popupPasteText' : 'popupTooLongNoCopy'));
     }
     // The intent lets the background attribute the coming share to this post; if it fails the
     // campaign link in the text still attributes it, so sharing goes on.
@@ -101,7 +125,9 @@ function PostCard({ post, shared, program }: { post: FeedPost; shared: Set<Netwo
   return (
     <article className="post" aria-labelledby={`title-${post.id}`} data-testid={`post-${post.id}`}>
       <h3 id={`title-${post.id}`}>{post.title}</h3>
-      <p className="post-text" data-testid="post-text">{draft}</p>
+      <p className="post-text" data-testid="post-text">
+        {draft}
+      </p>
       <div className="actions" onFocus={() => setAboutToShare(post.id)} onPointerEnter={() => setAboutToShare(post.id)}>
         {post.networks.map((n) => (
           <span key={n} className="share">
@@ -115,7 +141,10 @@ function PostCard({ post, shared, program }: { post: FeedPost; shared: Set<Netwo
               {t(n === 'x' ? 'popupShareX' : 'popupShareLinkedIn')}
               {program && program.points[n] > 0 && (
                 <>
-                  <span className="pts" aria-hidden="true"> +{program.points[n]}</span>
+                  <span className="pts" aria-hidden="true">
+                    {' '}
+                    +{program.points[n]}
+                  </span>
                   <span className="sr-only">{` ${t('popupSharePoints', String(program.points[n]))}`}</span>
                 </>
               )}
@@ -133,10 +162,15 @@ function PostCard({ post, shared, program }: { post: FeedPost; shared: Set<Netwo
           data-testid="copy"
           aria-label={t('popupCopy')}
           title={t('popupCopy')}
-          onClick={async () => setNote(post.id, t((await copy(composedText(content))) ? 'popupCopied' : 'popupCopyFailed'))}
+          onClick={async () =>
+            setNote(post.id, t((await copy(composedText(content))) ? 'popupCopied' : 'popupCopyFailed'))
+          }
         >
           <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path fill="currentColor" d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11z" />
+            <path
+              fill="currentColor"
+              d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11z"
+            />
           </svg>
         </button>
       </div>
@@ -157,7 +191,10 @@ function PostCard({ post, shared, program }: { post: FeedPost; shared: Set<Netwo
         {post.variants.length > 0 && (
           <label className="field">
             {t('popupWording')}
-            <select value={choice} onChange={(e) => setDraft(post.id, suggestions[Number(e.target.value)] ?? post.text)}>
+            <select
+              value={choice}
+              onChange={(e) => setDraft(post.id, suggestions[Number(e.target.value)] ?? post.text)}
+            >
               {choice < 0 && <option value={-1}>{t('popupWordingOwn')}</option>}
               {suggestions.map((_, i) => (
                 <option key={i} value={i}>
@@ -169,11 +206,18 @@ function PostCard({ post, shared, program }: { post: FeedPost; shared: Set<Netwo
         )}
         <label className="field">
           {t('popupYourText')}
-          <textarea rows={4} maxLength={COMPOSER_LIMITS.linkedin} value={draft} onChange={(e) => setDraft(post.id, e.target.value)} />
+          <textarea
+            rows={4}
+            maxLength={COMPOSER_LIMITS.linkedin}
+            value={draft}
+            onChange={(e) => setDraft(post.id, e.target.value)}
+          />
         </label>
         <p className="count muted" data-testid="char-count">
           {post.networks.includes('x') && <Count label="X" n={xLength(content)} max={COMPOSER_LIMITS.x} />}
-          {post.networks.includes('linkedin') && <Count label="LinkedIn" n={linkedInLength(content)} max={COMPOSER_LIMITS.linkedin} />}
+          {post.networks.includes('linkedin') && (
+            <Count label="LinkedIn" n={linkedInLength(content)} max={COMPOSER_LIMITS.linkedin} />
+          )}
         </p>
       </details>
     </article>

@@ -26,7 +26,13 @@ export function Progress({ p, program }: { p: ProgressData; program: Program | u
             <p>{program.rules}</p>
           ) : (
             <>
-              <p>{t('popupPointsRule', [String(program.points.linkedin), String(program.points.x), t(`popupPeriod_${program.period}`)])}</p>
+              <p>
+                {t('popupPointsRule', [
+                  String(program.points.linkedin),
+                  String(program.points.x),
+                  t(`popupPeriod_${program.period}`),
+                ])}
+              </p>
               {!!program.points.ownContent && <p>{t('popupPointsOwn', String(program.points.ownContent))}</p>}
             </>
           )}

@@ -9,7 +9,9 @@ export function Vision({ feed }: { feed: Feed }) {
   const dated = vision.measures.filter((m) => m.period || m.updatedAt);
   return (
     <section className="vision" aria-labelledby="vision-headline">
-      <h1 id="vision-headline" data-testid="vision-headline">{vision.headline}</h1>
+      <h1 id="vision-headline" data-testid="vision-headline">
+        {vision.headline}
+      </h1>
       {vision.measures.length > 0 && (
         <ul className="measures">
           {vision.measures.map((m) => {
@@ -33,7 +35,8 @@ export function Vision({ feed }: { feed: Feed }) {
             <ul className="measure-dates">
               {dated.map((m) => (
                 <li key={m.id} data-testid={`measure-when-${m.id}`}>
-                  {m.label}: {[m.period, m.updatedAt && t('popupAsOf', isoDay(m.updatedAt))].filter(Boolean).join(' · ')}
+                  {m.label}:{' '}
+                  {[m.period, m.updatedAt && t('popupAsOf', isoDay(m.updatedAt))].filter(Boolean).join(' · ')}
                 </li>
               ))}
             </ul>

@@ -19,8 +19,10 @@ export const useLive = create<LiveState>()(() => ({ loaded: false, snapshot: nul
 /** Reads the snapshot and follows its changes; resolves once the first read answered. */
 export function startLive(): Promise<void> {
   browser.storage.local.onChanged.addListener((changes) => {
-    if (SNAPSHOT_KEY in changes) useLive.setState({ loaded: true, snapshot: readSnapshot(changes[SNAPSHOT_KEY]?.newValue) });
-    if (DEMO_DISMISSED_KEY in changes) useLive.setState({ demoDismissed: changes[DEMO_DISMISSED_KEY]?.newValue === true });
+    if (SNAPSHOT_KEY in changes)
+      useLive.setState({ loaded: true, snapshot: readSnapshot(changes[SNAPSHOT_KEY]?.newValue) });
+    if (DEMO_DISMISSED_KEY in changes)
+      useLive.setState({ demoDismissed: changes[DEMO_DISMISSED_KEY]?.newValue === true });
   });
   return browser.storage.local.get([SNAPSHOT_KEY, DEMO_DISMISSED_KEY]).then(
     (s) => {

@@ -35,7 +35,9 @@ export function App() {
       <section aria-labelledby="choices" className="sw-card">
         <h2 id="choices">{t('welcomeChoicesHeading')}</h2>
         <p className="sw-hint">{t('welcomeRecordedShort')}</p>
-        <p className="sw-hint" data-testid="welcome-kept-text">{t('welcomeRecordedText')}</p>
+        <p className="sw-hint" data-testid="welcome-kept-text">
+          {t('welcomeRecordedText')}
+        </p>
         <p className="sw-hint">{t('welcomeNeverShort')}</p>
         <PrivacyToggle
           label={t('welcomeKeepLogging')}
@@ -49,7 +51,9 @@ export function App() {
           hint={t('welcomeReportingHint')}
           checked={settings.reporting.enabled}
           testId="welcome-reporting"
-          onChange={(enabled) => void update((s) => ({ ...s, reporting: { ...s.reporting, enabled, consentedEndpoint: null } }))}
+          onChange={(enabled) =>
+            void update((s) => ({ ...s, reporting: { ...s.reporting, enabled, consentedEndpoint: null } }))
+          }
         />
         {/* Who the reports are from matters only once there are reports. */}
         {settings.reporting.enabled && (
@@ -64,10 +68,14 @@ export function App() {
         <button type="button" data-testid="welcome-done" onClick={() => void update((s) => ({ ...s, welcomed: true }))}>
           {t('welcomeDone')}
         </button>
-        <a href={browser.runtime.getURL('/options.html')} data-testid="welcome-options">{t('welcomeMoreOptions')}</a>
+        <a href={browser.runtime.getURL('/options.html')} data-testid="welcome-options">
+          {t('welcomeMoreOptions')}
+        </a>
       </div>
       {settings.welcomed && (
-        <p role="status" className="sw-success" data-testid="welcome-saved">{t('welcomeSaved')}</p>
+        <p role="status" className="sw-success" data-testid="welcome-saved">
+          {t('welcomeSaved')}
+        </p>
       )}
     </main>
   );

@@ -16,7 +16,8 @@ export async function claimShare(
   const parsed = parsePermalink(claim.link);
   if (!parsed.ok) return { ok: false, problem: parsed.problem };
   const { network, url } = parsed.permalink;
-  if (claim.postId !== null && !ctx.posts.some((p) => p.id === claim.postId)) return { ok: false, problem: 'unknown-post' };
+  if (claim.postId !== null && !ctx.posts.some((p) => p.id === claim.postId))
+    return { ok: false, problem: 'unknown-post' };
   const result = await logShare(
     db,
     { network, kind: 'post', surface: 'manual', text: '', signals: [], permalink: url, postId: claim.postId },

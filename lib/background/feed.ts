@@ -47,7 +47,14 @@ async function storeDemo(db: SharewiseDB, loadDemo: () => Promise<unknown>, now:
     });
     return;
   }
-  await db.feedCache.put({ key: 'current', feed: parsed.feed, source: 'demo', fetchedAt: now, lastAttemptAt: now, error: null });
+  await db.feedCache.put({
+    key: 'current',
+    feed: parsed.feed,
+    source: 'demo',
+    fetchedAt: now,
+    lastAttemptAt: now,
+    error: null,
+  });
 }
 
 /** How long a share waits for a feed sync under way when no feed is cached yet (first install). */
@@ -90,11 +97,22 @@ export async function syncFeed(db: SharewiseDB, deps: SyncDeps): Promise<FeedCac
   const sameSource = current?.source === source.url && !!current.feed;
   // An ETag stored by an older version is a server-chosen token: it goes with this write.
   const { etag: _, ...kept } = current ?? ({} as Partial<FeedCacheRow>);
-  const result = await fetchFeed(source.url, { ...deps.fetchOptions, knownHash: sameSource ? current?.bodyHash : undefined });
+  const result = await fetchFeed(source.url, {
+    ...deps.fetchOptions,
+    knownHash: sameSource ? current?.bodyHash : undefined,
+  });
   let row: FeedCacheRow;
   if (result.kind === 'updated') {
     for (const w of result.warnings) console.warn(`[sharewise] feed ${source.url}: ${w}`);
-    row = { key: 'current', feed: result.feed, source: source.url, fetchedAt: deps.now, lastAttemptAt: deps.now, error: null, bodyHash: result.hash };
+    row = {
+      key: 'current',
+      feed: result.feed,
+      source: source.url,
+      fetchedAt: deps.now,
+      lastAttemptAt: deps.now,
+      error: null,
+      bodyHash: result.hash,
+    };
   } else if (result.kind === 'not-modified' && sameSource) {
     row = { ...(kept as FeedCacheRow), fetchedAt: deps.now, lastAttemptAt: deps.now, error: null };
   } else {
@@ -103,7 +121,14 @@ export async function syncFeed(db: SharewiseDB, deps: SyncDeps): Promise<FeedCac
     const since = current?.source === source.url && current.error ? current.error.since : deps.now;
     row = sameSource
       ? { ...(kept as FeedCacheRow), lastAttemptAt: deps.now, error: { message, since } }
-      : { key: 'current', feed: null, source: source.url, fetchedAt: null, lastAttemptAt: deps.now, error: { message, since } };
+      : {
+          key: 'current',
+          feed: null,
+          source: source.url,
+          fetchedAt: null,
+          lastAttemptAt: deps.now,
+          error: { message, since },
+        };
   }
   await db.feedCache.put(row);
   return row;
@@ -130,10 +155,17 @@ export function setupFeed(loadDemo: () => Promise<unknown> = loadBundledDemoFeed
       }).finally(() => refreshSnapshot(db)),
     );
   // Returns the promise so callers (and tests) can wait; browser events ignore it.
-  const run = () => sync().then(() => undefined, (err) => console.error('[sharewise] feed', err));
+  const run = () =>
+    sync().then(
+      () => undefined,
+      (err) => console.error('[sharewise] feed', err),
+    );
   const schedule = () => {
     // Re-creating with the same name replaces it; the period survives service-worker restarts.
-    void browser.alarms?.create(FEED_ALARM, { periodInMinutes: FEED_REFRESH_MINUTES, delayInMinutes: FEED_REFRESH_MINUTES });
+    void browser.alarms?.create(FEED_ALARM, {
+      periodInMinutes: FEED_REFRESH_MINUTES,
+      delayInMinutes: FEED_REFRESH_MINUTES,
+    });
   };
 
   browser.runtime.onInstalled.addListener(() => {

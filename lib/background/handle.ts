@@ -11,22 +11,28 @@ import { isContentSenderFor, isExtensionPageSender, validate, type SenderInfo } 
  */
 export function handle<K extends MessageName>(
   name: K,
-  handler: (data: Payload<K>, sender: SenderInfo & { tab?: { id?: number; url?: string } }) => Promise<Answer<K> | Rejected>,
+  handler: (
+    data: Payload<K>,
+    sender: SenderInfo & { tab?: { id?: number; url?: string } },
+  ) => Promise<Answer<K> | Rejected>,
 ): void {
   const message = MESSAGES[name];
   // Registered through the typed messenger; the casts only bridge the mapped protocol type.
-  (onMessage as (n: K, h: (m: { data: unknown; sender: SenderInfo & { tab?: { id?: number; url?: string } } }) => Promise<unknown>) => void)(
-    name,
-    async ({ data, sender }) => {
-      const msg = validate(message.schema as z.ZodType, 'emptyIfAbsent' in message ? (data ?? {}) : data);
-      if (!msg.ok) return { rejected: msg.error };
-      if (message.from === 'content') {
-        const { network } = msg.data as { network: 'linkedin' | 'x' };
-        if (!isContentSenderFor(network, sender, browser.runtime.id)) return { rejected: 'sender is not a content script on that network' };
-      } else if (!isExtensionPageSender(sender, browser.runtime.getURL('/'))) {
-        return { rejected: 'sender is not an extension page' };
-      }
-      return handler(msg.data as Payload<K>, sender);
-    },
-  );
+  (
+    onMessage as (
+      n: K,
+      h: (m: { data: unknown; sender: SenderInfo & { tab?: { id?: number; url?: string } } }) => Promise<unknown>,
+    ) => void
+  )(name, async ({ data, sender }) => {
+    const msg = validate(message.schema as z.ZodType, 'emptyIfAbsent' in message ? (data ?? {}) : data);
+    if (!msg.ok) return { rejected: msg.error };
+    if (message.from === 'content') {
+      const { network } = msg.data as { network: 'linkedin' | 'x' };
+      if (!isContentSenderFor(network, sender, browser.runtime.id))
+        return { rejected: 'sender is not a content script on that network' };
+    } else if (!isExtensionPageSender(sender, browser.runtime.getURL('/'))) {
+      return { rejected: 'sender is not an extension page' };
+    }
+    return handler(msg.data as Payload<K>, sender);
+  });
 }

@@ -11,7 +11,11 @@ import { refreshSnapshot } from './snapshot';
  * popup draws from it, lib/background/snapshot.ts); a write storage refused is noted for the popup
  * and thrown again, so the sender hears of it.
  */
-export async function writeToLog<T>(db: SharewiseDB, write: (ctx: ShareLogContext) => Promise<T>, stored: (result: T) => boolean): Promise<T> {
+export async function writeToLog<T>(
+  db: SharewiseDB,
+  write: (ctx: ShareLogContext) => Promise<T>,
+  stored: (result: T) => boolean,
+): Promise<T> {
   const [settings, posts] = await Promise.all([loadSettings(), currentPosts(db)]);
   try {
     const result = await write({ settings, posts, now: Date.now(), newId: () => crypto.randomUUID() });

@@ -50,7 +50,11 @@ function withoutText(share: Share, posts: Map<string, FeedPost>): Share {
  * Adds the shares not already on this device (by id), in one transaction: all or nothing. While the
  * employee keeps no post text, imported shares keep none either (nor links but the approved post's).
  */
-export async function importShares(db: SharewiseDB, shares: Share[], keepText = true): Promise<{ added: number; skipped: number }> {
+export async function importShares(
+  db: SharewiseDB,
+  shares: Share[],
+  keepText = true,
+): Promise<{ added: number; skipped: number }> {
   const posts = keepText ? new Map<string, FeedPost>() : await postsById(db);
   const unique = dedupeById(shares).shares.map((s) => (keepText ? s : withoutText(s, posts)));
   const added = await addShares(db, unique);

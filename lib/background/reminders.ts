@@ -8,7 +8,8 @@ import { loadSettings } from '../settings/store';
 const STATE_KEY = 'reminderState';
 const NOTIFICATION_ID = 'sharewise-new-posts';
 /** A plain teal disc; inline so the notification does not depend on icon files. */
-const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAl0lEQVR42u3ayw2AMAwE0TRAtRwoHypACeRj72YscZ93A5tSGKM5zutueSSj02F6w8Mgo8OXQmbHT0OsCp8CiYofgoiO70ZIA7LE/0Jki/+MkAZkjW9GSAOyx1cRACIBKvGvCAAAAAAAAEAawLsQgE2+Cfw/KdlKsBsy3M7tu9yVX69bHDgsTkw2Rz6LM6vNodvmVwOmcx6R7rT2mLq7zQAAAABJRU5ErkJggg==';
+const ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAl0lEQVR42u3ayw2AMAwE0TRAtRwoHypACeRj72YscZ93A5tSGKM5zutueSSj02F6w8Mgo8OXQmbHT0OsCp8CiYofgoiO70ZIA7LE/0Jki/+MkAZkjW9GSAOyx1cRACIBKvGvCAAAAAAAAEAawLsQgE2+Cfw/KdlKsBsy3M7tu9yVX69bHDgsTkw2Rz6LM6vNodvmVwOmcx6R7rT2mLq7zQAAAABJRU5ErkJggg==';
 
 async function loadState(): Promise<ReminderState | null> {
   const raw = (await browser.storage.local.get(STATE_KEY))[STATE_KEY] as ReminderState | undefined;
@@ -24,7 +25,12 @@ export async function checkForNewPosts(db: SharewiseDB, now: number): Promise<st
   // No feed yet (first start, before the demo or company feed is stored): nothing to compare with.
   if (!row?.feed) return [];
   const posts = row.feed.posts;
-  const decision = decideReminder(state, settings.reminders, posts.map((p) => p.id), now);
+  const decision = decideReminder(
+    state,
+    settings.reminders,
+    posts.map((p) => p.id),
+    now,
+  );
   await browser.storage.local.set({ [STATE_KEY]: decision.state });
   if (decision.announce.length === 0) return [];
   const titles = posts.filter((p) => decision.announce.includes(p.id)).map((p) => p.title);
@@ -40,8 +46,7 @@ export async function checkForNewPosts(db: SharewiseDB, now: number): Promise<st
 /** Opens the popup where the browser allows it from a notification click, else popup.html in a tab. */
 export async function openPopupFromNotification(): Promise<void> {
   const action = (browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction) as
-    | { openPopup?: () => Promise<void> }
-    | undefined;
+    { openPopup?: () => Promise<void> } | undefined;
   try {
     if (action?.openPopup) {
       await action.openPopup();

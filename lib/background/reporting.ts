@@ -8,7 +8,15 @@ import { buildReport, reportSpan, type ReportPeriod } from '../report/build';
 import { consentState, REPORT_PAUSE_KEY, type ConsentState, type ReportPause } from '../report/consent';
 import { idempotencyKey, postReport } from '../report/delivery';
 import { payloadAtSend } from '../report/payload';
-import { backoffDelay, duePeriods, MAX_CATCH_UP, nextPeriodEnd, periodKind, reportProgram, reportTarget } from '../report/schedule';
+import {
+  backoffDelay,
+  duePeriods,
+  MAX_CATCH_UP,
+  nextPeriodEnd,
+  periodKind,
+  reportProgram,
+  reportTarget,
+} from '../report/schedule';
 import { readSettings, type ReportFields, type Settings } from '../settings/schema';
 import { loadSettings, SETTINGS_KEY, settingsChange, updateSettings } from '../settings/store';
 import { readManagedConfig } from './feed';
@@ -30,7 +38,8 @@ interface ReportingState {
 }
 
 export async function loadReportingState(): Promise<ReportingState> {
-  const raw = (await browser.storage.local.get(REPORTING_STATE_KEY))[REPORTING_STATE_KEY] as { cursor?: unknown } | undefined;
+  const raw = (await browser.storage.local.get(REPORTING_STATE_KEY))[REPORTING_STATE_KEY] as
+    { cursor?: unknown } | undefined;
   return { cursor: typeof raw?.cursor === 'number' && Number.isFinite(raw.cursor) ? raw.cursor : null };
 }
 async function saveReportingState(state: ReportingState): Promise<void> {
@@ -64,9 +73,16 @@ async function ensureInstallId(settings: Settings): Promise<string> {
 }
 
 /** Whether reports would name the employee (named, with both name and email), as buildReport decides. */
-export function isNamed(reporting: { fields?: { identity?: unknown }; name?: unknown; email?: unknown } | undefined): boolean {
-  return reporting?.fields?.identity === 'named' && typeof reporting.name === 'string' && reporting.name.trim() !== '' &&
-    typeof reporting.email === 'string' && reporting.email.trim() !== '';
+export function isNamed(
+  reporting: { fields?: { identity?: unknown }; name?: unknown; email?: unknown } | undefined,
+): boolean {
+  return (
+    reporting?.fields?.identity === 'named' &&
+    typeof reporting.name === 'string' &&
+    reporting.name.trim() !== '' &&
+    typeof reporting.email === 'string' &&
+    reporting.email.trim() !== ''
+  );
 }
 
 /**
@@ -100,7 +116,13 @@ export async function dropUnsent(db: SharewiseDB): Promise<void> {
  * to. The cursor starts when reporting is first found on, so nothing from before the employee's
  * consent is reported. Idempotent: the key is unique.
  */
-export async function enqueueDue(db: SharewiseDB, settings: Settings, endpoint: string, kind: 'week' | 'month', now: number): Promise<number> {
+export async function enqueueDue(
+  db: SharewiseDB,
+  settings: Settings,
+  endpoint: string,
+  kind: 'week' | 'month',
+  now: number,
+): Promise<number> {
   const state = await loadReportingState();
   if (state.cursor === null) {
     await saveReportingState({ cursor: now });
@@ -164,9 +186,16 @@ export async function pruneOutbox(db: SharewiseDB, now: number): Promise<number>
  */
 export async function logAttempt(db: SharewiseDB, entry: Omit<SentLogRow, 'id'>): Promise<void> {
   await db.transaction('rw', db.sentLog, async () => {
-    const last = await db.sentLog.reverse().filter((r) => r.key === entry.key).first();
+    const last = await db.sentLog
+      .reverse()
+      .filter((r) => r.key === entry.key)
+      .first();
     if (!entry.ok && last && !last.ok) {
-      await db.sentLog.update(last.id!, { ...entry, attempts: (last.attempts ?? 1) + 1, firstAt: last.firstAt ?? last.at });
+      await db.sentLog.update(last.id!, {
+        ...entry,
+        attempts: (last.attempts ?? 1) + 1,
+        firstAt: last.firstAt ?? last.at,
+      });
     } else {
       await db.sentLog.add(entry);
     }
@@ -176,7 +205,10 @@ export async function logAttempt(db: SharewiseDB, entry: Omit<SentLogRow, 'id'>)
 /** Cuts the sent log to its age and count limits (oldest entries go first). */
 export async function pruneSentLog(db: SharewiseDB, now: number): Promise<void> {
   await db.transaction('rw', db.sentLog, async () => {
-    await db.sentLog.where('at').below(now - MAX_SENT_LOG_AGE_MS).delete();
+    await db.sentLog
+      .where('at')
+      .below(now - MAX_SENT_LOG_AGE_MS)
+      .delete();
     const extra = (await db.sentLog.count()) - MAX_SENT_LOG_ROWS;
     if (extra > 0) await db.sentLog.orderBy('at').limit(extra).delete();
   });
@@ -231,8 +263,19 @@ export async function flushOutbox(
       nextAttemptAt: deps.now() + backoffDelay(attempts, deps.random),
       report,
     });
-    const result = await postReport(endpoint, row.key, JSON.stringify(payload), { fetch: deps.fetch, timeoutMs: deps.timeoutMs });
-    await logAttempt(db, { at: deps.now(), key: row.key, endpoint, payload, ok: result.ok, status: result.status, response: result.response });
+    const result = await postReport(endpoint, row.key, JSON.stringify(payload), {
+      fetch: deps.fetch,
+      timeoutMs: deps.timeoutMs,
+    });
+    await logAttempt(db, {
+      at: deps.now(),
+      key: row.key,
+      endpoint,
+      payload,
+      ok: result.ok,
+      status: result.status,
+      response: result.response,
+    });
     if (result.ok) {
       await db.transaction('rw', db.outbox, db.suggestions, async () => {
         await db.outbox.delete(row.id!);
@@ -240,7 +283,9 @@ export async function flushOutbox(
       });
       sent++;
     } else {
-      await db.outbox.update(row.id!, { lastError: result.status === null ? result.response : `HTTP ${result.status}: ${result.response}` });
+      await db.outbox.update(row.id!, {
+        lastError: result.status === null ? result.response : `HTTP ${result.status}: ${result.response}`,
+      });
       failed++;
     }
   }
@@ -294,7 +339,11 @@ export async function answerReportDestination(
  * One reporting pass: drop everything if reporting is off, queue ended periods, deliver what is due,
  * and set the alarm for the next retry or period end.
  */
-export async function reportingTick(db: SharewiseDB, deps: ReportingDeps, force = false): Promise<{ sent: number; failed: number; queued: number }> {
+export async function reportingTick(
+  db: SharewiseDB,
+  deps: ReportingDeps,
+  force = false,
+): Promise<{ sent: number; failed: number; queued: number }> {
   const settings = await loadSettings();
   if (!settings.reporting.enabled) {
     await savePause({ kind: 'off' });
@@ -361,7 +410,12 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
     const is = change.after.reporting;
     // Off: unsent reports are removed; on: the consent cursor starts now; an answer about the
     // destination resumes reporting or updates the popup's notice.
-    if (was.enabled !== is.enabled || was.consentedEndpoint !== is.consentedEndpoint || was.declinedEndpoint !== is.declinedEndpoint) run();
+    if (
+      was.enabled !== is.enabled ||
+      was.consentedEndpoint !== is.consentedEndpoint ||
+      was.declinedEndpoint !== is.declinedEndpoint
+    )
+      run();
     // Reports stop naming the employee: the pseudonymous id they were named with goes too.
     // (The promise is returned only so that a test can await it; browsers ignore it.)
     if (isNamed(was) && !isNamed(is)) {
@@ -374,7 +428,10 @@ export function setupReporting(deps: Partial<ReportingDeps> = {}): void {
   // A feed sync may bring another report endpoint: reporting pauses (and the popup asks) at once.
   Dexie.on('storagemutated', (parts) => {
     if (!Object.keys(parts).some((k) => k.startsWith(`idb://${DB_NAME}/feedCache/`))) return;
-    void loadSettings().then((s) => s.reporting.enabled && run(), () => undefined);
+    void loadSettings().then(
+      (s) => s.reporting.enabled && run(),
+      () => undefined,
+    );
   });
   // Every wake of the service worker continues where the last one stopped (state is in the DB).
   run();

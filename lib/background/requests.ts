@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '../db';
-import { createRequestPatterns, decodeRequestBody, readCreateRequest, type CreateRequest, type RequestBodyDetails } from '../detect/request';
+import {
+  createRequestPatterns,
+  decodeRequestBody,
+  readCreateRequest,
+  type CreateRequest,
+  type RequestBodyDetails,
+} from '../detect/request';
 import type { DetectedShare } from '../detect/types';
 import type { ShareLogResult } from '../messaging/protocol';
 import { canonicalPermalink } from '../permalink';
@@ -10,7 +16,16 @@ import { noteDiagnostic, type DiagnosticInput } from './diagnostics';
 import { addPageSignal, logShare, type ShareInput } from './share-log';
 import { writeToLog } from './log-write';
 import type { ShareKind, Signal } from '../shares';
-import { ALONE_AFTER_MS, IN_FLIGHT_WAIT_MS, isShareKind, judgeAlone, judgePage, latestStartFor, PAIR_WINDOW_MS, type TabRequest } from './signals';
+import {
+  ALONE_AFTER_MS,
+  IN_FLIGHT_WAIT_MS,
+  isShareKind,
+  judgeAlone,
+  judgePage,
+  latestStartFor,
+  PAIR_WINDOW_MS,
+  type TabRequest,
+} from './signals';
 
 /** What the hub does with its verdicts: the real ones write the database; tests may pass their own. */
 export interface SignalDeps {
@@ -77,18 +92,31 @@ export class SignalHub {
       if (kept.length) this.tabs.set(tab, kept);
       else this.tabs.delete(tab);
     }
-    this.tabs.set(tabId, [...(this.tabs.get(tabId) ?? []), { id, tabId, req, startedAt: Math.min(sentAt ?? now, now), state: 'in-flight' }]);
+    this.tabs.set(tabId, [
+      ...(this.tabs.get(tabId) ?? []),
+      { id, tabId, req, startedAt: Math.min(sentAt ?? now, now), state: 'in-flight' },
+    ]);
     await this.save();
   }
 
   /** webRequest.onCompleted (ok: a 2xx status) or onErrorOccurred (ok: false). */
-  async requestEnded(id: string, ok: boolean, seen?: { tabId: number; req: CreateRequest; sentAt: number }): Promise<void> {
+  async requestEnded(
+    id: string,
+    ok: boolean,
+    seen?: { tabId: number; req: CreateRequest; sentAt: number },
+  ): Promise<void> {
     await this.ready;
     let request = [...this.tabs.values()].flat().find((r) => r.id === id && r.state === 'in-flight');
     if (!request && seen && ok && !this.seenIds.has(id)) {
       // Its start was lost with a stopped service worker: known from its URL alone (a CreateTweet then
       // reads as a post; the page's own signal still keeps replies out).
-      request = { id, tabId: seen.tabId, req: seen.req, startedAt: Math.min(seen.sentAt, this.deps.now()), state: 'in-flight' };
+      request = {
+        id,
+        tabId: seen.tabId,
+        req: seen.req,
+        startedAt: Math.min(seen.sentAt, this.deps.now()),
+        state: 'in-flight',
+      };
       this.tabs.set(seen.tabId, [...(this.tabs.get(seen.tabId) ?? []), request]);
     }
     if (!request) return;
@@ -144,9 +172,15 @@ export class SignalHub {
         continue;
       }
       if (verdict.type === 'merge') {
-        verdict.request.used = { by: 'page', ...(verdict.request.used?.shareId ? { shareId: verdict.request.used.shareId } : {}) };
+        verdict.request.used = {
+          by: 'page',
+          ...(verdict.request.used?.shareId ? { shareId: verdict.request.used.shareId } : {}),
+        };
         await this.save();
-        return this.deps.addPage(verdict.shareId, { submissionId: detected.submissionId, ...(permalink ? { permalink } : {}) });
+        return this.deps.addPage(verdict.shareId, {
+          submissionId: detected.submissionId,
+          ...(permalink ? { permalink } : {}),
+        });
       }
       if (verdict.type === 'drop') {
         if (verdict.request) {
@@ -224,7 +258,10 @@ export class SignalHub {
     if (request.used) return;
     // A page signal of this tab that came before its request's events: they pair after all.
     const orphan = this.orphans.find(
-      (o) => o.tabId === request.tabId && o.detected.network === request.req.network && request.startedAt <= latestStartFor(o.detected, o.arrivedAt),
+      (o) =>
+        o.tabId === request.tabId &&
+        o.detected.network === request.req.network &&
+        request.startedAt <= latestStartFor(o.detected, o.arrivedAt),
     );
     if (orphan) {
       this.orphans.splice(this.orphans.indexOf(orphan), 1);
@@ -289,7 +326,12 @@ function prune(requests: TabRequest[], now: number): TabRequest[] {
 function defaultDeps(): SignalDeps {
   const db = getDb();
   return {
-    log: (input) => writeToLog(db, (ctx) => logShare(db, input, ctx), (result) => result.logged),
+    log: (input) =>
+      writeToLog(
+        db,
+        (ctx) => logShare(db, input, ctx),
+        (result) => result.logged,
+      ),
     addPage: (shareId, page) => addPageSignal(db, shareId, page, Date.now()),
     alreadyLogged: async (submissionId) => !!(await db.seen.get(submissionId)),
     async diagnose(note) {
@@ -345,7 +387,10 @@ function listen(urls: string[]): void {
   webRequest.onBeforeRequest.addListener(
     (details) => {
       if (details.method !== 'POST' || details.tabId < 0) return undefined;
-      const req = readCreateRequest(details.url, decodeRequestBody(details.requestBody as RequestBodyDetails | undefined));
+      const req = readCreateRequest(
+        details.url,
+        decodeRequestBody(details.requestBody as RequestBodyDetails | undefined),
+      );
       if (req) void getSignalHub().requestStarted(details.requestId, details.tabId, req, details.timeStamp);
       return undefined;
     },
@@ -360,5 +405,8 @@ function listen(urls: string[]): void {
       req ? { tabId: details.tabId, req, sentAt: details.timeStamp } : undefined,
     );
   }, filter);
-  webRequest.onErrorOccurred.addListener((details) => void getSignalHub().requestEnded(details.requestId, false), filter);
+  webRequest.onErrorOccurred.addListener(
+    (details) => void getSignalHub().requestEnded(details.requestId, false),
+    filter,
+  );
 }

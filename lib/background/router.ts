@@ -16,7 +16,13 @@ export function setupMessageRouter(): void {
     return getSignalHub().page(data, sender.tab?.id);
   });
 
-  handle('ui:claimShare', (data) => writeToLog(db, (ctx) => claimShare(db, data, ctx), (result) => result.ok));
+  handle('ui:claimShare', (data) =>
+    writeToLog(
+      db,
+      (ctx) => claimShare(db, data, ctx),
+      (result) => result.ok,
+    ),
+  );
 
   // The background is the one writer of the settings: pages send the fields they change.
   handle('ui:patchSettings', (data) => patchSettings(data));

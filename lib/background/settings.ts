@@ -12,4 +12,3 @@ export async function patchSettings(patch: SettingsPatch): Promise<{ ok: true } 
   });
   return error ? { rejected: error } : { ok: true };
 }
-

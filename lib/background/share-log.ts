@@ -46,7 +46,8 @@ export async function logShare(db: SharewiseDB, input: ShareInput, ctx: ShareLog
   }
   const urls = extractUrls(input.text);
   return db.transaction('rw', [...logTables(db), db.intents, db.seen], async () => {
-    if (input.submissionId && (await db.seen.get(input.submissionId))) return { logged: false, reason: 'already logged' };
+    if (input.submissionId && (await db.seen.get(input.submissionId)))
+      return { logged: false, reason: 'already logged' };
     if (input.permalink && (await db.shares.where('permalink').equals(input.permalink).count())) {
       return { logged: false, reason: 'already logged' };
     }
@@ -58,7 +59,10 @@ export async function logShare(db: SharewiseDB, input: ShareInput, ctx: ShareLog
     } else {
       linked = matchPostByUrls(urls, ctx.posts, input.network);
       postId = linked?.id ?? null;
-      const recentIntents = await db.intents.where('at').above(ctx.now - INTENT_WINDOW_MS).toArray();
+      const recentIntents = await db.intents
+        .where('at')
+        .above(ctx.now - INTENT_WINDOW_MS)
+        .toArray();
       const intent = pickIntent(recentIntents, input.network, ctx.now);
       if (postId === null && intent) postId = intent.postId;
       // An intent is used up by the share it explains, so a later own post is not credited to it.
@@ -80,7 +84,10 @@ export async function logShare(db: SharewiseDB, input: ShareInput, ctx: ShareLog
     };
     await addShares(db, [share]);
     if (input.submissionId) await db.seen.put({ key: input.submissionId, at: ctx.now });
-    await db.seen.where('at').below(ctx.now - SEEN_TTL_MS).delete();
+    await db.seen
+      .where('at')
+      .below(ctx.now - SEEN_TTL_MS)
+      .delete();
     return { logged: true, id: share.id };
   });
 }
@@ -107,7 +114,11 @@ export async function addPageSignal(
 }
 
 /** A page signal on its own (kept for callers and tests that log without the request signal). */
-export function logDetectedShare(db: SharewiseDB, detected: DetectedShare, ctx: ShareLogContext): Promise<ShareLogResult> {
+export function logDetectedShare(
+  db: SharewiseDB,
+  detected: DetectedShare,
+  ctx: ShareLogContext,
+): Promise<ShareLogResult> {
   return logShare(
     db,
     {

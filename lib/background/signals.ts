@@ -80,8 +80,7 @@ export type PageVerdict =
   | { type: 'drop'; reason: string; request?: TabRequest; diagnose?: 'page-without-request' };
 
 export type AloneVerdict =
-  | { type: 'log'; kind: ShareKind }
-  | { type: 'drop'; reason: string; diagnose?: 'request-without-page' };
+  { type: 'log'; kind: ShareKind } | { type: 'drop'; reason: string; diagnose?: 'request-without-page' };
 
 const SHARE_KINDS = new Set<string>(['post', 'quote', 'repost']);
 export const isShareKind = (kind: string): kind is ShareKind => SHARE_KINDS.has(kind);
@@ -96,26 +95,39 @@ export function requestKnown(page: PageSignal): boolean {
 }
 
 function newest(list: TabRequest[]): TabRequest | undefined {
-  return list.reduce<TabRequest | undefined>((best, r) => (!best || r.startedAt > best.startedAt ? r : best), undefined);
+  return list.reduce<TabRequest | undefined>(
+    (best, r) => (!best || r.startedAt > best.startedAt ? r : best),
+    undefined,
+  );
 }
 
 /**
  * Decides a page signal from the requests seen in its tab. `arrivedAt` is when the page signal came;
  * `now` is when it is judged (again, after each request event while it waits).
  */
-export function judgePage(page: PageSignal, requests: TabRequest[], t: { now: number; arrivedAt: number }): PageVerdict {
+export function judgePage(
+  page: PageSignal,
+  requests: TabRequest[],
+  t: { now: number; arrivedAt: number },
+): PageVerdict {
   // Only requests that went out before the page saw the outcome: a later one (the next post, in the
   // same tab) is not this signal's, however soon it ends.
   const recent = requests.filter(
-    (r) => r.req.network === page.network && r.startedAt <= latestStartFor(page, t.arrivedAt) && r.startedAt >= t.arrivedAt - PAIR_WINDOW_MS,
+    (r) =>
+      r.req.network === page.network &&
+      r.startedAt <= latestStartFor(page, t.arrivedAt) &&
+      r.startedAt >= t.arrivedAt - PAIR_WINDOW_MS,
   );
   // A share request judged alone stays open to its page signal: one that logged is merged, one only
   // noted (the page was slow, e.g. its message was resent while the service worker restarted) still
   // pairs. A reply, schedule or edit judged alone is done: it must not veto a later post.
-  const open = recent.filter((r) => r.state === 'ok' && (!r.used || (r.used.by === 'alone' && isShareKind(r.req.kind))));
+  const open = recent.filter(
+    (r) => r.state === 'ok' && (!r.used || (r.used.by === 'alone' && isShareKind(r.req.kind))),
+  );
   // The same kind first, then any share (the request's body knows better than the markup, e.g. a quote
   // composer the page took for a plain post).
-  const share = newest(open.filter((r) => r.req.kind === page.kind)) ?? newest(open.filter((r) => isShareKind(r.req.kind)));
+  const share =
+    newest(open.filter((r) => r.req.kind === page.kind)) ?? newest(open.filter((r) => isShareKind(r.req.kind)));
   if (share) {
     if (share.used?.shareId) return { type: 'merge', shareId: share.used.shareId, request: share };
     return { type: 'log', kind: share.req.kind as ShareKind, signals: ['page', 'request'], request: share };
@@ -126,12 +138,16 @@ export function judgePage(page: PageSignal, requests: TabRequest[], t: { now: nu
   if (waited < START_GRACE_MS) return { type: 'wait' };
   // A share request a stopped worker saw go out and whose end it took with it: the page has shown the
   // site's outcome, so the site answered it (its body, read when it went out, says what it was).
-  const lost = newest(recent.filter((r) => r.state === 'in-flight' && r.restored && !r.used && isShareKind(r.req.kind)));
-  if (lost && open.length === 0) return { type: 'log', kind: lost.req.kind as ShareKind, signals: ['page', 'request'], request: lost };
+  const lost = newest(
+    recent.filter((r) => r.state === 'in-flight' && r.restored && !r.used && isShareKind(r.req.kind)),
+  );
+  if (lost && open.length === 0)
+    return { type: 'log', kind: lost.req.kind as ShareKind, signals: ['page', 'request'], request: lost };
   const other = newest(open);
   if (other) return { type: 'drop', reason: `the site's create request was a ${other.req.kind}`, request: other };
   if (!requestKnown(page)) return { type: 'log', kind: page.kind, signals: ['page'] };
-  if (recent.some((r) => r.state === 'failed' && !r.used)) return { type: 'drop', reason: "the site's create request failed" };
+  if (recent.some((r) => r.state === 'failed' && !r.used))
+    return { type: 'drop', reason: "the site's create request failed" };
   return { type: 'drop', reason: 'no create request of the site confirmed it', diagnose: 'page-without-request' };
 }
 

@@ -19,7 +19,10 @@ async function build(db: SharewiseDB): Promise<PopupSnapshot> {
   try {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, fail) => {
-      timer = setTimeout(() => fail(new Error(`no answer from IndexedDB after ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS);
+      timer = setTimeout(
+        () => fail(new Error(`no answer from IndexedDB after ${READ_TIMEOUT_MS} ms`)),
+        READ_TIMEOUT_MS,
+      );
     });
     const data = await Promise.race([readPopupData(db, Date.now()), timeout]).finally(() => clearTimeout(timer));
     return buildSnapshot(data, settings, problem);

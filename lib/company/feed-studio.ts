@@ -7,8 +7,7 @@ import type { Feed } from '../feed/schema';
  * employees get the feed without them. Pure.
  */
 export type StudioCheck =
-  | { ok: true; feed: Feed; warnings: string[] }
-  | { ok: false; errors: string[]; message: string };
+  { ok: true; feed: Feed; warnings: string[] } | { ok: false; errors: string[]; message: string };
 
 export function checkFeedText(text: string): StudioCheck {
   const parsed = parseFeedText(text);
@@ -29,7 +28,8 @@ export function jsonObject(text: string): Record<string, unknown> | null {
 
 export function getAt(root: unknown, path: Path): unknown {
   let v = root;
-  for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[k] : undefined;
+  for (const k of path)
+    v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[k] : undefined;
   return v;
 }
 
@@ -46,7 +46,8 @@ export function setAt(root: unknown, path: Path, value: unknown): unknown {
     else list[k] = setAt(list[k], rest, value);
     return list;
   }
-  const obj = typeof root === 'object' && root !== null && !Array.isArray(root) ? { ...(root as Record<string, unknown>) } : {};
+  const obj =
+    typeof root === 'object' && root !== null && !Array.isArray(root) ? { ...(root as Record<string, unknown>) } : {};
   const next = setAt(obj[k!], rest, value);
   if (next === undefined) delete obj[k!];
   else obj[k!] = next;
@@ -61,5 +62,12 @@ export function editText(text: string, path: Path, value: unknown): string | nul
 
 /** A new post for the form's "add post": valid except for what only the editor can write. */
 export function blankPost(today: string, n: number): Record<string, unknown> {
-  return { id: `post-${today}-${n}`, title: '', text: '', url: 'https://', networks: ['linkedin', 'x'], publishedAt: today };
+  return {
+    id: `post-${today}-${n}`,
+    title: '',
+    text: '',
+    url: 'https://',
+    networks: ['linkedin', 'x'],
+    publishedAt: today,
+  };
 }

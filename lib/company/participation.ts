@@ -77,7 +77,11 @@ export function loadReports(files: { name: string; text: string }[]): LoadedRepo
       const raw = wrapped ? (value as { report: unknown }).report : value;
       const parsed = ReportPayloadSchema.safeParse(raw);
       if (!parsed.success) {
-        problems.push(...formatIssues(parsed.error).slice(0, 3).map((m) => `${where}: ${m}`));
+        problems.push(
+          ...formatIssues(parsed.error)
+            .slice(0, 3)
+            .map((m) => `${where}: ${m}`),
+        );
         continue;
       }
       const given = wrapped ? (value as { key?: unknown }).key : undefined;
@@ -136,7 +140,8 @@ function personOf(r: ReportPayload): Person {
 /** The program's period kind, as the reports' bonus rules say (the most common), else months. */
 export function programKind(reports: StoredReport[]): ProgramPeriodKind {
   const counts = new Map<ProgramPeriodKind, number>();
-  for (const { report } of reports) for (const b of report.bonus ?? []) counts.set(b.rules.period, (counts.get(b.rules.period) ?? 0) + 1);
+  for (const { report } of reports)
+    for (const b of report.bonus ?? []) counts.set(b.rules.period, (counts.get(b.rules.period) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'month';
 }
 
@@ -151,8 +156,16 @@ function better(a: { status: BonusStatus; at: string }, b: { status: BonusStatus
  * whose period starts in that program period (a week that straddles two months counts in the month it
  * starts in), and only when every one of those reports carried the count: a partial sum is not shown.
  */
-export function participation(reports: StoredReport[], kind: ProgramPeriodKind = programKind(reports)): ParticipationRow[] {
-  type Acc = { person: Person; period: string; reports: ReportPayload[]; bonus: { status: BonusStatus; at: string } | null };
+export function participation(
+  reports: StoredReport[],
+  kind: ProgramPeriodKind = programKind(reports),
+): ParticipationRow[] {
+  type Acc = {
+    person: Person;
+    period: string;
+    reports: ReportPayload[];
+    bonus: { status: BonusStatus; at: string } | null;
+  };
   const rows = new Map<string, Acc>();
   const row = (person: Person, period: string) => {
     const id = `${person.id} ${period}`;
@@ -172,7 +185,9 @@ export function participation(reports: StoredReport[], kind: ProgramPeriodKind =
   }
   const total = (list: ReportPayload[], pick: (r: ReportPayload) => number | undefined): number | null => {
     const values = list.map(pick);
-    return values.length > 0 && values.every((v) => v !== undefined) ? values.reduce<number>((a, b) => a + b!, 0) : null;
+    return values.length > 0 && values.every((v) => v !== undefined)
+      ? values.reduce<number>((a, b) => a + b!, 0)
+      : null;
   };
   return [...rows.values()]
     .map((acc): ParticipationRow => {
@@ -180,7 +195,10 @@ export function participation(reports: StoredReport[], kind: ProgramPeriodKind =
       return {
         person: acc.person,
         period: acc.period,
-        shares: total(acc.reports, (r) => r.totalShares ?? (r.byNetwork ? r.byNetwork.linkedin + r.byNetwork.x : undefined)),
+        shares: total(
+          acc.reports,
+          (r) => r.totalShares ?? (r.byNetwork ? r.byNetwork.linkedin + r.byNetwork.x : undefined),
+        ),
         linkedin: total(acc.reports, (r) => r.byNetwork?.linkedin),
         x: total(acc.reports, (r) => r.byNetwork?.x),
         points: b?.points ?? null,
@@ -189,7 +207,9 @@ export function participation(reports: StoredReport[], kind: ProgramPeriodKind =
         final: b ? b.final : null,
       };
     })
-    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : personLabel(a.person).localeCompare(personLabel(b.person))));
+    .sort((a, b) =>
+      a.period < b.period ? -1 : a.period > b.period ? 1 : personLabel(a.person).localeCompare(personLabel(b.person)),
+    );
 }
 
 /** A named person's name and email, or a pseudonymous id (the first part of the install id). */
@@ -198,7 +218,9 @@ export function personLabel(p: Person): string {
 }
 
 /** Per program period: how many people shared at least once, and how many qualified. */
-export function participationByPeriod(rows: ParticipationRow[]): { period: string; sharing: number; qualified: number }[] {
+export function participationByPeriod(
+  rows: ParticipationRow[],
+): { period: string; sharing: number; qualified: number }[] {
   const map = new Map<string, { sharing: number; qualified: number }>();
   for (const r of rows) {
     const p = map.get(r.period) ?? { sharing: 0, qualified: 0 };
@@ -210,13 +232,36 @@ export function participationByPeriod(rows: ParticipationRow[]): { period: strin
   return [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, v]) => ({ period, ...v }));
 }
 
-export const PARTICIPATION_COLUMNS = ['person', 'email', 'period', 'shares', 'linkedin', 'x', 'points', 'threshold', 'qualified', 'final'] as const;
+export const PARTICIPATION_COLUMNS = [
+  'person',
+  'email',
+  'period',
+  'shares',
+  'linkedin',
+  'x',
+  'points',
+  'threshold',
+  'qualified',
+  'final',
+] as const;
 
 /** CSV for payroll: blank where the employee did not allow a field (never 0), yes/no for qualified. */
 export function participationCsv(rows: ParticipationRow[]): string {
-  const cell = (v: number | boolean | string | null) => (v === null ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+  const cell = (v: number | boolean | string | null) =>
+    v === null ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
   const lines = rows.map((r) =>
-    [r.person.name ?? personLabel(r.person), r.person.email, r.period, r.shares, r.linkedin, r.x, r.points, r.threshold, r.qualified, r.final]
+    [
+      r.person.name ?? personLabel(r.person),
+      r.person.email,
+      r.period,
+      r.shares,
+      r.linkedin,
+      r.x,
+      r.points,
+      r.threshold,
+      r.qualified,
+      r.final,
+    ]
       .map((v) => csvField(cell(v)))
       .join(','),
   );

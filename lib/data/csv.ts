@@ -1,6 +1,17 @@
 import type { Share } from '../shares';
 
-export const CSV_COLUMNS = ['id', 'at', 'network', 'kind', 'postId', 'surface', 'urls', 'text', 'permalink', 'signals'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'at',
+  'network',
+  'kind',
+  'postId',
+  'surface',
+  'urls',
+  'text',
+  'permalink',
+  'signals',
+] as const;
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
@@ -17,7 +28,18 @@ export function sharesToCsv(shares: Share[]): string {
   const rows = [...shares]
     .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
     .map((s) =>
-      [s.id, new Date(s.at).toISOString(), s.network, s.kind, s.postId ?? '', s.surface, s.urls.join(' '), s.text ?? '', s.permalink ?? '', (s.signals ?? []).join(' ')]
+      [
+        s.id,
+        new Date(s.at).toISOString(),
+        s.network,
+        s.kind,
+        s.postId ?? '',
+        s.surface,
+        s.urls.join(' '),
+        s.text ?? '',
+        s.permalink ?? '',
+        (s.signals ?? []).join(' '),
+      ]
         .map(csvField)
         .join(','),
     );

@@ -8,7 +8,8 @@ export type ImportProblem =
   | { kind: 'newer'; version: number }
   | { kind: 'broken'; where: string; what: string; count: number };
 
-export type ParsedImport = { ok: true; shares: Share[]; duplicatesInFile: number } | { ok: false; problem: ImportProblem };
+export type ParsedImport =
+  { ok: true; shares: Share[]; duplicatesInFile: number } | { ok: false; problem: ImportProblem };
 
 /**
  * How far ahead of this device's clock a share may be dated: another device's clock may run a little
@@ -19,7 +20,9 @@ export const IMPORT_CLOCK_SKEW_MS = 60 * 60 * 1000;
 /** The first share dated after `now` plus the allowed clock skew, as a problem; null if none. */
 export function futureShare(shares: Pick<Share, 'at'>[], now: number): { where: string; what: string } | null {
   const i = shares.findIndex((s) => s.at > now + IMPORT_CLOCK_SKEW_MS);
-  return i < 0 ? null : { where: `shares.${i}.at`, what: 'is in the future (more than an hour ahead of this device\'s clock)' };
+  return i < 0
+    ? null
+    : { where: `shares.${i}.at`, what: "is in the future (more than an hour ahead of this device's clock)" };
 }
 
 /**
@@ -44,7 +47,8 @@ export function parseImport(text: string, now: number = Date.now()): ParsedImpor
     return { ok: false, problem: { kind: 'not-an-export' } };
   }
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version === 'number' && version > EXPORT_VERSION) return { ok: false, problem: { kind: 'newer', version } };
+  if (typeof version === 'number' && version > EXPORT_VERSION)
+    return { ok: false, problem: { kind: 'newer', version } };
   const parsed = ExportSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -38,7 +38,12 @@ export function decideSubmit(network: Network, f: SubmitFacts): Candidate | null
 }
 
 /** An instant repost: no text of ours (the reposted item, never read, is its dedupe key). */
-export const repostCandidate = (network: Network): Candidate => ({ network, kind: 'repost', surface: 'composer', text: '' });
+export const repostCandidate = (network: Network): Candidate => ({
+  network,
+  kind: 'repost',
+  surface: 'composer',
+  text: '',
+});
 
 export interface Tracker {
   /**

@@ -47,7 +47,12 @@ export class ContentScriptContext {
   }
 
   /** Like WXT's: removed on invalidation. `wxt:locationchange` is private to this script (see above). */
-  addEventListener(target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions): void {
+  addEventListener(
+    target: EventTarget,
+    type: string,
+    handler: (event: never) => void,
+    options?: AddEventListenerOptions,
+  ): void {
     const listener = handler as unknown as EventListener;
     const opts = { ...options, signal: this.signal };
     if (type !== 'wxt:locationchange') return target.addEventListener(type, listener, opts);
@@ -71,9 +76,13 @@ export class ContentScriptContext {
     };
     const nav = (globalThis as { navigation?: EventTarget }).navigation;
     if (typeof nav?.addEventListener === 'function') {
-      nav.addEventListener('navigate', (e) => changed(new URL((e as Event & { destination: { url: string } }).destination.url)), {
-        signal: this.signal,
-      });
+      nav.addEventListener(
+        'navigate',
+        (e) => changed(new URL((e as Event & { destination: { url: string } }).destination.url)),
+        {
+          signal: this.signal,
+        },
+      );
     } else {
       const poll = setInterval(() => (this.isValid ? changed(here()) : clearInterval(poll)), 1000);
     }

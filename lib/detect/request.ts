@@ -55,7 +55,9 @@ export function provesAlone(endpoint: CreateEndpoint): boolean {
 }
 
 /** Which create endpoint a URL is, or null. */
-export function createEndpointOf(url: string): { network: RequestNetwork; endpoint: CreateEndpoint; operation: string } | null {
+export function createEndpointOf(
+  url: string,
+): { network: RequestNetwork; endpoint: CreateEndpoint; operation: string } | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -66,7 +68,8 @@ export function createEndpointOf(url: string): { network: RequestNetwork; endpoi
   if ((X_HOSTS as readonly string[]).includes(u.hostname)) {
     const m = /^\/i\/api\/graphql\/[^/]+\/([A-Za-z]+)$/.exec(u.pathname);
     const op = m?.[1];
-    if (op && (X_CREATE_OPERATIONS as readonly string[]).includes(op)) return { network: 'x', endpoint: 'x-graphql', operation: op };
+    if (op && (X_CREATE_OPERATIONS as readonly string[]).includes(op))
+      return { network: 'x', endpoint: 'x-graphql', operation: op };
     return null;
   }
   if (u.hostname !== LINKEDIN_HOST) return null;
@@ -77,14 +80,18 @@ export function createEndpointOf(url: string): { network: RequestNetwork; endpoi
   if (u.pathname === '/voyager/api/graphql' && u.searchParams.get('queryId')?.startsWith(`${LINKEDIN_DASH_SHARES}.`)) {
     return { network: 'linkedin', endpoint: 'linkedin-dash-shares', operation: LINKEDIN_DASH_SHARES };
   }
-  if (u.pathname === '/flagship-web/rsc-action/actions/server-request' && u.searchParams.get('sduiid') === LINKEDIN_INSTANT_REPOST) {
+  if (
+    u.pathname === '/flagship-web/rsc-action/actions/server-request' &&
+    u.searchParams.get('sduiid') === LINKEDIN_INSTANT_REPOST
+  ) {
     return { network: 'linkedin', endpoint: 'linkedin-sdui-repost', operation: 'createInstantRepost' };
   }
   return null;
 }
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
+const obj = (v: unknown): Json | null =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function parseJson(body: string | null): Json | null {
@@ -138,7 +145,8 @@ export function readCreateRequest(url: string, body: string | null): CreateReque
   const endpoint = createEndpointOf(url);
   if (!endpoint) return null;
   const json = parseJson(body);
-  const { kind, text } = endpoint.network === 'x' ? readX(endpoint.operation, json) : readLinkedIn(endpoint.endpoint, json);
+  const { kind, text } =
+    endpoint.network === 'x' ? readX(endpoint.operation, json) : readLinkedIn(endpoint.endpoint, json);
   return { ...endpoint, kind, text: text.slice(0, 25_000) };
 }
 
@@ -156,7 +164,9 @@ export interface RequestBodyDetails {
 export function decodeRequestBody(details: RequestBodyDetails | null | undefined): string | null {
   if (!details || details.error) return null;
   if (details.raw) {
-    const parts = details.raw.map((p) => p.bytes).filter((b): b is ArrayBuffer => !!b && typeof b.byteLength === "number");
+    const parts = details.raw
+      .map((p) => p.bytes)
+      .filter((b): b is ArrayBuffer => !!b && typeof b.byteLength === 'number');
     const size = parts.reduce((n, b) => n + b.byteLength, 0);
     if (size === 0 || size > MAX_BODY_BYTES) return null;
     const all = new Uint8Array(size);

@@ -81,7 +81,8 @@ export function watchShares(a: SiteAdapter, out: Sink, signal: AbortSignal): OnR
     });
 
   /** The button that publishes composer `c`, if `c` is a whole composer. */
-  const submitOf = (c: Element) => c.querySelector(a.submitButton) ?? (LINKEDIN && c.matches(a.submitScreen) ? lastButton(c) : null);
+  const submitOf = (c: Element) =>
+    c.querySelector(a.submitButton) ?? (LINKEDIN && c.matches(a.submitScreen) ? lastButton(c) : null);
 
   /** The composer around `el`: the nearest ancestor holding text boxes and a submit button; its boxes. */
   const composerOf = (el: Element): [Element, Element[]] | null => {
@@ -169,7 +170,8 @@ export function watchShares(a: SiteAdapter, out: Sink, signal: AbortSignal): OnR
       if (undo) return undo.isConnected || finish(undone ? null : 'undo-elapsed');
       if (item?.querySelector(a.repostDone)) return finish('reposted');
       // Emptied or removed by the site itself — not after the employee went on editing or clicking.
-      if (!userActed && !refused && boxes.length && boxes.every((b) => !b.isConnected || !textOf(b))) finish('composer-closed');
+      if (!userActed && !refused && boxes.length && boxes.every((b) => !b.isConnected || !textOf(b)))
+        finish('composer-closed');
     };
     /** No answer in time: nothing is logged, and the page may have changed in a way we do not know. */
     const expire = () => {
@@ -207,7 +209,8 @@ export function watchShares(a: SiteAdapter, out: Sink, signal: AbortSignal): OnR
     } else if (hit(a.replyButton)) mode('reply');
     else if ((el = hit(a.repostButton))) menu = [el.closest(a.repostedItem) ?? el, 'quote'];
     else if (X && hit(a.editMenu)) menu = [null, 'edit'];
-    else if ((el = hit(a.repostConfirm)) && opened?.[1] != 'edit') begin(repostCandidate(a.network), el, [], opened?.[0] ?? el);
+    else if ((el = hit(a.repostConfirm)) && opened?.[1] != 'edit')
+      begin(repostCandidate(a.network), el, [], opened?.[0] ?? el);
     // Any other item of the repost menu ("Quote", "Repost with your thoughts") opens a quote;
     // an item of a post's own menu may open an edit of it.
     else if (opened && hit(a.repostMenuItem)) mode(opened[1]);

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { FeedSchema, PostSchema, type Feed } from './schema';
 
-export type ParseFeedResult =
-  | { ok: true; feed: Feed; warnings: string[] }
-  | { ok: false; errors: string[] };
+export type ParseFeedResult = { ok: true; feed: Feed; warnings: string[] } | { ok: false; errors: string[] };
 
 /** A feed larger than this many posts is cut (with a warning) rather than rejected. */
 export const MAX_POSTS = 500;

@@ -72,7 +72,9 @@ export const ReportingSchema = z.object({
 });
 
 export const FeedSchema = z.object({
-  version: z.literal(FEED_VERSION, { error: `unsupported feed version (this extension reads version ${FEED_VERSION})` }),
+  version: z.literal(FEED_VERSION, {
+    error: `unsupported feed version (this extension reads version ${FEED_VERSION})`,
+  }),
   company: z.object({ name: text(120), website: httpsUrl.optional() }),
   vision: VisionSchema,
   program: ProgramSchema.optional(),

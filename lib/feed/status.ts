@@ -10,9 +10,19 @@ export type FeedStatus =
  * What the popup should say about the feed: whose it is, and what went wrong since when. Pure, for
  * the popup/options to render from the feedCache row they read with useLiveQuery.
  */
-export function feedStatus(row: { feed: unknown; source: string | null; fetchedAt: number | null; error?: { message: string; since: number } | null } | undefined): FeedStatus {
+export function feedStatus(
+  row:
+    | {
+        feed: unknown;
+        source: string | null;
+        fetchedAt: number | null;
+        error?: { message: string; since: number } | null;
+      }
+    | undefined,
+): FeedStatus {
   if (!row) return { kind: 'loading' };
   if (row.source === 'demo' && row.feed) return { kind: 'demo' };
-  if (row.feed && row.source) return { kind: 'company', url: row.source, fetchedAt: row.fetchedAt, error: row.error ?? null };
+  if (row.feed && row.source)
+    return { kind: 'company', url: row.source, fetchedAt: row.fetchedAt, error: row.error ?? null };
   return { kind: 'unavailable', url: row.source, error: row.error ?? null };
 }

@@ -49,11 +49,17 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   const maxBytes = options.maxBytes ?? MAX_FEED_BYTES;
   const timeoutMs = options.timeoutMs ?? FEED_TIMEOUT_MS;
   // credentials omitted: the feed is public to employees; no cookies of the company's site go along.
-  const init: RequestInit = { headers: { accept: 'application/json' }, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' };
+  const init: RequestInit = {
+    headers: { accept: 'application/json' },
+    credentials: 'omit',
+    cache: 'no-store',
+    referrerPolicy: 'no-referrer',
+  };
   return fetchWithDeadline<FetchFeedResult>(
     { url, init, timeoutMs, fetch: options.fetch },
     async (res) => {
-      if (res.status === 304) return { kind: 'failed', message: 'the feed server answered 304 to a request that was not conditional' };
+      if (res.status === 304)
+        return { kind: 'failed', message: 'the feed server answered 304 to a request that was not conditional' };
       if (!res.ok) return { kind: 'failed', message: `the feed server answered HTTP ${res.status}` };
       const declared = Number(res.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes) {

@@ -13,5 +13,7 @@ export function checkFeedUrl(input: string): FeedUrlCheck {
   if (!input.trim()) return { ok: true, url: null };
   const checked = checkRemoteUrl(input);
   if (!checked.ok) return checked;
-  return SettingsSchema.shape.feedUrl.safeParse(checked.url).success ? { ok: true, url: checked.url } : { ok: false, error: 'not-a-url' };
+  return SettingsSchema.shape.feedUrl.safeParse(checked.url).success
+    ? { ok: true, url: checked.url }
+    : { ok: false, error: 'not-a-url' };
 }

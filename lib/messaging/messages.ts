@@ -19,7 +19,10 @@ export const DetectedShareSchema = z.strictObject({
   submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
   confirmedBy: z.enum(['notice', 'composer-closed', 'reposted', 'undo-elapsed', 'network']),
   permalink: z.string().url().max(2048).optional(),
-  layout: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  layout: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
 });
 
 /** Content-free by construction: a network, a layout name and hook names, never text, URLs or ids. */
@@ -41,7 +44,10 @@ export const PopupOpenedSchema = z.strictObject({});
 export const FeedRefreshSchema = z.strictObject({ force: z.boolean().optional() });
 export const SendReportsNowSchema = z.strictObject({});
 /** The endpoint is compared with the configured one before anything is stored. */
-export const AnswerReportDestinationSchema = z.strictObject({ endpoint: z.string().min(1).max(2048), agree: z.boolean() });
+export const AnswerReportDestinationSchema = z.strictObject({
+  endpoint: z.string().min(1).max(2048),
+  agree: z.boolean(),
+});
 /** A page the employee suggests: the active tab's address and title, and their own note. */
 export const SuggestPageSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2048),
@@ -64,7 +70,6 @@ export const ClaimShareSchema = z.strictObject({
   postId: z.string().min(1).max(200).nullable(),
 });
 
-
 /**
  * Who may send a message: `content`, our own content script in a tab of the payload's network's site;
  * `page`, one of our own extension pages (popup, options, welcome), never a web page.
@@ -82,7 +87,12 @@ export const MESSAGES = {
   /** The popup opened: its posts count as seen and the toolbar badge clears (lib/background/badge.ts). */
   'ui:popupOpened': { from: 'page', schema: PopupOpenedSchema, answer: answer<{ ok: true }>() },
   /** The popup asks for a refresh when it opens (only fetched when older than an hour, or `force`). */
-  'ui:feedMaybeRefresh': { from: 'page', schema: FeedRefreshSchema, answer: answer<{ refreshed: boolean }>(), emptyIfAbsent: true },
+  'ui:feedMaybeRefresh': {
+    from: 'page',
+    schema: FeedRefreshSchema,
+    answer: answer<{ refreshed: boolean }>(),
+    emptyIfAbsent: true,
+  },
   /** "Send now": delivers queued reports. */
   'ui:sendReportsNow': {
     from: 'page',
@@ -93,12 +103,20 @@ export const MESSAGES = {
   /** The employee's answer when reporting paused for a new endpoint: agree to it, or keep paused. */
   'ui:answerReportDestination': { from: 'page', schema: AnswerReportDestinationSchema, answer: answer<{ ok: true }>() },
   'ui:suggestPage': { from: 'page', schema: SuggestPageSchema, answer: answer<{ ok: true; id: number }>() },
-  'ui:queueSuggestions': { from: 'page', schema: QueueSuggestionsSchema, answer: answer<{ ok: true; queued: number }>() },
+  'ui:queueSuggestions': {
+    from: 'page',
+    schema: QueueSuggestionsSchema,
+    answer: answer<{ ok: true; queued: number }>(),
+  },
   'ui:deleteSuggestion': { from: 'page', schema: SuggestionIdSchema, answer: answer<{ ok: true }>() },
   // My data (options page): the employee deletes or restores their own history.
   'ui:deleteShare': { from: 'page', schema: DeleteShareSchema, answer: answer<{ ok: true; deleted: boolean }>() },
   'ui:deleteAllData': { from: 'page', schema: DeleteAllDataSchema, answer: answer<{ ok: true }>() },
-  'ui:importShares': { from: 'page', schema: ImportSharesSchema, answer: answer<{ ok: true; added: number; skipped: number }>() },
+  'ui:importShares': {
+    from: 'page',
+    schema: ImportSharesSchema,
+    answer: answer<{ ok: true; added: number; skipped: number }>(),
+  },
   'ui:forgetTexts': { from: 'page', schema: ForgetTextsSchema, answer: answer<{ ok: true; changed: number }>() },
   // Missed shares: hide the "may be missing shares" notice until the next note; claim a share by its link.
   'ui:dismissDiagnostics': { from: 'page', schema: DismissDiagnosticsSchema, answer: answer<{ ok: true }>() },

@@ -44,5 +44,8 @@ export function validate<T>(schema: z.ZodType<T>, data: unknown): Validated<T> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data };
   const first = parsed.error.issues[0];
-  return { ok: false, error: `invalid message: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown'}` };
+  return {
+    ok: false,
+    error: `invalid message: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown'}`,
+  };
 }

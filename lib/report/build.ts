@@ -63,7 +63,9 @@ export const ReportSchema = z.strictObject({
   /** One entry per program period the report period touches, oldest first. */
   bonus: z.array(BonusStatusSchema).optional(),
   /** Public links to the employee's shares of approved posts in the period, oldest first. */
-  shareLinks: z.array(z.strictObject({ postId: z.string(), network: Network, url: z.url({ protocol: /^https$/ }).max(2048) })).optional(),
+  shareLinks: z
+    .array(z.strictObject({ postId: z.string(), network: Network, url: z.url({ protocol: /^https$/ }).max(2048) }))
+    .optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
@@ -129,7 +131,8 @@ export function buildReport(
   // Stryker disable next-line LogicalOperator,ConditionalExpression,StringLiteral: timed implies a time detail (this narrows its type), and starts go unused when not timed
   if (timed && f.timeDetail !== 'none') {
     // Stryker disable next-line EqualityOperator: a bucket starting at the period end never receives a share, and empty buckets are left out
-    for (let p = periodContaining(f.timeDetail, period.start); p.start < period.end; p = shiftPeriod(p, 1)) starts.push(p.start);
+    for (let p = periodContaining(f.timeDetail, period.start); p.start < period.end; p = shiftPeriod(p, 1))
+      starts.push(p.start);
   }
   const buckets = starts.map(() => ({ total: 0, linkedin: 0, x: 0 }));
   const byNetwork = { linkedin: 0, x: 0 };
@@ -178,12 +181,14 @@ export function buildReport(
     report.timeline = starts.flatMap((start, i) => {
       const b = buckets[i]!;
       if (b.total === 0) return [];
-      return [{
-        // A week bucket of a monthly report may begin before the month: it starts at the period.
-        start: localDate(Math.max(start, period.start)),
-        ...(f.totalShares ? { totalShares: b.total } : {}),
-        ...(f.byNetwork ? { byNetwork: { linkedin: b.linkedin, x: b.x } } : {}),
-      }];
+      return [
+        {
+          // A week bucket of a monthly report may begin before the month: it starts at the period.
+          start: localDate(Math.max(start, period.start)),
+          ...(f.totalShares ? { totalShares: b.total } : {}),
+          ...(f.byNetwork ? { byNetwork: { linkedin: b.linkedin, x: b.x } } : {}),
+        },
+      ];
     });
   }
   if (f.bonus !== 'off' && program) {

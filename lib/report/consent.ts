@@ -19,7 +19,12 @@ export function consentState(reporting: Settings['reporting'], target: ReportTar
   if (!reporting.enabled) return { kind: 'off' };
   if (!target) return { kind: 'no-endpoint' };
   if (reporting.consentedEndpoint === target.endpoint) return { kind: 'active', target };
-  return { kind: 'paused', target, consented: reporting.consentedEndpoint, declined: reporting.declinedEndpoint === target.endpoint };
+  return {
+    kind: 'paused',
+    target,
+    consented: reporting.consentedEndpoint,
+    declined: reporting.declinedEndpoint === target.endpoint,
+  };
 }
 
 /** storage.local key the background keeps while reporting is paused, for the popup's prompt. */
@@ -40,5 +45,10 @@ export function readReportPause(raw: unknown): ReportPause | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   if (typeof r.endpoint !== 'string' || typeof r.host !== 'string') return null;
-  return { endpoint: r.endpoint, host: r.host, source: r.source === 'managed' ? 'managed' : 'feed', declined: r.declined === true };
+  return {
+    endpoint: r.endpoint,
+    host: r.host,
+    source: r.source === 'managed' ? 'managed' : 'feed',
+    declined: r.declined === true,
+  };
 }

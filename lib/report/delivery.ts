@@ -44,6 +44,10 @@ export async function postReport(
       const text = read === null ? `(answer over ${MAX_REPORT_RESPONSE_BYTES} bytes, not read)` : read.slice(0, 500);
       return { ok: res.ok, status: res.status, response: text };
     },
-    (error, timedOut) => ({ ok: false, status: null, response: timedOut ? `no answer within ${timeoutMs / 1000} s` : error }),
+    (error, timedOut) => ({
+      ok: false,
+      status: null,
+      response: timedOut ? `no answer within ${timeoutMs / 1000} s` : error,
+    }),
   );
 }

@@ -34,7 +34,8 @@ export function reportTarget(
 ): ReportTarget | null {
   const schedule = feed?.reporting?.schedule ?? 'weekly';
   if (managed.reportEndpoint) return { endpoint: managed.reportEndpoint, schedule, source: 'managed' };
-  if (feed?.reporting?.endpoint && feedSource !== 'demo') return { endpoint: feed.reporting.endpoint, schedule, source: 'feed' };
+  if (feed?.reporting?.endpoint && feedSource !== 'demo')
+    return { endpoint: feed.reporting.endpoint, schedule, source: 'feed' };
   return null;
 }
 

@@ -34,7 +34,10 @@ function merge(base: Record<string, unknown>, patch: Record<string, unknown>, pa
 class PatchError extends Error {}
 
 /** The settings with `patch` applied field by field, or why the result is not valid settings. */
-export function applyPatch(settings: Settings, patch: SettingsPatch): { ok: true; settings: Settings } | { ok: false; error: string } {
+export function applyPatch(
+  settings: Settings,
+  patch: SettingsPatch,
+): { ok: true; settings: Settings } | { ok: false; error: string } {
   let merged: Record<string, unknown>;
   try {
     merged = merge(settings, patch, '');

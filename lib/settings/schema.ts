@@ -58,10 +58,17 @@ export const SettingsSchema = z.object({
     })
     .prefault({}),
   /** The employee's own feed URL; a managed (admin) one takes precedence. */
-  feedUrl: z.url({ protocol: /^https$/ }).nullable().default(null),
+  feedUrl: z
+    .url({ protocol: /^https$/ })
+    .nullable()
+    .default(null),
   welcomed: z.boolean().default(false),
   /** Random id of this installation: the anonymous identity in reports, and part of their idempotency key. */
-  installId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).nullable().default(null),
+  installId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .nullable()
+    .default(null),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

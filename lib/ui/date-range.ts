@@ -11,7 +11,11 @@ export function dateRange(start: string, endExclusive: string, language: string,
   if (last < first) last.setTime(first.getTime());
   const locale = language.toLowerCase().startsWith('en') ? 'en-GB' : language;
   const withYear = first.getFullYear() !== thisYear || last.getFullYear() !== thisYear;
-  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
+  const format = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+  });
   return first.getTime() === last.getTime() ? format.format(first) : format.formatRange(first, last);
 }
 

@@ -25,7 +25,11 @@ export async function progressRows(
   const [totals, posts] = await Promise.all([
     db.dayTotals.where('day').aboveOrEqual(localDate(since)).toArray(),
     // One getAll per key (a week or month; three for a quarter) rather than anyOf's skipping cursor.
-    Promise.all((programPeriod ? periodPostKeys(programPeriod) : []).map((k) => db.periodPosts.where('period').equals(k).toArray())),
+    Promise.all(
+      (programPeriod ? periodPostKeys(programPeriod) : []).map((k) =>
+        db.periodPosts.where('period').equals(k).toArray(),
+      ),
+    ),
   ]);
   return { totals, posts: posts.flat() };
 }

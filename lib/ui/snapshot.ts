@@ -42,8 +42,20 @@ export interface SnapshotSettings {
 }
 
 /** The snapshot of what the popup shows. Pure. */
-export function buildSnapshot(data: PopupData, settings: SnapshotSettings, problem: StorageProblem | null): PopupSnapshot {
-  const feed = data.row ? { feed: data.row.feed, source: data.row.source, fetchedAt: data.row.fetchedAt, lastAttemptAt: data.row.lastAttemptAt, error: data.row.error ?? null } : null;
+export function buildSnapshot(
+  data: PopupData,
+  settings: SnapshotSettings,
+  problem: StorageProblem | null,
+): PopupSnapshot {
+  const feed = data.row
+    ? {
+        feed: data.row.feed,
+        source: data.row.source,
+        fetchedAt: data.row.fetchedAt,
+        lastAttemptAt: data.row.lastAttemptAt,
+        error: data.row.error ?? null,
+      }
+    : null;
   const shared: Record<string, Network[]> = {};
   for (const [id, networks] of data.shared) shared[id] = [...networks].sort();
   return {
@@ -52,7 +64,11 @@ export function buildSnapshot(data: PopupData, settings: SnapshotSettings, probl
     summary: data.progress,
     shared,
     anyEver: data.anyEver,
-    tracking: { enabled: settings.tracking.enabled, paused: settings.tracking.paused, pausedUntil: settings.tracking.pausedUntil },
+    tracking: {
+      enabled: settings.tracking.enabled,
+      paused: settings.tracking.paused,
+      pausedUntil: settings.tracking.pausedUntil,
+    },
     reporting: { enabled: settings.reporting.enabled, identity: settings.reporting.fields.identity },
     problem,
     dbError: null,
@@ -60,14 +76,30 @@ export function buildSnapshot(data: PopupData, settings: SnapshotSettings, probl
 }
 
 /** What the popup shows when the background could not read the database. */
-export function failedSnapshot(message: string, settings: SnapshotSettings, problem: StorageProblem | null): PopupSnapshot {
-  return { ...buildSnapshot({ row: undefined, posts: [], shared: new Map(), progress: { totals: [], posts: [] }, anyEver: false }, settings, problem), dbError: message };
+export function failedSnapshot(
+  message: string,
+  settings: SnapshotSettings,
+  problem: StorageProblem | null,
+): PopupSnapshot {
+  return {
+    ...buildSnapshot(
+      { row: undefined, posts: [], shared: new Map(), progress: { totals: [], posts: [] }, anyEver: false },
+      settings,
+      problem,
+    ),
+    dbError: message,
+  };
 }
 
 /** The stored snapshot if it is one this version of the popup reads; null otherwise (not written yet). */
 export function readSnapshot(raw: unknown): PopupSnapshot | null {
   const s = raw as Partial<PopupSnapshot> | null | undefined;
-  return s?.v === SNAPSHOT_VERSION && typeof s.summary === 'object' && typeof s.shared === 'object' && typeof s.tracking === 'object' ? (s as PopupSnapshot) : null;
+  return s?.v === SNAPSHOT_VERSION &&
+    typeof s.summary === 'object' &&
+    typeof s.shared === 'object' &&
+    typeof s.tracking === 'object'
+    ? (s as PopupSnapshot)
+    : null;
 }
 
 /** What the popup renders at `now`. Pure. */

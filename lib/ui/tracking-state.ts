@@ -6,7 +6,7 @@
 export type TrackingState = { state: 'on' } | { state: 'off' } | { state: 'paused'; until: number | null };
 
 export function trackingState(raw: unknown, now: number): TrackingState {
-  const t = (raw as { schemaVersion?: unknown; tracking?: Record<string, unknown> } | null | undefined);
+  const t = raw as { schemaVersion?: unknown; tracking?: Record<string, unknown> } | null | undefined;
   // Versions 1 and 2 share the `tracking` shape (lib/settings/migrations); a newer one is not guessed at.
   const known = t?.schemaVersion === 1 || t?.schemaVersion === 2;
   if (!t || !known || typeof t.tracking !== 'object' || t.tracking === null) return { state: 'on' };

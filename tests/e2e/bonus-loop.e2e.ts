@@ -14,7 +14,20 @@ import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import { CompanyPage } from './pages/company';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
-import { CORS, FEED_HOST, feedUrlFor, getLocal, hostAndPath, REPORT_HOST, reportUrlFor, sendUi, serveFeed, setLocal, settings, waitForFeed } from './feed-support';
+import {
+  CORS,
+  FEED_HOST,
+  feedUrlFor,
+  getLocal,
+  hostAndPath,
+  REPORT_HOST,
+  reportUrlFor,
+  sendUi,
+  serveFeed,
+  setLocal,
+  settings,
+  waitForFeed,
+} from './feed-support';
 import type { FixtureServer } from './harness/server';
 
 /**
@@ -93,7 +106,10 @@ function proxy(server: FixtureServer, port: number) {
 }
 
 const stored = (file: string) =>
-  readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { key: string; report: Record<string, unknown> });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { key: string; report: Record<string, unknown> });
 
 async function sendUntilEmpty(browser: ExtensionBrowser, page: TestPage): Promise<void> {
   for (let round = 1; round <= 10; round++) {
@@ -104,7 +120,11 @@ async function sendUntilEmpty(browser: ExtensionBrowser, page: TestPage): Promis
 }
 
 /** Approved shares through the extension's own import path. */
-function importShares(page: TestPage, shares: { at: number; network: 'linkedin' | 'x'; postId: string | null }[], prefix: string) {
+function importShares(
+  page: TestPage,
+  shares: { at: number; network: 'linkedin' | 'x'; postId: string | null }[],
+  prefix: string,
+) {
   const rows = shares.map((s, i) => ({ id: `${prefix}-${i}`, kind: 'post', surface: 'intent', urls: [], ...s }));
   return sendUi(page, 'ui:importShares', { shares: rows });
 }
@@ -136,11 +156,24 @@ describe.each(BROWSERS)('the bonus loop in %s', (name) => {
       // Last week: ten different approved posts on LinkedIn, 10 points each — the demo program's 100.
       const last = shiftPeriod(periodContaining('week', Date.now()), -1);
       const month = periodContaining('month', last.start);
-      await importShares(popup.page, Array.from({ length: 10 }, (_, i) => ({ at: last.start + 3_600_000 + i * 60_000, network: 'linkedin' as const, postId: `p-bonus-${i}` })), installId);
+      await importShares(
+        popup.page,
+        Array.from({ length: 10 }, (_, i) => ({
+          at: last.start + 3_600_000 + i * 60_000,
+          network: 'linkedin' as const,
+          postId: `p-bonus-${i}`,
+        })),
+        installId,
+      );
       // Stored at the current settings version, as options writes them (version 1 predates the bonus
       // field, and its migration turns it off).
       await setLocal(popup.page, {
-        settings: settings({ schemaVersion: SETTINGS_VERSION, installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, consentedEndpoint: reportUrlFor(installId), fields: { bonus: 'qualified' } } }),
+        settings: settings({
+          schemaVersion: SETTINGS_VERSION,
+          installId,
+          feedUrl: feedUrlFor(installId),
+          reporting: { enabled: true, consentedEndpoint: reportUrlFor(installId), fields: { bonus: 'qualified' } },
+        }),
         reportingState: { cursor: last.start },
       });
       await sendUntilEmpty(browser, popup.page);
@@ -175,7 +208,9 @@ describe.each(BROWSERS)('the bonus loop in %s', (name) => {
         qualified: 'true',
       });
       const csv = await tools.downloadFrom('export-csv');
-      expect(csv.split('\r\n')).toContain(`${installId},,${localDate(month.start)},,,,,,yes,${bonus[0]!.final ? 'yes' : 'no'}`);
+      expect(csv.split('\r\n')).toContain(
+        `${installId},,${localDate(month.start)},,,,,,yes,${bonus[0]!.final ? 'yes' : 'no'}`,
+      );
       expect(await axeViolations(tools.page)).toEqual([]);
       await tools.page.close();
     } finally {
@@ -209,7 +244,14 @@ describe.each(BROWSERS)('the bonus loop in %s', (name) => {
         ],
         installId,
       );
-      await setLocal(popup.page, { settings: settings({ schemaVersion: SETTINGS_VERSION, installId, feedUrl: feedUrlFor(installId), reporting: { enabled: true, consentedEndpoint: reportUrlFor(installId), fields: { bonus: 'points' } } }) });
+      await setLocal(popup.page, {
+        settings: settings({
+          schemaVersion: SETTINGS_VERSION,
+          installId,
+          feedUrl: feedUrlFor(installId),
+          reporting: { enabled: true, consentedEndpoint: reportUrlFor(installId), fields: { bonus: 'points' } },
+        }),
+      });
       await popup.page.close();
 
       const shown = await PopupPage.open(browser);
@@ -239,22 +281,34 @@ describe.each(BROWSERS)('the bonus loop in %s', (name) => {
     await tools.page.waitFor('[data-testid="studio-valid"]');
     const demo = readFileSync(join(ROOT, 'public/demo-feed.json'), 'utf8');
     expect(await tools.downloadFrom('studio-export')).toBe(demo);
-    expect(await tools.page.text('[data-testid="studio-preview"] [data-testid="vision-headline"]')).toBe(JSON.parse(demo).vision.headline);
+    expect(await tools.page.text('[data-testid="studio-preview"] [data-testid="vision-headline"]')).toBe(
+      JSON.parse(demo).vision.headline,
+    );
     expect(await axeViolations(tools.page)).toEqual([]);
 
     // An edit in the form: the JSON and the preview follow, and the export carries it.
     await tools.typeInto('studio-headline', 'Acme ships the R9');
-    await waitUntil(async () => (await tools.page.text('[data-testid="studio-preview"] [data-testid="vision-headline"]')) === 'Acme ships the R9', 'the preview to follow');
+    await waitUntil(
+      async () =>
+        (await tools.page.text('[data-testid="studio-preview"] [data-testid="vision-headline"]')) ===
+        'Acme ships the R9',
+      'the preview to follow',
+    );
     const edited = JSON.parse(await tools.downloadFrom('studio-export'));
     expect(edited.vision.headline).toBe('Acme ships the R9');
-    expect({ ...edited, vision: { ...edited.vision, headline: null } }).toEqual({ ...JSON.parse(demo), vision: { ...JSON.parse(demo).vision, headline: null } });
+    expect({ ...edited, vision: { ...edited.vision, headline: null } }).toEqual({
+      ...JSON.parse(demo),
+      vision: { ...JSON.parse(demo).vision, headline: null },
+    });
 
     // A post without a title is dropped with the parser's own warning.
     await tools.typeInto('studio-post-0-title', '');
     await tools.page.waitFor('[data-testid="studio-warnings"]');
     const dropped = checkFeedText(await tools.studioJson());
     expect(dropped.ok && dropped.warnings).toEqual([expect.stringMatching(/^posts\[0\]\.title: .*\(post dropped\)$/)]);
-    expect(await tools.page.text('[data-testid="studio-warnings"]')).toBe(dropped.ok ? dropped.warnings.join('') : null);
+    expect(await tools.page.text('[data-testid="studio-warnings"]')).toBe(
+      dropped.ok ? dropped.warnings.join('') : null,
+    );
     // An empty company name refuses the whole feed.
     await tools.typeInto('studio-company-name', '');
     await tools.page.waitFor('[data-testid="studio-message"]');
@@ -297,12 +351,21 @@ describe.each(BROWSERS)('the company tools in German and the dark theme, in %s',
     expect(await tools.page.text('h1')).toBe('Sharewise – Werkzeuge für Unternehmen');
     await tools.page.click('[data-testid="studio-demo"]');
     await tools.page.waitFor('[data-testid="studio-preview"]');
-    const report = { schemaVersion: 1, identity: { kind: 'anonymous', installId: 'e2e-de-0001' }, period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' }, generatedAt: '2026-11-23T08:00:00.000Z', totalShares: 2 };
-    await tools.chooseFiles('reports-file', [{ name: 'reports.ndjson', text: JSON.stringify({ key: 'e2e-de-0001:week:2026-11-16', receivedAt: 'x', report }) }]);
+    const report = {
+      schemaVersion: 1,
+      identity: { kind: 'anonymous', installId: 'e2e-de-0001' },
+      period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' },
+      generatedAt: '2026-11-23T08:00:00.000Z',
+      totalShares: 2,
+    };
+    await tools.chooseFiles('reports-file', [
+      { name: 'reports.ndjson', text: JSON.stringify({ key: 'e2e-de-0001:week:2026-11-16', receivedAt: 'x', report }) },
+    ]);
     await tools.page.waitFor('[data-testid="participation-row"]');
-    expect(await tools.page.text('[data-testid="reports-summary"] p')).toBe('1 Berichte aus 1 Datei(en); 0 Duplikate verworfen.');
+    expect(await tools.page.text('[data-testid="reports-summary"] p')).toBe(
+      '1 Berichte aus 1 Datei(en); 0 Duplikate verworfen.',
+    );
     expect(await axeViolations(tools.page)).toEqual([]);
     await tools.page.close();
   });
 });
-

@@ -27,7 +27,11 @@ interface Case {
 
 /** Whether the share box is rendered inside the interop shadow root (not in the page's DOM). */
 const inShadow = (page: TestPage) =>
-  page.evaluate(() => !document.querySelector('[data-test-modal-id="sharebox"]') && !!document.querySelector('#interop-outlet')?.shadowRoot?.querySelector('[data-test-modal-id="sharebox"]'));
+  page.evaluate(
+    () =>
+      !document.querySelector('[data-test-modal-id="sharebox"]') &&
+      !!document.querySelector('#interop-outlet')?.shadowRoot?.querySelector('[data-test-modal-id="sharebox"]'),
+  );
 
 const cases: Case[] = [
   {
@@ -42,7 +46,15 @@ const cases: Case[] = [
       const sentinel = await postSentinel(page, 'linkedin');
       const rows = await log.waitForText(sentinel);
       expect(rows).toHaveLength(2);
-      expect(rows[0]).toEqual(expect.objectContaining({ network: 'linkedin', kind: 'post', surface: 'composer', postId: 'p-2026-11-r7-launch', urls: [R7] }));
+      expect(rows[0]).toEqual(
+        expect.objectContaining({
+          network: 'linkedin',
+          kind: 'post',
+          surface: 'composer',
+          postId: 'p-2026-11-r7-launch',
+          urls: [R7],
+        }),
+      );
     },
   },
   {
@@ -54,20 +66,35 @@ const cases: Case[] = [
       expect(await inShadow(page)).toBe(true);
       await page.type('Written in the shadow root');
       await page.click(POST);
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ network: 'linkedin', kind: 'post', surface: 'composer', postId: null, text: 'Written in the shadow root' })]);
+      expect(await log.waitForCount(1)).toEqual([
+        expect.objectContaining({
+          network: 'linkedin',
+          kind: 'post',
+          surface: 'composer',
+          postId: null,
+          text: 'Written in the shadow root',
+        }),
+      ]);
     },
   },
   {
     name: 'logs a post from the prefilled composer (/feed/?shareActive=true&text=…) as surface "intent", German page',
     async run({ page, log }) {
-      await page.goto(`${FEED}?layout=shadow&lang=de&shareActive=true&text=${encodeURIComponent(`Der R7 ist da ${R7}`)}`);
+      await page.goto(
+        `${FEED}?layout=shadow&lang=de&shareActive=true&text=${encodeURIComponent(`Der R7 ist da ${R7}`)}`,
+      );
       await page.waitFor(EDITOR);
       // LinkedIn drops the parameters once the composer is open; the share is still an intent share.
       expect(await page.evaluate(() => location.search)).toBe('?layout=shadow&lang=de');
       await page.click(POST);
       await waitForNotice(page, TOAST, 'Beitrag erfolgreich veröffentlicht.');
       expect(await log.waitForCount(1)).toEqual([
-        expect.objectContaining({ kind: 'post', surface: 'intent', postId: 'p-2026-11-r7-launch', text: `Der R7 ist da ${R7}` }),
+        expect.objectContaining({
+          kind: 'post',
+          surface: 'intent',
+          postId: 'p-2026-11-r7-launch',
+          text: `Der R7 ist da ${R7}`,
+        }),
       ]);
     },
   },
@@ -96,7 +123,10 @@ const cases: Case[] = [
       await page.click(POST);
       await waitForNotice(page, TOAST, 'Beitrag erfolgreich veröffentlicht.');
       const sentinel = await postSentinel(page, 'linkedin');
-      expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([['quote', 'Meine Gedanken dazu'], ['post', sentinel]]);
+      expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([
+        ['quote', 'Meine Gedanken dazu'],
+        ['post', sentinel],
+      ]);
     },
   },
   {
@@ -146,8 +176,18 @@ const cases: Case[] = [
 
 /** The server-driven layout's notices, by page language. */
 const SDUI_TEXT = {
-  en: { sent: 'Post successful.', scheduled: 'Post scheduled.', error: 'Something went wrong.', reposted: 'Repost successful.' },
-  de: { sent: 'Beitrag erfolgreich veröffentlicht.', scheduled: 'Beitrag geplant.', error: 'Da ist etwas schiefgelaufen.', reposted: 'Repost erfolgreich.' },
+  en: {
+    sent: 'Post successful.',
+    scheduled: 'Post scheduled.',
+    error: 'Something went wrong.',
+    reposted: 'Repost successful.',
+  },
+  de: {
+    sent: 'Beitrag erfolgreich veröffentlicht.',
+    scheduled: 'Beitrag geplant.',
+    error: 'Da ist etwas schiefgelaufen.',
+    reposted: 'Repost erfolgreich.',
+  },
 };
 
 // Every path of the server-driven layout, in English and German.
@@ -175,7 +215,15 @@ for (const lang of ['en', 'de'] as const) {
         const sentinel = await postSentinel(page, 'linkedin');
         const rows = await log.waitForText(sentinel);
         expect(rows.map((r) => r.text)).toEqual([`Proud of the R7 team ${R7}`, sentinel]);
-        expect(rows[0]).toEqual(expect.objectContaining({ network: 'linkedin', kind: 'post', surface: 'composer', postId: 'p-2026-11-r7-launch', urls: [R7] }));
+        expect(rows[0]).toEqual(
+          expect.objectContaining({
+            network: 'linkedin',
+            kind: 'post',
+            surface: 'composer',
+            postId: 'p-2026-11-r7-launch',
+            urls: [R7],
+          }),
+        );
       },
     },
     {
@@ -185,7 +233,9 @@ for (const lang of ['en', 'de'] as const) {
         await page.click(SDUI_EDITOR);
         await page.type('For next Monday');
         await page.click(`${SDUI_COMPOSE} [data-fixture="schedule"]`);
-        await page.waitFor('[data-sdui-screen*="sharing.ShareSchedulePostPicker"] input[data-testid="date-picker-input"]');
+        await page.waitFor(
+          '[data-sdui-screen*="sharing.ShareSchedulePostPicker"] input[data-testid="date-picker-input"]',
+        );
         await page.click('[data-fixture="picker-next"]');
         await page.click(SDUI_POST); // now reads "Schedule"
         await waitForNotice(page, SDUI_NOTICE, T.scheduled);
@@ -197,7 +247,10 @@ for (const lang of ['en', 'de'] as const) {
         await page.click(SDUI_POST);
         await waitForNotice(page, SDUI_NOTICE, T.sent);
         const sentinel = await postSentinel(page, 'linkedin');
-        expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([['post', 'Posting it now after all'], ['post', sentinel]]);
+        expect((await log.waitForText(sentinel)).map((r) => [r.kind, r.text])).toEqual([
+          ['post', 'Posting it now after all'],
+          ['post', sentinel],
+        ]);
       },
     },
     {
@@ -206,13 +259,20 @@ for (const lang of ['en', 'de'] as const) {
         await page.goto(`${FEED}?fixture=sdui&${q}&fail=500&shareActive=true&text=${encodeURIComponent('Rejected')}`);
         await page.click(SDUI_POST);
         await waitForNotice(page, SDUI_NOTICE, T.error);
-        await page.goto(`${FEED}?fixture=sdui&${q}&shareActive=true&text=${encodeURIComponent(`The R7 is here ${R7}`)}`);
+        await page.goto(
+          `${FEED}?fixture=sdui&${q}&shareActive=true&text=${encodeURIComponent(`The R7 is here ${R7}`)}`,
+        );
         await page.waitFor(SDUI_EDITOR);
         expect(await page.evaluate(() => location.search)).toBe(`?fixture=sdui&${q}`);
         await page.click(SDUI_POST);
         await waitForNotice(page, SDUI_NOTICE, T.sent);
         expect(await log.waitForCount(1)).toEqual([
-          expect.objectContaining({ kind: 'post', surface: 'intent', postId: 'p-2026-11-r7-launch', text: `The R7 is here ${R7}` }),
+          expect.objectContaining({
+            kind: 'post',
+            surface: 'intent',
+            postId: 'p-2026-11-r7-launch',
+            text: `The R7 is here ${R7}`,
+          }),
         ]);
       },
     },
@@ -231,7 +291,11 @@ for (const lang of ['en', 'de'] as const) {
         await waitForNotice(page, SDUI_NOTICE, T.sent);
         const sentinel = await postSentinel(page, 'linkedin');
         const rows = await log.waitForText(sentinel);
-        expect(rows.map((r) => [r.kind, r.text ?? null])).toEqual([['repost', null], ['quote', 'My thoughts on it'], ['post', sentinel]]);
+        expect(rows.map((r) => [r.kind, r.text ?? null])).toEqual([
+          ['repost', null],
+          ['quote', 'My thoughts on it'],
+          ['post', sentinel],
+        ]);
         expect(rows[0]).not.toHaveProperty('text');
       },
     },

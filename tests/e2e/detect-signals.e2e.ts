@@ -49,7 +49,9 @@ async function readSeenRequests(browser: ExtensionBrowser): Promise<{ used?: unk
 /** Sends a create request from the page itself, as the site's own client would (no page signal). */
 function sendFromPage(page: TestPage, url: string, body: unknown): Promise<number> {
   return page.evaluate(
-    async ([u, b]) => (await fetch(u, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })).status,
+    async ([u, b]) =>
+      (await fetch(u, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) }))
+        .status,
     [url, body] as [string, unknown],
   );
 }
@@ -67,7 +69,9 @@ const cases: Case[] = [
       await page.click(INLINE_BOX);
       await page.type('Both signals agree');
       await page.click('[data-testid="tweetButtonInline"]');
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', text: 'Both signals agree', signals: ['page', 'request'] })]);
+      expect(await log.waitForCount(1)).toEqual([
+        expect.objectContaining({ kind: 'post', text: 'Both signals agree', signals: ['page', 'request'] }),
+      ]);
     },
   },
   {
@@ -75,7 +79,9 @@ const cases: Case[] = [
     async run({ page, log }) {
       await page.goto('https://x.com/home');
       // The inline composer now sends `variables.reply`, as a reply opened by keyboard shortcut does.
-      await page.evaluate(() => void ((document.querySelector('[data-fixture="inline-composer"]') as HTMLElement).dataset.reply = '1'));
+      await page.evaluate(
+        () => void ((document.querySelector('[data-fixture="inline-composer"]') as HTMLElement).dataset.reply = '1'),
+      );
       await page.click(INLINE_BOX);
       await page.type('Replying, not sharing');
       await page.click('[data-testid="tweetButtonInline"]');
@@ -98,7 +104,10 @@ const cases: Case[] = [
       await page.click('article[data-id="1850000000000000003"] [data-testid="retweet"]');
       await page.click('[data-testid="retweetConfirm"]');
       const rows = await log.waitForCount(2);
-      expect(rows.map((r) => [r.kind, r.signals])).toEqual([['quote', ['page', 'request']], ['repost', ['page', 'request']]]);
+      expect(rows.map((r) => [r.kind, r.signals])).toEqual([
+        ['quote', ['page', 'request']],
+        ['repost', ['page', 'request']],
+      ]);
     },
   },
   {
@@ -123,13 +132,22 @@ const cases: Case[] = [
       await page.goto('https://x.com/home');
       // A compromised page answers its own "create" call: no request reaches the site.
       await page.evaluate(() => {
-        window.fetch = async () => new Response(JSON.stringify({ data: { create_tweet: { tweet_results: { result: { rest_id: '1869999999999999999' } } } } }));
+        window.fetch = async () =>
+          new Response(
+            JSON.stringify({
+              data: { create_tweet: { tweet_results: { result: { rest_id: '1869999999999999999' } } } },
+            }),
+          );
       });
       await page.click(INLINE_BOX);
       await page.type('Fake composer');
       await page.click('[data-testid="tweetButtonInline"]');
       await waitForNotice(page, TOAST, 'Your post was sent.');
-      await waitUntil(async () => (await readNotes(browser)).some((n) => n.network === 'x' && n.reason === 'page-without-request'), 'a page-without-request note', 30_000);
+      await waitUntil(
+        async () => (await readNotes(browser)).some((n) => n.network === 'x' && n.reason === 'page-without-request'),
+        'a page-without-request note',
+        30_000,
+      );
       const sentinel = await postSentinel(page, 'x');
       expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual([sentinel]);
     },
@@ -151,14 +169,21 @@ const cases: Case[] = [
         return true;
       });
       try {
-        expect(await sendFromPage(page, '/i/api/graphql/q1dCreateTweet/CreateTweet', { variables: { tweet_text: 'Clicked twice, sent twice' } })).toBe(200);
+        expect(
+          await sendFromPage(page, '/i/api/graphql/q1dCreateTweet/CreateTweet', {
+            variables: { tweet_text: 'Clicked twice, sent twice' },
+          }),
+        ).toBe(200);
       } finally {
         stop();
       }
       const sentinel = await postSentinel(page, 'x');
       expect((await log.waitForText(sentinel)).map((r) => r.text)).toEqual(['Clicked twice, sent twice', sentinel]);
       // The lone request is judged a few seconds later (lib/background/signals.ts): still one share, nothing noted.
-      await waitUntil(async () => (await readSeenRequests(browser)).every((r) => r.used), 'every request of the tab judged');
+      await waitUntil(
+        async () => (await readSeenRequests(browser)).every((r) => r.used),
+        'every request of the tab judged',
+      );
       expect((await log.rows()).map((r) => r.text)).toEqual(['Clicked twice, sent twice', sentinel]);
       expect((await readNotes(browser)).reduce((n, note) => n + note.count, 0)).toBe(before);
     },
@@ -167,18 +192,43 @@ const cases: Case[] = [
     name: 'LinkedIn: a create request with no page signal (a layout Sharewise does not know) is logged from its request alone',
     async run({ page, log }) {
       await page.goto(FEED);
-      expect(await sendFromPage(page, '/voyager/api/contentcreation/normShares', { commentary: { text: 'Posted from an unknown layout' }, origin: 'FEED', postState: 'PUBLISHED' })).toBe(201);
+      expect(
+        await sendFromPage(page, '/voyager/api/contentcreation/normShares', {
+          commentary: { text: 'Posted from an unknown layout' },
+          origin: 'FEED',
+          postState: 'PUBLISHED',
+        }),
+      ).toBe(201);
       const stop = server.handle((req, res) => {
-        if (!(req.url ?? '').startsWith('/voyager/api/graphql?action=execute&queryId=voyagerContentcreationDashShares.')) return false;
+        if (
+          !(req.url ?? '').startsWith('/voyager/api/graphql?action=execute&queryId=voyagerContentcreationDashShares.')
+        )
+          return false;
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"data":{}}');
         return true;
       });
       try {
-        const dash = '/voyager/api/graphql?action=execute&queryId=voyagerContentcreationDashShares.279996efa5064c01775d5aff003d9377';
-        const post = (extra: object) => ({ variables: { post: { intendedShareLifeCycleState: 'PUBLISHED', origin: 'FEED', commentary: { text: 'Through GraphQL', attributesV2: [] }, ...extra } } });
+        const dash =
+          '/voyager/api/graphql?action=execute&queryId=voyagerContentcreationDashShares.279996efa5064c01775d5aff003d9377';
+        const post = (extra: object) => ({
+          variables: {
+            post: {
+              intendedShareLifeCycleState: 'PUBLISHED',
+              origin: 'FEED',
+              commentary: { text: 'Through GraphQL', attributesV2: [] },
+              ...extra,
+            },
+          },
+        });
         expect(await sendFromPage(page, dash, post({}))).toBe(200);
-        expect(await sendFromPage(page, dash, post({ intendedShareLifeCycleState: 'SCHEDULED', scheduledAt: Date.now() + 86_400_000 }))).toBe(200);
+        expect(
+          await sendFromPage(
+            page,
+            dash,
+            post({ intendedShareLifeCycleState: 'SCHEDULED', scheduledAt: Date.now() + 86_400_000 }),
+          ),
+        ).toBe(200);
       } finally {
         stop();
       }
@@ -200,7 +250,9 @@ const cases: Case[] = [
       await page.click('[data-test-modal-id="sharebox"] .ql-editor');
       await page.type('Classic composer');
       await page.click('.share-actions__primary-action');
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ network: 'linkedin', text: 'Classic composer', signals: ['page', 'request'] })]);
+      expect(await log.waitForCount(1)).toEqual([
+        expect.objectContaining({ network: 'linkedin', text: 'Classic composer', signals: ['page', 'request'] }),
+      ]);
     },
   },
 ];
@@ -228,7 +280,10 @@ async function rejectedDuplicate(browser: ExtensionBrowser): Promise<void> {
     await page.type('Said that already');
     await page.click('[data-testid="tweetButtonInline"]');
     await waitForNotice(page, TOAST, 'already');
-    await waitUntil(async () => (await readNotes(browser)).some((n) => n.reason === 'request-without-page'), 'a request-without-page note');
+    await waitUntil(
+      async () => (await readNotes(browser)).some((n) => n.reason === 'request-without-page'),
+      'a request-without-page note',
+    );
   } finally {
     await page.close();
   }
@@ -278,52 +333,75 @@ const UI = {
   de: {
     notice: 'Sharewise übersieht auf X vielleicht einige Ihrer Beiträge.',
     copied: ['Details kopiert.', 'Kopieren nicht möglich.'],
-    notAPost: 'Dieser Link ist kein Beitrag auf X oder LinkedIn. Öffnen Sie Ihren Beitrag und kopieren Sie seine Adresse.',
+    notAPost:
+      'Dieser Link ist kein Beitrag auf X oder LinkedIn. Öffnen Sie Ihren Beitrag und kopieren Sie seine Adresse.',
     done: 'Gezählt.',
     already: 'Dieser Beitrag ist schon gezählt.',
     empty: 'Fügen Sie zuerst den Link zu Ihrem Beitrag ein.',
   },
 } as const;
 
-describe.each(BROWSERS.flatMap((b) => (['en', 'de'] as const).map((l) => [b, l] as const)))('missed shares in %s (%s)', (name, locale) => {
-  const ctx = useBrowser(name, { locale });
-  const ui = UI[locale];
+describe.each(BROWSERS.flatMap((b) => (['en', 'de'] as const).map((l) => [b, l] as const)))(
+  'missed shares in %s (%s)',
+  (name, locale) => {
+    const ctx = useBrowser(name, { locale });
+    const ui = UI[locale];
 
-  it('says calmly that shares may be missing after the signals disagreed, copies content-free details, and hides', async () => {
-    await rejectedDuplicate(ctx.browser);
-    const popup = await PopupPage.open(ctx.browser);
-    try {
-      await popup.page.waitFor('[data-testid="missed-shares"]');
-      expect(await popup.text('[data-testid="missed-shares"] p')).toBe(
-        `${ui.notice}${locale === 'en' ? " If one isn't counted, you can claim it below." : ' Falls einer nicht gezählt wurde, können Sie ihn unten nachtragen.'}`,
-      );
-      await popup.page.click('[data-testid="missed-copy"]');
-      const status = await waitUntil(() => popup.text('[data-testid="missed-shares"] [role="status"]'), 'the copy answer');
-      expect(ui.copied.some((s) => status.startsWith(s))).toBe(true);
-      const notes = await readNotes(ctx.browser);
-      expect(JSON.stringify(notes)).not.toContain('Said that already');
-      expect(notes).toEqual([expect.objectContaining({ network: 'x', layout: 'unknown', hooks: ['x-graphql', 'post'], reason: 'request-without-page' })]);
-      await popup.page.click('[data-testid="missed-dismiss"]');
-      await waitUntil(async () => !(await popup.page.evaluate(() => !!document.querySelector('[data-testid="missed-shares"]'))), 'the notice to hide');
-    } finally {
-      await popup.page.close();
-    }
-  });
+    it('says calmly that shares may be missing after the signals disagreed, copies content-free details, and hides', async () => {
+      await rejectedDuplicate(ctx.browser);
+      const popup = await PopupPage.open(ctx.browser);
+      try {
+        await popup.page.waitFor('[data-testid="missed-shares"]');
+        expect(await popup.text('[data-testid="missed-shares"] p')).toBe(
+          `${ui.notice}${locale === 'en' ? " If one isn't counted, you can claim it below." : ' Falls einer nicht gezählt wurde, können Sie ihn unten nachtragen.'}`,
+        );
+        await popup.page.click('[data-testid="missed-copy"]');
+        const status = await waitUntil(
+          () => popup.text('[data-testid="missed-shares"] [role="status"]'),
+          'the copy answer',
+        );
+        expect(ui.copied.some((s) => status.startsWith(s))).toBe(true);
+        const notes = await readNotes(ctx.browser);
+        expect(JSON.stringify(notes)).not.toContain('Said that already');
+        expect(notes).toEqual([
+          expect.objectContaining({
+            network: 'x',
+            layout: 'unknown',
+            hooks: ['x-graphql', 'post'],
+            reason: 'request-without-page',
+          }),
+        ]);
+        await popup.page.click('[data-testid="missed-dismiss"]');
+        await waitUntil(
+          async () => !(await popup.page.evaluate(() => !!document.querySelector('[data-testid="missed-shares"]'))),
+          'the notice to hide',
+        );
+      } finally {
+        await popup.page.close();
+      }
+    });
 
-  it('claims a missed share by its link: a clear message for a bad link, counted once, refused the second time', async () => {
-    const log = await ShareLog.start(ctx.browser);
-    const popup = await PopupPage.open(ctx.browser);
-    try {
-      await openClaim(popup);
-      expect(await claim(popup, '')).toBe(ui.empty);
-      expect(await claim(popup, 'https://x.com/someone')).toBe(ui.notAPost);
-      expect(await claim(popup, 'x.com/me/status/1860000000000000777', 'p-2026-11-r7-launch')).toBe(ui.done);
-      expect(await claim(popup, 'https://twitter.com/me/status/1860000000000000777')).toBe(ui.already);
-      expect(await log.rows()).toEqual([
-        expect.objectContaining({ network: 'x', surface: 'manual', postId: 'p-2026-11-r7-launch', permalink: 'https://x.com/i/web/status/1860000000000000777', signals: [] }),
-      ]);
-    } finally {
-      await popup.page.close();
-    }
-  });
-});
+    it('claims a missed share by its link: a clear message for a bad link, counted once, refused the second time', async () => {
+      const log = await ShareLog.start(ctx.browser);
+      const popup = await PopupPage.open(ctx.browser);
+      try {
+        await openClaim(popup);
+        expect(await claim(popup, '')).toBe(ui.empty);
+        expect(await claim(popup, 'https://x.com/someone')).toBe(ui.notAPost);
+        expect(await claim(popup, 'x.com/me/status/1860000000000000777', 'p-2026-11-r7-launch')).toBe(ui.done);
+        expect(await claim(popup, 'https://twitter.com/me/status/1860000000000000777')).toBe(ui.already);
+        expect(await log.rows()).toEqual([
+          expect.objectContaining({
+            network: 'x',
+            surface: 'manual',
+            postId: 'p-2026-11-r7-launch',
+            permalink: 'https://x.com/i/web/status/1860000000000000777',
+            signals: [],
+          }),
+        ]);
+      } finally {
+        await popup.page.close();
+      }
+    });
+  },
+);

@@ -32,7 +32,14 @@ const cases: Case[] = [
       await page.click('[data-testid="tweetButtonInline"]');
       const rows = await log.waitForCount(1);
       expect(rows).toEqual([
-        expect.objectContaining({ network: 'x', kind: 'post', surface: 'composer', postId: 'p-2026-11-r7-launch', urls: [R7], text: `Proud of the team behind the R7 ${R7}` }),
+        expect.objectContaining({
+          network: 'x',
+          kind: 'post',
+          surface: 'composer',
+          postId: 'p-2026-11-r7-launch',
+          urls: [R7],
+          text: `Proud of the team behind the R7 ${R7}`,
+        }),
       ]);
     },
   },
@@ -45,7 +52,9 @@ const cases: Case[] = [
       await page.type('Tastatur statt Knopf');
       await page.press('Control+Enter');
       await waitForNotice(page, TOAST, 'Dein Post wurde gesendet.');
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', surface: 'composer', postId: null, text: 'Tastatur statt Knopf' })]);
+      expect(await log.waitForCount(1)).toEqual([
+        expect.objectContaining({ kind: 'post', surface: 'composer', postId: null, text: 'Tastatur statt Knopf' }),
+      ]);
     },
   },
   {
@@ -73,7 +82,9 @@ const cases: Case[] = [
       await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
       await page.type('Hello from twitter.com');
       await page.click(`${MODAL} [data-testid="tweetButton"]`);
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ network: 'x', kind: 'post', surface: 'composer', text: 'Hello from twitter.com' })]);
+      expect(await log.waitForCount(1)).toEqual([
+        expect.objectContaining({ network: 'x', kind: 'post', surface: 'composer', text: 'Hello from twitter.com' }),
+      ]);
     },
   },
   {
@@ -97,10 +108,17 @@ const cases: Case[] = [
     name: 'logs a post from the intent page (/intent/post) as surface "intent", attributed',
     firefox: true,
     async run({ page, log }) {
-      await page.goto(`https://x.com/intent/post?text=${encodeURIComponent('The R7 is here')}&url=${encodeURIComponent(R7)}&hashtags=robotics`);
+      await page.goto(
+        `https://x.com/intent/post?text=${encodeURIComponent('The R7 is here')}&url=${encodeURIComponent(R7)}&hashtags=robotics`,
+      );
       await page.click('[data-testid="tweetButton"]');
       expect(await log.waitForCount(1)).toEqual([
-        expect.objectContaining({ kind: 'post', surface: 'intent', postId: 'p-2026-11-r7-launch', text: `The R7 is here ${R7} #robotics` }),
+        expect.objectContaining({
+          kind: 'post',
+          surface: 'intent',
+          postId: 'p-2026-11-r7-launch',
+          text: `The R7 is here ${R7} #robotics`,
+        }),
       ]);
     },
   },
@@ -111,7 +129,9 @@ const cases: Case[] = [
       await page.goto(`https://twitter.com/intent/tweet?text=${encodeURIComponent('Old intent path')}`);
       await page.click('[data-testid="tweetTextarea_0"]');
       await page.press('Control+Enter');
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ surface: 'intent', text: 'Old intent path' })]);
+      expect(await log.waitForCount(1)).toEqual([
+        expect.objectContaining({ surface: 'intent', text: 'Old intent path' }),
+      ]);
     },
   },
   {
@@ -153,7 +173,10 @@ const cases: Case[] = [
       await waitForNotice(page, TOAST, 'Your post was sent.');
       const sentinel = await postSentinel(page, 'x');
       const rows = await log.waitForText(sentinel);
-      expect(rows.map((r) => [r.kind, r.text])).toEqual([['quote', 'Worth a read'], ['post', sentinel]]);
+      expect(rows.map((r) => [r.kind, r.text])).toEqual([
+        ['quote', 'Worth a read'],
+        ['post', sentinel],
+      ]);
     },
   },
   {
@@ -188,7 +211,9 @@ const cases: Case[] = [
       await page.click(`${MODAL} [data-testid="tweetTextarea_0"]`);
       await page.type('Not a reply any more');
       await page.click(`${MODAL} [data-testid="tweetButton"]`);
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', text: 'Not a reply any more' })]);
+      expect(await log.waitForCount(1)).toEqual([
+        expect.objectContaining({ kind: 'post', text: 'Not a reply any more' }),
+      ]);
     },
   },
   {
@@ -284,7 +309,9 @@ const cases: Case[] = [
       await page.type('Mit Rückgängig-Frist');
       await page.click(`${MODAL} [data-testid="tweetButton"]`);
       await waitForNotice(page, TOAST, 'Post wird gesendet');
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', text: 'Mit Rückgängig-Frist' })]);
+      expect(await log.waitForCount(1)).toEqual([
+        expect.objectContaining({ kind: 'post', text: 'Mit Rückgängig-Frist' }),
+      ]);
     },
   },
   {
@@ -307,8 +334,18 @@ const cases: Case[] = [
 
 /** X's notices, by page language (tests/fixtures/x/app.js). */
 const X_TEXT = {
-  en: { sent: 'Your post was sent.', scheduled: 'Your post will be sent on', edited: 'Your post has been edited.', duplicate: 'You already said that' },
-  de: { sent: 'Dein Post wurde gesendet.', scheduled: 'Dein Post wird am', edited: 'Dein Post wurde bearbeitet.', duplicate: 'Das hast du bereits gesagt' },
+  en: {
+    sent: 'Your post was sent.',
+    scheduled: 'Your post will be sent on',
+    edited: 'Your post has been edited.',
+    duplicate: 'You already said that',
+  },
+  de: {
+    sent: 'Dein Post wurde gesendet.',
+    scheduled: 'Dein Post wird am',
+    edited: 'Dein Post wurde bearbeitet.',
+    duplicate: 'Das hast du bereits gesagt',
+  },
 };
 
 // The 2026 paths that do not already mix languages, in English and German.
@@ -343,7 +380,9 @@ for (const lang of ['en', 'de'] as const) {
       firefox: true,
       async run({ page, log }) {
         await page.goto(`https://x.com/home?${q}`);
-        await page.evaluate(() => (document.querySelector('article[data-id="1850000000000000003"]') as HTMLElement).focus());
+        await page.evaluate(() =>
+          (document.querySelector('article[data-id="1850000000000000003"]') as HTMLElement).focus(),
+        );
         await page.press('r');
         await page.click('[data-fixture="reply-composer"] [data-testid="tweetTextarea_0"]');
         await page.type('Reply by keyboard');
@@ -351,12 +390,17 @@ for (const lang of ['en', 'de'] as const) {
         await waitForNotice(page, TOAST, T.sent);
         await page.goto(`https://x.com/home?narrow=1&${q}`);
         await page.click('article[data-id="1850000000000000003"] [data-testid="reply"]');
-        expect(await page.evaluate(() => [location.pathname, !!document.querySelector('[role="dialog"]')])).toEqual(['/compose/post', false]);
+        expect(await page.evaluate(() => [location.pathname, !!document.querySelector('[role="dialog"]')])).toEqual([
+          '/compose/post',
+          false,
+        ]);
         await page.click('[data-fixture="reply-composer"] [data-testid="tweetTextarea_0"]');
         await page.type('A reply on a full page');
         await page.click('[data-fixture="reply-composer"] [data-testid="tweetButton"]');
         await waitForNotice(page, TOAST, T.sent);
-        await page.goto(`https://x.com/intent/post?in_reply_to=1850000000000000003&${q}&text=${encodeURIComponent('Reply intent')}`);
+        await page.goto(
+          `https://x.com/intent/post?in_reply_to=1850000000000000003&${q}&text=${encodeURIComponent('Reply intent')}`,
+        );
         await page.click('[data-testid="tweetButton"]');
         await waitForNotice(page, TOAST, T.sent);
         const sentinel = await postSentinel(page, 'x');
@@ -368,7 +412,9 @@ for (const lang of ['en', 'de'] as const) {
       firefox: true,
       async run({ page, log }) {
         await page.goto(`https://x.com/home?${q}`);
-        await page.evaluate(() => (document.querySelector('article[data-id="1850000000000000002"]') as HTMLElement).focus());
+        await page.evaluate(() =>
+          (document.querySelector('article[data-id="1850000000000000002"]') as HTMLElement).focus(),
+        );
         await page.press('t');
         await page.waitFor('[role="menu"]');
         await page.evaluate(() => (document.querySelector('[role="menu"] a[role="menuitem"]') as HTMLElement).focus());
@@ -428,8 +474,12 @@ for (const lang of ['en', 'de'] as const) {
         await page.type(long);
         await page.click('[data-testid="tweetButtonInline"]');
         await waitForNotice(page, TOAST, T.sent);
-        expect(server.requestsTo('x.com', '/i/api/graphql/q1dCreateNoteTweet/CreateNoteTweet').length).toBeGreaterThan(0);
-        expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ kind: 'post', postId: 'p-2026-11-r7-launch', text: long })]);
+        expect(server.requestsTo('x.com', '/i/api/graphql/q1dCreateNoteTweet/CreateNoteTweet').length).toBeGreaterThan(
+          0,
+        );
+        expect(await log.waitForCount(1)).toEqual([
+          expect.objectContaining({ kind: 'post', postId: 'p-2026-11-r7-launch', text: long }),
+        ]);
       },
     },
     {

@@ -10,7 +10,8 @@ import { waitUntil } from './harness/page';
 // file is what notices when the dev server cannot serve the pages (it once failed on every React module).
 const HEADLINE = 'Make Kestrel the most trusted name in warehouse robotics';
 /** What Vite prints when it cannot transform or serve a module. */
-const DEV_SERVER_ERROR = /Pre-transform error|Internal server error|Transform failed|\[vite\].*\berror\b|can't be bundled/i;
+const DEV_SERVER_ERROR =
+  /Pre-transform error|Internal server error|Transform failed|\[vite\].*\berror\b|can't be bundled/i;
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -53,11 +54,13 @@ describe.each<BrowserName>(['chromium'])('the dev server for %s', (name) => {
     server.stdout!.on('data', (d) => (log += String(d)));
     server.stderr!.on('data', (d) => (log += String(d)));
     // Generous: a cold dev build takes ~20 s on an idle 2-core machine, several times that on a busy one.
-    await waitUntil(async () => /Built extension/.test(log) && existsSync(join(output, 'manifest.json')), 'the dev build', 240_000).catch(
-      (err: Error) => {
-        throw new Error(`${err.message}; dev server said:\n${log.slice(-2000)}`);
-      },
-    );
+    await waitUntil(
+      async () => /Built extension/.test(log) && existsSync(join(output, 'manifest.json')),
+      'the dev build',
+      240_000,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}; dev server said:\n${log.slice(-2000)}`);
+    });
     browser = await launch(name, { extensionPath: output });
   }, 300_000);
 
@@ -83,7 +86,11 @@ describe.each<BrowserName>(['chromium'])('the dev server for %s', (name) => {
   it('serves the popup, options and welcome pages, each rendered by React, without dev-server errors', async () => {
     const popup = await browser!.openExtensionPage('/popup.html', 'main');
     // The demo feed is read by the background on install; the popup then shows its vision.
-    await waitUntil(async () => (await popup.evaluate(() => document.body.innerText)).includes(HEADLINE), 'the demo vision in the popup', 60_000);
+    await waitUntil(
+      async () => (await popup.evaluate(() => document.body.innerText)).includes(HEADLINE),
+      'the demo vision in the popup',
+      60_000,
+    );
     for (const path of ['/options.html', '/welcome.html']) {
       const page = await browser!.openExtensionPage(path, 'main');
       const text = await page.evaluate(() => document.querySelector('main')?.innerText ?? '');

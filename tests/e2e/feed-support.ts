@@ -63,7 +63,12 @@ export async function sendUi<T = unknown>(page: TestPage, type: string, data: un
     async ({ type, data }) => {
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
       const api = g.browser ?? g.chrome;
-      return (await api.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() })) as {
+      return (await api.runtime.sendMessage({
+        id: Math.floor(Math.random() * 1e9),
+        type,
+        data,
+        timestamp: Date.now(),
+      })) as {
         res?: unknown;
         err?: unknown;
       };
@@ -154,7 +159,9 @@ export function reportServer(server: FixtureServer, script: Outcome[], reportHos
       case 'ok': {
         const dup = stored.has(key);
         if (!dup) store();
-        res.writeHead(dup ? 200 : 201, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify({ duplicate: dup }));
+        res
+          .writeHead(dup ? 200 : 201, { ...CORS, 'content-type': 'application/json' })
+          .end(JSON.stringify({ duplicate: dup }));
         return true;
       }
       case '500':

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import { PopupPage } from './pages/popup';
 import { waitUntil } from './harness/page';
-import { companyFeed, CORS, FEED_HOST, FEED_URL, feedRow, hostAndPath, sendUi, setLocal, settings, waitForFeed } from './feed-support';
+import {
+  companyFeed,
+  CORS,
+  FEED_HOST,
+  FEED_URL,
+  feedRow,
+  hostAndPath,
+  sendUi,
+  setLocal,
+  settings,
+  waitForFeed,
+} from './feed-support';
 
 const ctx = useFixtureServer();
 
@@ -51,7 +62,9 @@ describe.each(BROWSERS)('company feed sync in %s', (name) => {
           return true;
         }
         case 'invalid':
-          res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify({ version: 1, company: {} }));
+          res
+            .writeHead(200, { ...CORS, 'content-type': 'application/json' })
+            .end(JSON.stringify({ version: 1, company: {} }));
           return true;
         case 'error-500':
           res.writeHead(500, CORS).end('boom');
@@ -65,7 +78,11 @@ describe.each(BROWSERS)('company feed sync in %s', (name) => {
       const popup = await PopupPage.open(browser);
       await setLocal(popup.page, { settings: settings({ feedUrl: FEED_URL }) });
       const good = await waitForFeed(browser, 'the company feed', (r) => r.source === FEED_URL && !!r.feed);
-      expect(good).toMatchObject({ error: null, bodyHash: expect.stringMatching(/^[0-9a-f]{64}$/), feed: { company: { name: 'Acme Robotics' } } });
+      expect(good).toMatchObject({
+        error: null,
+        bodyHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        feed: { company: { name: 'Acme Robotics' } },
+      });
       expect(good).not.toHaveProperty('etag');
       await popup.page.goto(`${browser.extensionOrigin}popup.html`);
       await popup.waitForHeadline('Acme ships the R8 to every warehouse');
@@ -73,7 +90,10 @@ describe.each(BROWSERS)('company feed sync in %s', (name) => {
       // A refresh sends nothing back (no If-None-Match); the same body confirms the cached feed by its hash.
       const before = server.requestsTo(FEED_HOST).length;
       await sendUi(popup.page, 'ui:feedMaybeRefresh', { force: true });
-      const again = server.requestsTo(FEED_HOST).slice(before).filter((r) => r.method === 'GET');
+      const again = server
+        .requestsTo(FEED_HOST)
+        .slice(before)
+        .filter((r) => r.method === 'GET');
       expect(again.map((r) => r.headers['if-none-match'])).toEqual([undefined]);
       const confirmed = await feedRow(browser);
       expect(confirmed).toMatchObject({ source: FEED_URL, bodyHash: good.bodyHash, error: null });
@@ -111,7 +131,11 @@ describe.each(BROWSERS)('company feed sync in %s', (name) => {
       // A new URL that fails: no company feed yet, and the demo is not passed off as the employer's.
       await setLocal(popup.page, { settings: settings({ feedUrl: `https://${FEED_HOST}/missing.json` }) });
       const missing = await waitForFeed(browser, 'the failing new feed', (r) => r.source !== FEED_URL);
-      expect(missing).toMatchObject({ feed: null, source: `https://${FEED_HOST}/missing.json`, error: { message: expect.stringMatching(/HTTP 404|could not be fetched/) } });
+      expect(missing).toMatchObject({
+        feed: null,
+        source: `https://${FEED_HOST}/missing.json`,
+        error: { message: expect.stringMatching(/HTTP 404|could not be fetched/) },
+      });
 
       // Clearing the URL goes back to the demo, labelled as such.
       await setLocal(popup.page, { settings: settings({ feedUrl: null }) });

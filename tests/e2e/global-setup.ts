@@ -23,7 +23,11 @@ export default function setup(): void {
       try {
         // NODE_ENV=production: vitest sets NODE_ENV=test, which would bundle React's development build,
         // and the suite must test what ships.
-        execFileSync('npx', ['wxt', ...args], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+        execFileSync('npx', ['wxt', ...args], {
+          cwd: ROOT,
+          stdio: 'pipe',
+          env: { ...process.env, NODE_ENV: 'production' },
+        });
       } catch (err) {
         const { stdout, stderr } = err as { stdout?: Buffer; stderr?: Buffer };
         throw new Error(`wxt ${args.join(' ')} failed:\n${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID, ROOT, type ExtensionBrowser } from './harness/browsers';
 import { waitUntil } from './harness/page';
-import { answerPreflight, CORS, FEED_HOST, feedRow, hostAndPath, sendUi, setLocal, settings, waitForFeed } from './feed-support';
+import {
+  answerPreflight,
+  CORS,
+  FEED_HOST,
+  feedRow,
+  hostAndPath,
+  sendUi,
+  setLocal,
+  settings,
+  waitForFeed,
+} from './feed-support';
 import { BROWSERS, readShares, useBrowser, useFixtureServer } from './helpers';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
@@ -121,7 +131,9 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
       await page.type('Posted on a meddling page');
       await page.click('[role="dialog"] [data-testid="tweetButton"]');
       await waitForNotice(page, '[data-testid="toast"]', 'Your post was sent.');
-      expect(await log.waitForCount(1)).toEqual([expect.objectContaining({ network: 'x', text: 'Posted on a meddling page' })]);
+      expect(await log.waitForCount(1)).toEqual([
+        expect.objectContaining({ network: 'x', text: 'Posted on a meddling page' }),
+      ]);
       // Route changes are announced after a poll in Firefox (no Navigation API): give it two.
       await new Promise((r) => setTimeout(r, 2500));
       expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
@@ -142,7 +154,13 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
       seen.push(req.headers);
       // A tracking server: a token of its choosing per install, as ETag and as a cookie.
       res
-        .writeHead(200, { ...CORS, 'content-type': 'application/json', etag: '"install-4711"', 'set-cookie': 'sid=install-4711; Secure; SameSite=None', 'cache-control': 'max-age=0' })
+        .writeHead(200, {
+          ...CORS,
+          'content-type': 'application/json',
+          etag: '"install-4711"',
+          'set-cookie': 'sid=install-4711; Secure; SameSite=None',
+          'cache-control': 'max-age=0',
+        })
         .end(JSON.stringify(demoFeed()));
       return true;
     });
@@ -159,7 +177,9 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
       }
       expect(await feedRow(browser)).not.toHaveProperty('etag');
       // What remains: the browser's Origin header for the extension (docs/admin.md, "What a feed server learns").
-      console.log(`[${name}] feed request Origin: ${String(seen[1]!.origin)}; headers: ${Object.keys(seen[1]!).join(', ')}`);
+      console.log(
+        `[${name}] feed request Origin: ${String(seen[1]!.origin)}; headers: ${Object.keys(seen[1]!).join(', ')}`,
+      );
       await page.close();
     } finally {
       stop();
@@ -175,7 +195,14 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
     const raw = demoFeed();
     const template = raw.posts[0];
     const bad = ['constructor', '__proto__', 'toString'];
-    raw.posts.push(...bad.map((id, i) => ({ ...template, id, title: `Prototype post ${i}`, url: `https://kestrel-robotics.example/proto-${i}` })));
+    raw.posts.push(
+      ...bad.map((id, i) => ({
+        ...template,
+        id,
+        title: `Prototype post ${i}`,
+        url: `https://kestrel-robotics.example/proto-${i}`,
+      })),
+    );
     const url = `https://${FEED_HOST}/prototype-ids.json`;
     const stop = fixtures.server.handle((req, res) => {
       const { host, path } = hostAndPath(req);
@@ -196,7 +223,9 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
       const popup = await PopupPage.open(browser);
       const shown = await popup.waitForPosts();
       expect(shown.length).toBeGreaterThan(0);
-      expect(await popup.page.evaluate(() => document.body.textContent?.includes('Prototype post') ?? true)).toBe(false);
+      expect(await popup.page.evaluate(() => document.body.textContent?.includes('Prototype post') ?? true)).toBe(
+        false,
+      );
       // Still usable: the X filter narrows the list to posts offered for X.
       await popup.filter('x');
       await waitUntil(async () => {
@@ -246,7 +275,9 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
 
     // The welcome page says what is kept by default, and what switching it off keeps.
     const welcome = await browser.openExtensionPage('/welcome.html', '[data-testid="welcome"]');
-    expect(await welcome.text('[data-testid="welcome-kept-text"]')).toMatch(/By default, also the text of the posts you publish and the links in them.*no text and no links are kept, except the link of the approved post/);
+    expect(await welcome.text('[data-testid="welcome-kept-text"]')).toMatch(
+      /By default, also the text of the posts you publish and the links in them.*no text and no links are kept, except the link of the approved post/,
+    );
     await welcome.close();
   });
 
@@ -257,18 +288,30 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
     const oldId = String(before?.installId);
     expect(oldId).toMatch(/^[A-Za-z0-9-]{8,}$/);
     await setLocal(options.page, {
-      settings: { ...before, feedUrl: `https://${FEED_HOST}/company.json`, keepText: false, reporting: { ...before?.reporting, enabled: true, name: 'Ada Lovelace', email: 'ada@example.com' } },
+      settings: {
+        ...before,
+        feedUrl: `https://${FEED_HOST}/company.json`,
+        keepText: false,
+        reporting: { ...before?.reporting, enabled: true, name: 'Ada Lovelace', email: 'ada@example.com' },
+      },
       reminderState: { knownPostIds: ['p-old'], shownAt: [1] },
     });
     await sendUi(options.page, 'ui:recordIntent', { postId: 'p-2026-11-r7-launch', network: 'x' });
     await sendUi(options.page, 'ui:suggestPage', { url: 'https://example.com/a', title: 'A page', note: 'my note' });
     await waitForFeed(browser, 'a company feed attempt', (r) => r.source === `https://${FEED_HOST}/company.json`);
-    await waitUntil(async () => (await options.page.evaluate(alarmNames)).includes('sharewise-reporting'), 'the reporting alarm');
+    await waitUntil(
+      async () => (await options.page.evaluate(alarmNames)).includes('sharewise-reporting'),
+      'the reporting alarm',
+    );
 
     await options.deleteAll();
     await waitUntil(async () => /deleted/i.test(await options.status()), 'the delete to finish');
     // A fresh install follows: the demo feed again and a new install id.
-    const fresh = await waitForFeed(browser, 'the demo feed of a fresh install', (r) => r.source === 'demo' && !!r.feed);
+    const fresh = await waitForFeed(
+      browser,
+      'the demo feed of a fresh install',
+      (r) => r.source === 'demo' && !!r.feed,
+    );
     expect(fresh.feed?.company.name).toBeTruthy();
 
     const local = await options.page.evaluate(allLocal);
@@ -276,7 +319,12 @@ describe.each(BROWSERS)('hardening in %s', (name) => {
     for (const old of [oldId, 'Ada Lovelace', 'ada@example.com', FEED_HOST, 'p-old']) expect(text).not.toContain(old);
     const s = local.settings as Record<string, any>;
     expect(s.installId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
-    expect(s).toMatchObject({ feedUrl: null, keepText: true, welcomed: false, reporting: { enabled: false, name: '', email: '' } });
+    expect(s).toMatchObject({
+      feedUrl: null,
+      keepText: true,
+      welcomed: false,
+      reporting: { enabled: false, name: '', email: '' },
+    });
     // Only what a fresh install writes: its settings, the reminder baseline of the demo feed, the popup's snapshot.
     expect(Object.keys(local).filter((k) => !['settings', 'reminderState', 'popupSnapshot'].includes(k))).toEqual([]);
 

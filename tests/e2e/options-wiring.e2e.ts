@@ -31,7 +31,9 @@ function serveBrokenFeed() {
   return ctx.server.handle((req, res) => {
     const { host, path } = hostAndPath(req);
     if (host !== FEED_HOST || path !== '/broken.json') return false;
-    res.writeHead(req.method === 'OPTIONS' ? 204 : 503, CORS).end(req.method === 'OPTIONS' ? undefined : 'down for maintenance');
+    res
+      .writeHead(req.method === 'OPTIONS' ? 204 : 503, CORS)
+      .end(req.method === 'OPTIONS' ? undefined : 'down for maintenance');
     return true;
   });
 }
@@ -53,11 +55,21 @@ function threeEndedWeeks() {
 async function reportingFromThreeWeeksAgo(browser: ExtensionBrowser, page: TestPage, feedUrl: string) {
   await setLocal(page, { settings: settings({ installId: INSTALL, feedUrl }) });
   await waitForFeed(browser, 'the company feed', (r) => r.source === feedUrl && !!r.feed);
-  await waitUntil(async () => ((await getLocal(page, 'reportingState')) as { cursor: unknown } | undefined)?.cursor == null, 'reporting off');
+  await waitUntil(
+    async () => ((await getLocal(page, 'reportingState')) as { cursor: unknown } | undefined)?.cursor == null,
+    'reporting off',
+  );
   await setLocal(page, {
-    settings: settings({ installId: INSTALL, feedUrl, reporting: { enabled: true, consentedEndpoint: reportUrlOf(feedUrl), fields: { totalShares: true } } }),
+    settings: settings({
+      installId: INSTALL,
+      feedUrl,
+      reporting: { enabled: true, consentedEndpoint: reportUrlOf(feedUrl), fields: { totalShares: true } },
+    }),
   });
-  await waitUntil(async () => ((await getLocal(page, 'reportingState')) as { cursor: unknown } | undefined)?.cursor != null, 'consent clock started');
+  await waitUntil(
+    async () => ((await getLocal(page, 'reportingState')) as { cursor: unknown } | undefined)?.cursor != null,
+    'consent clock started',
+  );
   const weeks = threeEndedWeeks();
   await setLocal(page, { reportingState: { cursor: weeks.cursor } });
   return weeks;
@@ -180,11 +192,20 @@ describe.each(BROWSERS)('options and popup wiring of the company feed and report
       for (const l of delivered) expect(l.text).toContain(`delivered (HTTP 201)`);
 
       // A page the employee suggested and chose to send shows in "what my employer sees".
-      const s = await sendUi<{ id: number }>(options.page, 'ui:suggestPage', { url: 'https://trade.example/robots', title: 'Robots in the warehouse', note: 'For the feed?' });
+      const s = await sendUi<{ id: number }>(options.page, 'ui:suggestPage', {
+        url: 'https://trade.example/robots',
+        title: 'Robots in the warehouse',
+        note: 'For the feed?',
+      });
       await sendUi(options.page, 'ui:queueSuggestions', { ids: [s.id] });
       const preview = await options.waitForPreview('the suggestion', (r) => Array.isArray(r?.suggestions));
       expect(preview?.suggestions).toEqual([
-        { url: 'https://trade.example/robots', title: 'Robots in the warehouse', note: 'For the feed?', suggestedAt: expect.any(String) },
+        {
+          url: 'https://trade.example/robots',
+          title: 'Robots in the warehouse',
+          note: 'For the feed?',
+          suggestedAt: expect.any(String),
+        },
       ]);
       expect(await options.page.text('[data-testid="preview-suggestions"]')).toContain('Robots in the warehouse');
       expect(await options.page.text('[data-testid="preview-queued"]')).toBeNull();

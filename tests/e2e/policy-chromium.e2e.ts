@@ -30,15 +30,21 @@ describe('admin policy in chromium (real managed policy file)', () => {
       const { host, path } = hostAndPath(req);
       if (host !== FEED_HOST) return false;
       if (path === '/policy.json') {
-        res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(companyFeed('Policy feed: Acme for every warehouse')));
+        res
+          .writeHead(200, { ...CORS, 'content-type': 'application/json' })
+          .end(JSON.stringify(companyFeed('Policy feed: Acme for every warehouse')));
         return true;
       }
       if (path === '/policy2.json') {
-        res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(companyFeed('Policy changed: new quarter, new goal')));
+        res
+          .writeHead(200, { ...CORS, 'content-type': 'application/json' })
+          .end(JSON.stringify(companyFeed('Policy changed: new quarter, new goal')));
         return true;
       }
       if (path === '/employee.json') {
-        res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(companyFeed('Employee feed')));
+        res
+          .writeHead(200, { ...CORS, 'content-type': 'application/json' })
+          .end(JSON.stringify(companyFeed('Employee feed')));
         return true;
       }
       return false;
@@ -64,17 +70,31 @@ describe('admin policy in chromium (real managed policy file)', () => {
       const popup = await PopupPage.open(browser);
       // The employee's own URL must not win over the admin's.
       await setLocal(popup.page, { settings: settings({ feedUrl: `https://${FEED_HOST}/employee.json` }) });
-      await waitUntil(async () => (await feedRow(browser!))?.source === `https://${FEED_HOST}/policy.json`, 'the policy feed in the cache');
+      await waitUntil(
+        async () => (await feedRow(browser!))?.source === `https://${FEED_HOST}/policy.json`,
+        'the policy feed in the cache',
+      );
       await popup.page.goto(`${browser.extensionOrigin}popup.html`);
       await popup.waitForHeadline('Policy feed: Acme for every warehouse');
-      const managed = await popup.page.evaluate(async () => (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get());
+      const managed = await popup.page.evaluate(async () =>
+        (
+          globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }
+        ).chrome.storage.managed.get(),
+      );
       expect(managed).toMatchObject({ companyName: 'Acme Robotics' });
       expect(server.requestsTo(FEED_HOST, '/employee.json').filter((r) => r.method === 'GET')).toHaveLength(0);
 
       // The admin changes the policy while the browser runs: Chromium reloads the file, the extension
       // sees storage.onChanged('managed') and fetches the new feed.
-      writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: { feedUrl: `https://${FEED_HOST}/policy2.json` } } } }));
-      await waitUntil(async () => (await feedRow(browser!))?.source === `https://${FEED_HOST}/policy2.json`, 'the changed policy feed', 60_000);
+      writeFileSync(
+        POLICY_FILE,
+        JSON.stringify({ '3rdparty': { extensions: { [id]: { feedUrl: `https://${FEED_HOST}/policy2.json` } } } }),
+      );
+      await waitUntil(
+        async () => (await feedRow(browser!))?.source === `https://${FEED_HOST}/policy2.json`,
+        'the changed policy feed',
+        60_000,
+      );
       await popup.page.goto(`${browser.extensionOrigin}popup.html`);
       await popup.waitForHeadline('Policy changed: new quarter, new goal');
       expect(browser.extensionErrors).toEqual([]);

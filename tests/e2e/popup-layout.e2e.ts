@@ -69,7 +69,14 @@ describe.each(BROWSERS)('the popup first screen at 400×600 in %s', (name) => {
 
   it('shows points toward the threshold, the vision headline and a Share button without scrolling', async () => {
     const s = await firstScreen(ctx.browser);
-    expect(s).toMatchObject({ points: true, headline: true, share: true, overflowX: false, shareFirst: true, copyName: 'Copy text' });
+    expect(s).toMatchObject({
+      points: true,
+      headline: true,
+      share: true,
+      overflowX: false,
+      shareFirst: true,
+      copyName: 'Copy text',
+    });
     expect(s.small).toEqual([]);
   });
 });
@@ -79,7 +86,14 @@ describe.each(BROWSERS)('the popup first screen at 400×600 in German, %s', (nam
 
   it('shows the same in German', async () => {
     const s = await firstScreen(ctx.browser);
-    expect(s).toMatchObject({ points: true, headline: true, share: true, overflowX: false, shareFirst: true, copyName: 'Text kopieren' });
+    expect(s).toMatchObject({
+      points: true,
+      headline: true,
+      share: true,
+      overflowX: false,
+      shareFirst: true,
+      copyName: 'Text kopieren',
+    });
     expect(s.small).toEqual([]);
   });
 });

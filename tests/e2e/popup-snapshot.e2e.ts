@@ -28,7 +28,13 @@ async function importShares(page: TestPage, n: number): Promise<void> {
     const g = globalThis as unknown as { browser?: Api; chrome: Api };
     const a = g.browser ?? g.chrome;
     const shares = Array.from({ length: count }, (_, i) => ({
-      id: `e2e-import-${i}`, at: Date.now() - i * 1000, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [],
+      id: `e2e-import-${i}`,
+      at: Date.now() - i * 1000,
+      network: 'x',
+      kind: 'post',
+      postId: null,
+      surface: 'composer',
+      urls: [],
     }));
     return a.runtime.sendMessage({ id: 1, type: 'ui:importShares', data: { shares }, timestamp: Date.now() });
   }, n);

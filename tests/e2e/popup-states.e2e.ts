@@ -38,7 +38,8 @@ const EDIT_FEED_ROW = async (change: { error?: { message: string; since: number 
 const STORED_TRACKING = async (): Promise<unknown> => {
   type Api = { storage: { local: { get(key: string): Promise<Record<string, any>> } } };
   const g = globalThis as unknown as { browser?: Api; chrome: Api };
-  return ((await (g.browser ?? g.chrome).storage.local.get('settings')).settings as { tracking?: unknown } | undefined)?.tracking;
+  return ((await (g.browser ?? g.chrome).storage.local.get('settings')).settings as { tracking?: unknown } | undefined)
+    ?.tracking;
 };
 
 /** The feed cache row's last attempt (raw IndexedDB). */
@@ -80,8 +81,15 @@ describe.each(BROWSERS)('popup states in %s', (name) => {
     // Paused again, and resumed from the banner itself.
     await storeSettings(popup.page, { enabled: true, paused: true, pausedUntil: null });
     await popup.page.click('[data-testid="resume"]');
-    await waitUntil(async () => (await popup.text('[data-testid="tracking-paused"]')) === null, 'Resume to end the pause');
-    expect(await popup.page.evaluate(STORED_TRACKING)).toMatchObject({ enabled: true, paused: false, pausedUntil: null });
+    await waitUntil(
+      async () => (await popup.text('[data-testid="tracking-paused"]')) === null,
+      'Resume to end the pause',
+    );
+    expect(await popup.page.evaluate(STORED_TRACKING)).toMatchObject({
+      enabled: true,
+      paused: false,
+      pausedUntil: null,
+    });
     await popup.page.close();
   });
 
@@ -101,7 +109,9 @@ describe.each(BROWSERS)('popup states in %s', (name) => {
     await setProblem({ message: 'QuotaExceededError: The quota has been exceeded.', since: Date.now() - 60_000 });
     await popup.page.waitFor('[data-testid="storage-problem"]');
     expect(await popup.text('[data-testid="storage-problem"]')).toContain('refused to store new shares');
-    expect(await popup.text('[data-testid="storage-problem"] .error-detail')).toBe('QuotaExceededError: The quota has been exceeded.');
+    expect(await popup.text('[data-testid="storage-problem"] .error-detail')).toBe(
+      'QuotaExceededError: The quota has been exceeded.',
+    );
     expect(await axeViolations(popup.page)).toEqual([]);
     await setProblem(null);
     await waitUntil(async () => (await popup.text('[data-testid="storage-problem"]')) === null, 'the notice to go');
@@ -112,7 +122,9 @@ describe.each(BROWSERS)('popup states in %s', (name) => {
     const first = await PopupPage.open(ctx.browser);
     const before = await first.waitForPosts();
     const since = new Date(2026, 10, 24, 9, 30).getTime();
-    await first.page.evaluate(EDIT_FEED_ROW, { error: { message: 'HTTP 503 from https://feeds.sharewise.test/acme.json', since } });
+    await first.page.evaluate(EDIT_FEED_ROW, {
+      error: { message: 'HTTP 503 from https://feeds.sharewise.test/acme.json', since },
+    });
     await first.page.close();
     const popup = await PopupPage.open(ctx.browser);
     await popup.page.waitFor('[data-testid="feed-problem"]');
@@ -124,13 +136,20 @@ describe.each(BROWSERS)('popup states in %s', (name) => {
     expect(detail).toContain('could not be updated since');
     expect(detail).toContain('2026');
     expect(detail).toContain('HTTP 503 from https://feeds.sharewise.test/acme.json');
-    expect(await popup.page.evaluate(() => (document.querySelector('[data-testid="feed-problem"] details') as HTMLDetailsElement).open)).toBe(false);
+    expect(
+      await popup.page.evaluate(
+        () => (document.querySelector('[data-testid="feed-problem"] details') as HTMLDetailsElement).open,
+      ),
+    ).toBe(false);
     expect(await popup.postIds()).toEqual(before);
     expect(await axeViolations(popup.page)).toEqual([]);
     // Try again asks the background for a sync now, whatever the feed's age.
     const attempted = await popup.page.evaluate(LAST_ATTEMPT);
     await popup.page.click('[data-testid="feed-retry"]');
-    await waitUntil(async () => ((await popup.page.evaluate(LAST_ATTEMPT)) ?? 0) > (attempted ?? 0), 'a new attempt at the feed');
+    await waitUntil(
+      async () => ((await popup.page.evaluate(LAST_ATTEMPT)) ?? 0) > (attempted ?? 0),
+      'a new attempt at the feed',
+    );
     await popup.page.close();
   });
 
@@ -141,7 +160,9 @@ describe.each(BROWSERS)('popup states in %s', (name) => {
     // `restore` puts the real one back.
     const swap = (restore: boolean) =>
       first.page.evaluate(async (back) => {
-        type Api = { storage: { local: { get(key: string): Promise<Record<string, any>>; set(items: object): Promise<void> } } };
+        type Api = {
+          storage: { local: { get(key: string): Promise<Record<string, any>>; set(items: object): Promise<void> } };
+        };
         const g = globalThis as unknown as { browser?: Api; chrome: Api; __kept?: unknown };
         const api = g.browser ?? g.chrome;
         if (back) return api.storage.local.set({ popupSnapshot: g.__kept });

@@ -25,7 +25,10 @@ const DEMO_ORDER = [
 /** "49 to go · 3 days left" for the demo's monthly program, as the popup says it today. */
 function toGo(points: number, lang: 'en' | 'de'): string {
   const now = new Date();
-  const days = Math.max(1, Math.ceil((new Date(now.getFullYear(), now.getMonth() + 1, 1).getTime() - now.getTime()) / 86_400_000));
+  const days = Math.max(
+    1,
+    Math.ceil((new Date(now.getFullYear(), now.getMonth() + 1, 1).getTime() - now.getTime()) / 86_400_000),
+  );
   if (lang === 'de') return `Noch ${points} Punkte · ${days === 1 ? 'letzter Tag' : `noch ${days} Tage`}`;
   return `${points} to go · ${days === 1 ? 'last day' : `${days} days left`}`;
 }
@@ -56,8 +59,12 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     });
     expect(bar).toEqual(['Qualified leads from social', '182', '300', '182 of 300 leads']);
     // Its period and date are one click away ("Why it matters"), with the statement.
-    expect(await popup.text('[data-testid="measure-when-leads"]')).toMatch(/^Qualified leads from social: 2026-Q4 · as of .*2026$/);
-    expect(await popup.page.evaluate(() => (document.querySelector('[data-testid="why"]') as HTMLDetailsElement).open)).toBe(false);
+    expect(await popup.text('[data-testid="measure-when-leads"]')).toMatch(
+      /^Qualified leads from social: 2026-Q4 · as of .*2026$/,
+    );
+    expect(
+      await popup.page.evaluate(() => (document.querySelector('[data-testid="why"]') as HTMLDetailsElement).open),
+    ).toBe(false);
 
     expect(await popup.waitForPosts()).toEqual(DEMO_ORDER);
     expect(await popup.shareButtons('p-2026-11-hiring-firmware')).toEqual(['linkedin']);
@@ -68,7 +75,9 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     expect(await popup.text('[data-testid="points"]')).toBe('0 / 100 points');
     expect(await popup.text('[data-testid="points-remaining"]')).toBe(toGo(100, 'en'));
     // Reporting is off (the default): the popup says the employer cannot credit these points.
-    expect(await popup.text('[data-testid="credit"]')).toContain("Kestrel Robotics (demo) can't credit these points yet");
+    expect(await popup.text('[data-testid="credit"]')).toContain(
+      "Kestrel Robotics (demo) can't credit these points yet",
+    );
     expect(await popup.text('[data-testid="privacy-chip"]')).toBe('Private');
 
     // "What my employer sees" links to the options page (built by the privacy work), opening in a tab.
@@ -77,9 +86,11 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
       return [a.textContent, a.href, a.target];
     });
     expect(link).toEqual(['What my employer sees', `${ctx.browser.extensionOrigin}options.html#preview`, '_blank']);
-    expect(await popup.page.evaluate(() => (document.querySelector('a[data-testid="privacy-chip"]') as HTMLAnchorElement).href)).toBe(
-      `${ctx.browser.extensionOrigin}options.html#preview`,
-    );
+    expect(
+      await popup.page.evaluate(
+        () => (document.querySelector('a[data-testid="privacy-chip"]') as HTMLAnchorElement).href,
+      ),
+    ).toBe(`${ctx.browser.extensionOrigin}options.html#preview`);
     // The demo line goes when dismissed, and stays gone.
     await popup.page.click('[data-testid="demo-dismiss"]');
     await waitUntil(async () => (await popup.text('[data-testid="demo-notice"]')) === null, 'the demo line to go');
@@ -102,7 +113,10 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     await waitUntil(async () => (await popup.postIds()).length === 6, 'LinkedIn posts only');
     expect(await popup.postIds()).not.toContain('p-2026-11-logimat-talk');
     await popup.page.press('ArrowRight');
-    await waitUntil(async () => (await popup.postIds()).length === 6 && (await popup.postIds())[0] === 'p-2026-11-logimat-talk', 'X posts only');
+    await waitUntil(
+      async () => (await popup.postIds()).length === 6 && (await popup.postIds())[0] === 'p-2026-11-logimat-talk',
+      'X posts only',
+    );
     expect(await popup.postIds()).not.toContain('p-2026-11-hiring-firmware');
     await popup.page.close();
   });
@@ -115,7 +129,10 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     await popup.page.waitFor(`${card} textarea`);
     expect(await popup.text(`${card} [data-testid="char-count"]`)).toContain('X: 183 / 280');
     // About to share the exact suggested text: one line, sharing stays possible.
-    await popup.page.evaluate((sel) => (document.querySelector(`${sel} [data-testid="share-x"]`) as HTMLElement).focus(), card);
+    await popup.page.evaluate(
+      (sel) => (document.querySelector(`${sel} [data-testid="share-x"]`) as HTMLElement).focus(),
+      card,
+    );
     expect(await popup.text(`${card} [data-testid="hint"]`)).toContain('a sentence of your own');
     // Picking a variant is still a suggestion; writing one's own sentence removes the hint.
     await popup.page.evaluate((sel) => {
@@ -123,11 +140,17 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
       select.focus();
     }, card);
     await popup.page.press('ArrowDown');
-    await waitUntil(async () => (await popup.text(`${card} [data-testid="post-text"]`))?.startsWith('We just launched the R7'), 'variant 1 chosen');
+    await waitUntil(
+      async () => (await popup.text(`${card} [data-testid="post-text"]`))?.startsWith('We just launched the R7'),
+      'variant 1 chosen',
+    );
     await popup.page.click(`${card} textarea`);
     await popup.page.press('Control+End');
     await popup.page.type(' My team built the gripper!');
-    await popup.page.evaluate((sel) => (document.querySelector(`${sel} [data-testid="share-x"]`) as HTMLElement).focus(), card);
+    await popup.page.evaluate(
+      (sel) => (document.querySelector(`${sel} [data-testid="share-x"]`) as HTMLElement).focus(),
+      card,
+    );
     await waitUntil(async () => (await popup.text(`${card} [data-testid="hint"]`)) === null, 'the hint to go away');
     expect(await popup.text(`${card} [data-testid="post-text"]`)).toMatch(/gripper!$/);
     await popup.page.close();
@@ -165,7 +188,12 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
     expect(await popup.text('[data-testid="share-count"]')).toBe('1 share this month');
     expect(await popup.text('[data-testid="rhythm"]')).toBe('active 1 of 4 weeks');
     // Still to share on LinkedIn: the post stays among those ready to share.
-    expect(await popup.page.evaluate((sel) => !document.querySelector(sel)!.closest('[data-testid="already-shared"]'), popup.post(R7))).toBe(true);
+    expect(
+      await popup.page.evaluate(
+        (sel) => !document.querySelector(sel)!.closest('[data-testid="already-shared"]'),
+        popup.post(R7),
+      ),
+    ).toBe(true);
     expect(await popup.text('[data-testid="no-shares"]')).toBeNull();
     await intent.close();
     await popup.page.close();
@@ -196,7 +224,10 @@ describe.each(BROWSERS)('the popup in %s', (name) => {
       return rows.find((r) => r.network === 'linkedin') ? rows : null;
     }, 'a LinkedIn intent');
     expect(intents.filter((r) => r.network === 'linkedin').map((r) => r.postId)).toEqual(['p-2026-11-hiring-firmware']);
-    const tab = await browser.waitForPage((u) => u.startsWith('https://www.linkedin.com/feed/'), 'the LinkedIn composer tab');
+    const tab = await browser.waitForPage(
+      (u) => u.startsWith('https://www.linkedin.com/feed/'),
+      'the LinkedIn composer tab',
+    );
     await tab.close();
     await popup.page.close();
   });
@@ -229,7 +260,9 @@ describe.each(BROWSERS)('the popup in German (%s)', (name) => {
     expect(await popup.text(`${popup.post(R7)} [data-testid="share-x"]`)).toBe('Auf X teilen +5 (5 Punkte)');
     await popup.page.waitFor('[data-testid="points-remaining"]');
     expect(await popup.text('[data-testid="points-remaining"]')).toBe(toGo(100, 'de'));
-    expect(await popup.text('[data-testid="no-shares"]')).toBe('Teilen Sie Ihren ersten Beitrag, um Punkte zu sammeln.');
+    expect(await popup.text('[data-testid="no-shares"]')).toBe(
+      'Teilen Sie Ihren ersten Beitrag, um Punkte zu sammeln.',
+    );
     expect(await popup.text('[data-testid="measure-leads"] .measure-value')).toBe('182 von 300 leads');
     expect(await popup.page.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
     expect(await axeViolations(popup.page)).toEqual([]);

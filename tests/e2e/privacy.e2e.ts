@@ -51,12 +51,20 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     expect(await welcome.isChecked('welcome-logging')).toBe(true);
     expect(await welcome.isChecked('welcome-reporting')).toBe(false);
     // Who reports are from is asked only once there are reports.
-    expect(await welcome.page.evaluate(() => !!document.querySelector('[data-testid="identity-anonymous"]'))).toBe(false);
-    expect(await welcome.page.evaluate(() => document.querySelectorAll('[data-testid="welcome-steps"] > li').length)).toBe(3);
+    expect(await welcome.page.evaluate(() => !!document.querySelector('[data-testid="identity-anonymous"]'))).toBe(
+      false,
+    );
+    expect(
+      await welcome.page.evaluate(() => document.querySelectorAll('[data-testid="welcome-steps"] > li').length),
+    ).toBe(3);
     expect(await axeViolations(welcome.page)).toEqual([]);
     await welcome.page.click('[data-testid="welcome-reporting"]');
     await welcome.page.waitFor('[data-testid="identity-anonymous"]');
-    expect(await welcome.page.evaluate(() => (document.querySelector('[data-testid="identity-anonymous"]') as HTMLInputElement).checked)).toBe(true);
+    expect(
+      await welcome.page.evaluate(
+        () => (document.querySelector('[data-testid="identity-anonymous"]') as HTMLInputElement).checked,
+      ),
+    ).toBe(true);
     expect(await axeViolations(welcome.page)).toEqual([]);
 
     // Naming oneself is a choice made by typing: the stored settings follow.
@@ -75,7 +83,10 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     expect(stored.installId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
     // Back to anonymous, and reporting off, for the next tests.
     await welcome.page.click('[data-testid="identity-anonymous"]');
-    await waitUntil(async () => (await welcome.storedSettings())?.reporting.fields.identity === 'anonymous', 'anonymous again');
+    await waitUntil(
+      async () => (await welcome.storedSettings())?.reporting.fields.identity === 'anonymous',
+      'anonymous again',
+    );
     await welcome.page.click('[data-testid="welcome-reporting"]');
     await waitUntil(async () => (await welcome.storedSettings())?.reporting.enabled === false, 'reporting off again');
     await welcome.page.close();
@@ -87,7 +98,9 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     expect(await options.page.text('[data-testid="preview-target"]')).toMatch(/off/i);
 
     // Keyboard: focus the switch and press Space, as a keyboard user would.
-    await options.page.evaluate(() => (document.querySelector('[data-testid="reporting-enabled"]') as HTMLElement).focus());
+    await options.page.evaluate(() =>
+      (document.querySelector('[data-testid="reporting-enabled"]') as HTMLElement).focus(),
+    );
     await options.page.press(' ');
     let report = await options.waitForPreview('a report with identity only', (r) => r !== null);
     expect(Object.keys(report!).sort()).toEqual(['generatedAt', 'identity', 'period', 'schemaVersion']);
@@ -113,27 +126,49 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
   it('opens with what the employer sees, in plain words; report fields wait for reporting; deep links land', async () => {
     const { browser } = ctx;
     const options = await seedThenOpenOptions(browser, 'shares', [
-      { id: 'plain-1', at: Date.now(), network: 'linkedin', kind: 'post', postId: 'p-2026-11-r7-launch', surface: 'intent', urls: [] },
+      {
+        id: 'plain-1',
+        at: Date.now(),
+        network: 'linkedin',
+        kind: 'post',
+        postId: 'p-2026-11-r7-launch',
+        surface: 'intent',
+        urls: [],
+      },
     ]);
     const page = options.page;
-    const disabled = (id: string) => page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)!.matches(':disabled'), id);
+    const disabled = (id: string) =>
+      page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)!.matches(':disabled'), id);
     // First on the page, before any switch.
     expect(await page.evaluate(() => document.querySelector('main h2')?.id)).toBe('preview');
     expect(await page.text('#preview')).toBe('Your employer currently sees');
     expect(await page.text('[data-testid="preview-target"]')).toBe('Reporting is off: nothing is sent.');
     // While reporting is off, what a report would contain cannot be changed.
-    for (const id of ['field-totalShares', 'field-approvedPosts', 'field-shareLinks', 'time-detail-day', 'bonus-points', 'identity-named']) {
+    for (const id of [
+      'field-totalShares',
+      'field-approvedPosts',
+      'field-shareLinks',
+      'time-detail-day',
+      'bonus-points',
+      'identity-named',
+    ]) {
       expect(await disabled(id), id).toBe(true);
     }
     await options.setSwitch('reporting-enabled', true);
     expect(await disabled('field-totalShares')).toBe(false);
     await options.setSwitch('field-totalShares', true);
     await options.setSwitch('field-approvedPosts', true);
-    const report = await options.waitForPreview('the approved post', (r) => Array.isArray(r?.approvedPosts) && (r.approvedPosts as unknown[]).length > 0);
+    const report = await options.waitForPreview(
+      'the approved post',
+      (r) => Array.isArray(r?.approvedPosts) && (r.approvedPosts as unknown[]).length > 0,
+    );
     expect(report!.approvedPosts).toEqual([{ postId: 'p-2026-11-r7-launch', shares: 1 }]);
 
     // In plain words: the post's title, who in words, the period as dates; the bytes behind "Show exact data".
-    await waitUntil(async () => (await page.text('[data-testid="preview-posts"]')) === 'The R7 is here — 1 share', 'the post title');
+    await waitUntil(
+      async () => (await page.text('[data-testid="preview-posts"]')) === 'The R7 is here — 1 share',
+      'the post title',
+    );
     expect(await page.text('[data-testid="preview-total"]')).toBe('1 share');
     expect(await page.text('[data-testid="preview-who"]')).toBe('Pseudonymous (a random id, not your name)');
     const period = report!.period as { start: string; end: string };
@@ -143,10 +178,18 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     const shown = (await page.text('[data-testid="preview-period"]'))!.replace(/\s+/g, ' ');
     expect(shown).toMatch(new RegExp(`^${first}( [A-Z][a-z]{2})? ?– ?${lastDay.getDate()} [A-Z][a-z]{2}$`));
     const readable = (await page.text('[data-testid="preview-readable"]'))!;
-    for (const raw of [(report!.identity as { installId: string }).installId, 'p-2026-11-r7-launch', 'null', 'exclusive', period.start]) {
+    for (const raw of [
+      (report!.identity as { installId: string }).installId,
+      'p-2026-11-r7-launch',
+      'null',
+      'exclusive',
+      period.start,
+    ]) {
       expect(readable).not.toContain(raw);
     }
-    expect(await page.evaluate(() => (document.querySelector('[data-testid="preview-exact"]') as HTMLDetailsElement).open)).toBe(false);
+    expect(
+      await page.evaluate(() => (document.querySelector('[data-testid="preview-exact"]') as HTMLDetailsElement).open),
+    ).toBe(false);
     await page.click('[data-testid="preview-exact"] > summary');
     await page.waitFor('[data-testid="preview-exact"][open]');
     expect(await axeViolations(page)).toEqual([]);
@@ -157,15 +200,21 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     await page.close();
 
     // Deep links: the popup's privacy chip opens #preview; #data and a section under "Advanced" land too.
-    for (const [hash, target] of [['#data', 'data'], ['#feed', 'feed']] as const) {
+    for (const [hash, target] of [
+      ['#data', 'data'],
+      ['#feed', 'feed'],
+    ] as const) {
       const linked = await browser.openExtensionPage(`/options.html${hash}`, `[data-testid="options"]`);
       await waitUntil(
-        () => linked.evaluate((id) => {
-          const el = document.getElementById(id)!;
-          // Sub-pixel layout may leave the heading a fraction of a pixel above the top edge.
-          const top = el.getBoundingClientRect().top;
-          return window.scrollY > 0 && top > -2 && top < window.innerHeight - 40 && el.closest('details')?.open !== false;
-        }, target),
+        () =>
+          linked.evaluate((id) => {
+            const el = document.getElementById(id)!;
+            // Sub-pixel layout may leave the heading a fraction of a pixel above the top edge.
+            const top = el.getBoundingClientRect().top;
+            return (
+              window.scrollY > 0 && top > -2 && top < window.innerHeight - 40 && el.closest('details')?.open !== false
+            );
+          }, target),
         `${hash} to be scrolled into view`,
       );
       await linked.close();
@@ -206,7 +255,10 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     });
     await options.page.click('[data-testid="pause-until-date"]');
     const expected = await options.page.evaluate(() => new Date(2099, 0, 2).getTime());
-    await waitUntil(async () => (await options.storedSettings())?.tracking?.pausedUntil === expected, 'the pause date to be saved');
+    await waitUntil(
+      async () => (await options.storedSettings())?.tracking?.pausedUntil === expected,
+      'the pause date to be saved',
+    );
     expect(await options.page.text('[data-testid="pause-status"]')).toMatch(/2099/);
     await options.resume();
     await x.close();
@@ -216,13 +268,33 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
   it('exports everything, deletes everything, and the import restores the history', async () => {
     const { browser } = ctx;
     const seeded: Share[] = [
-      { id: 'seed-1', at: Date.UTC(2026, 9, 1, 9), network: 'linkedin', kind: 'post', postId: 'p-2026-11-r7-launch', surface: 'intent', urls: ['https://kestrel-robotics.example/r7'] },
-      { id: 'seed-2', at: Date.UTC(2026, 9, 2, 9), network: 'x', kind: 'quote', postId: null, surface: 'composer', urls: [], text: 'A "quoted", multi\nline text' },
+      {
+        id: 'seed-1',
+        at: Date.UTC(2026, 9, 1, 9),
+        network: 'linkedin',
+        kind: 'post',
+        postId: 'p-2026-11-r7-launch',
+        surface: 'intent',
+        urls: ['https://kestrel-robotics.example/r7'],
+      },
+      {
+        id: 'seed-2',
+        at: Date.UTC(2026, 9, 2, 9),
+        network: 'x',
+        kind: 'quote',
+        postId: null,
+        surface: 'composer',
+        urls: [],
+        text: 'A "quoted", multi\nline text',
+      },
     ];
     const options = await seedThenOpenOptions(browser, 'shares', seeded);
     const history = (await readShares(browser)).sort(byId);
     expect(history.length).toBeGreaterThanOrEqual(2);
-    await waitUntil(async () => (await options.historyIds()).length === history.length, 'the history to list every share');
+    await waitUntil(
+      async () => (await options.historyIds()).length === history.length,
+      'the history to list every share',
+    );
 
     const file = await options.exportJson();
     const exported = JSON.parse(file);
@@ -243,7 +315,10 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
     expect(await readShares(browser)).toEqual([]);
 
     await options.importFile(file);
-    await waitUntil(async () => (await options.status()).includes(`Imported ${history.length}`), 'the import to finish');
+    await waitUntil(
+      async () => (await options.status()).includes(`Imported ${history.length}`),
+      'the import to finish',
+    );
     expect((await readShares(browser)).sort(byId)).toEqual(history);
     // Importing the same file again adds nothing.
     await options.importFile(file);
@@ -256,17 +331,43 @@ describe.each(BROWSERS)('the employee is in control, in %s', (name) => {
       select.value = 'own';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    const own = history.filter((s) => s.postId === null).map((s) => s.id).sort();
-    await waitUntil(async () => JSON.stringify((await options.historyIds()).sort()) === JSON.stringify(own), 'only own posts listed');
+    const own = history
+      .filter((s) => s.postId === null)
+      .map((s) => s.id)
+      .sort();
+    await waitUntil(
+      async () => JSON.stringify((await options.historyIds()).sort()) === JSON.stringify(own),
+      'only own posts listed',
+    );
     await options.page.click('[data-share-id="seed-2"] [data-testid="history-delete"]');
     await waitUntil(async () => !(await options.historyIds()).includes('seed-2'), 'seed-2 to disappear');
-    expect((await readShares(browser)).map((s) => s.id).sort()).toEqual(history.map((s) => s.id).filter((id) => id !== 'seed-2').sort());
+    expect((await readShares(browser)).map((s) => s.id).sort()).toEqual(
+      history
+        .map((s) => s.id)
+        .filter((id) => id !== 'seed-2')
+        .sort(),
+    );
     await options.page.close();
   });
 
   it('lists every report that left the browser, with its payload and the response', async () => {
-    const options = await seedThenOpenOptions(ctx.browser, 'sentLog', [{ id: 1, at: Date.UTC(2026, 10, 23, 8), key: 'k1', endpoint: 'https://reports.sharewise.test/in', ok: true, status: 202,
-        response: 'accepted', payload: { schemaVersion: 1, identity: { kind: 'anonymous', installId: 'abcdefgh-1' }, period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' }, generatedAt: '2026-11-23T08:00:00.000Z', totalShares: 4 } },
+    const options = await seedThenOpenOptions(ctx.browser, 'sentLog', [
+      {
+        id: 1,
+        at: Date.UTC(2026, 10, 23, 8),
+        key: 'k1',
+        endpoint: 'https://reports.sharewise.test/in',
+        ok: true,
+        status: 202,
+        response: 'accepted',
+        payload: {
+          schemaVersion: 1,
+          identity: { kind: 'anonymous', installId: 'abcdefgh-1' },
+          period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' },
+          generatedAt: '2026-11-23T08:00:00.000Z',
+          totalShares: 4,
+        },
+      },
     ]);
     await options.page.waitFor('[data-testid="sent-log-row"]');
     const row = (await options.page.text('[data-testid="sent-log-row"]')) ?? '';

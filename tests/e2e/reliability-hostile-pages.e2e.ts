@@ -13,19 +13,33 @@ const { server } = useFixtureServer();
 /** Runs in the page's own world, as a site script (or an injected ad) would. */
 const ATTACK = async (extensionOrigin: string) => {
   const forged = {
-    network: 'x', kind: 'post', surface: 'intent', text: 'forged https://kestrel-robotics.example/r7',
-    submissionId: 'forged-0001-0001', confirmedBy: 'notice', postId: 'p-2026-11-r7-launch',
+    network: 'x',
+    kind: 'post',
+    surface: 'intent',
+    text: 'forged https://kestrel-robotics.example/r7',
+    submissionId: 'forged-0001-0001',
+    confirmedBy: 'notice',
+    postId: 'p-2026-11-r7-launch',
   };
   const envelope = { id: 1, type: 'cs:shareDetected', data: forged, timestamp: Date.now() };
   // 1. Messages in every shape a messaging library might listen for.
   for (const msg of [
     envelope,
-    { type: '@webext-core/messaging/window', message: envelope, senderOrigin: location.origin, namespace: 'sharewise', instanceId: 'x' },
+    {
+      type: '@webext-core/messaging/window',
+      message: envelope,
+      senderOrigin: location.origin,
+      namespace: 'sharewise',
+      instanceId: 'x',
+    },
     { type: 'sharewise', action: 'share', ...forged },
     JSON.stringify(envelope),
-  ]) window.postMessage(msg, '*');
+  ])
+    window.postMessage(msg, '*');
   for (const name of ['cs:shareDetected', 'sharewise:share', '@webext-core/messaging/custom-events', 'sharewise']) {
-    const detail = name.startsWith('@webext') ? { message: envelope, namespace: 'sharewise', instanceId: 'x' } : envelope;
+    const detail = name.startsWith('@webext')
+      ? { message: envelope, namespace: 'sharewise', instanceId: 'x' }
+      : envelope;
     window.dispatchEvent(new CustomEvent(name, { detail }));
     document.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
@@ -41,7 +55,8 @@ const ATTACK = async (extensionOrigin: string) => {
   const posted = (n: number) =>
     new Promise<void>((ok, fail) => {
       const t0 = Date.now();
-      const tick = () => (sitePosts >= n ? ok() : Date.now() - t0 > 5000 ? fail(new Error('site did not post')) : setTimeout(tick, 20));
+      const tick = () =>
+        sitePosts >= n ? ok() : Date.now() - t0 > 5000 ? fail(new Error('site did not post')) : setTimeout(tick, 20);
       tick();
     });
   if (box && button) {
@@ -52,7 +67,9 @@ const ATTACK = async (extensionOrigin: string) => {
     button.click();
     await posted(2);
     fill();
-    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+    box.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+    );
     await posted(3);
   }
   // 3. Attempts to read.
@@ -70,7 +87,9 @@ const ATTACK = async (extensionOrigin: string) => {
   if (runtime?.sendMessage) {
     try {
       const id = new URL(extensionOrigin).host;
-      const answer = await new Promise((ok) => runtime.sendMessage(id, envelope, (r: unknown) => ok(r ?? runtime.lastError?.message)));
+      const answer = await new Promise((ok) =>
+        runtime.sendMessage(id, envelope, (r: unknown) => ok(r ?? runtime.lastError?.message)),
+      );
       direct = `answered ${JSON.stringify(answer)}`;
     } catch (err) {
       direct = `refused: ${String(err).slice(0, 80)}`;
@@ -89,8 +108,14 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     for (const url of ['https://x.com/home', 'https://www.linkedin.com/feed/']) {
       const page = await browser.open(url);
       const result = await page.evaluate(ATTACK, browser.extensionOrigin);
-      if (url.startsWith('https://x.com')) expect(result.sitePosts, 'the fixture site accepted the synthetic posts').toBe(3);
-      expect(Object.values(result.reads), JSON.stringify(result.reads)).toEqual(['blocked', 'blocked', 'blocked', 'blocked']);
+      if (url.startsWith('https://x.com'))
+        expect(result.sitePosts, 'the fixture site accepted the synthetic posts').toBe(3);
+      expect(Object.values(result.reads), JSON.stringify(result.reads)).toEqual([
+        'blocked',
+        'blocked',
+        'blocked',
+        'blocked',
+      ]);
       expect(result.direct).not.toMatch(/^answered \{/);
       expect(result.databases).not.toContain('sharewise');
       expect(result.pageKeys).toEqual([]);
@@ -109,7 +134,11 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       return rows.length ? rows : null;
     }, 'the real share');
     expect(shares).toHaveLength(1);
-    expect(shares[0]).toMatchObject({ postId: 'p-2026-11-safety-report', surface: 'composer', urls: ['https://kestrel-robotics.example/safety-2026'] });
+    expect(shares[0]).toMatchObject({
+      postId: 'p-2026-11-safety-report',
+      surface: 'composer',
+      urls: ['https://kestrel-robotics.example/safety-2026'],
+    });
     expect(server.requestsTo('x.com', '/i/api/graphql').length - sitePostsBefore).toBe(4); // 3 synthetic + 1 real: the site saw them all
   });
 
@@ -119,7 +148,14 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     const answers = await page.evaluate(async () => {
       const api = ((globalThis as any).browser ?? (globalThis as any).chrome).runtime;
       const send = (type: string, data: unknown) => api.sendMessage({ id: 7, type, data, timestamp: Date.now() });
-      const good = { network: 'x', kind: 'post', surface: 'composer', text: 'hi', submissionId: 'abcdef12-3456', confirmedBy: 'notice' };
+      const good = {
+        network: 'x',
+        kind: 'post',
+        surface: 'composer',
+        text: 'hi',
+        submissionId: 'abcdef12-3456',
+        confirmedBy: 'notice',
+      };
       return {
         intentMissingNetwork: await send('ui:recordIntent', { postId: 'p-2026-11-r7-launch' }),
         intentExtraKey: await send('ui:recordIntent', { postId: 'p1', network: 'x', at: 0 }),

@@ -111,7 +111,9 @@ describe.each(BROWSERS)('no share lost in %s', (name: BrowserName) => {
 
     const info = await reader.evaluate(IDB_INFO);
     expect(info?.version).toBe(CURRENT_IDB_VERSION);
-    expect(info?.tables).toEqual(expect.arrayContaining(['shares', 'feedCache', 'intents', 'seen', 'outbox', 'sentLog', 'suggestions']));
+    expect(info?.tables).toEqual(
+      expect.arrayContaining(['shares', 'feedCache', 'intents', 'seen', 'outbox', 'sentLog', 'suggestions']),
+    );
     const shares = await browser.readTable<Share>('shares');
     expect(shares).toHaveLength(1000);
     expect(new Set(shares.map((s) => s.id)).size).toBe(1000);

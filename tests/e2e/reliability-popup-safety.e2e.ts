@@ -49,14 +49,22 @@ describe.each(BROWSERS)('popup safety in %s', (name) => {
       const blank = await browser.openExtensionPage('/blank.html');
       await setLocal(blank, { settings: settings({ feedUrl: url }) });
       // Each sync first reads storage.managed, which Chromium can take seconds to answer right after install.
-      await waitForFeed(browser, 'the hostile feed', (r) => r.source === url && r.feed?.vision.headline === `Headline ${HOSTILE}`, 60_000);
+      await waitForFeed(
+        browser,
+        'the hostile feed',
+        (r) => r.source === url && r.feed?.vision.headline === `Headline ${HOSTILE}`,
+        60_000,
+      );
       await blank.close();
     } finally {
       stop();
     }
 
     const popup = await browser.openExtensionPage('/popup.html', 'main');
-    await waitUntil(async () => (await popup.evaluate(() => document.body.textContent ?? '')).includes(`Headline ${HOSTILE}`), 'the headline, literally');
+    await waitUntil(
+      async () => (await popup.evaluate(() => document.body.textContent ?? '')).includes(`Headline ${HOSTILE}`),
+      'the headline, literally',
+    );
     const dom = await popup.evaluate(() => ({
       pwned: (window as any).__pwned ?? null,
       images: document.querySelectorAll('img[src="x"], img[onerror]').length,

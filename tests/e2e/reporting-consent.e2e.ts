@@ -66,13 +66,25 @@ describe.each(BROWSERS)('the report destination in %s', (name) => {
       expect(shown).toContain('Reports would go to reports.sharewise.test');
       expect(shown).toContain('named by your company feed');
       await options.setSwitch('reporting-enabled', true);
-      await waitUntil(async () => (await options.storedSettings())?.reporting?.consentedEndpoint === OLD, 'consent to the shown endpoint');
-      await waitUntil(async () => ((await getLocal(options.page, 'reportingState')) as { cursor: unknown } | undefined)?.cursor != null, 'consent clock started');
+      await waitUntil(
+        async () => (await options.storedSettings())?.reporting?.consentedEndpoint === OLD,
+        'consent to the shown endpoint',
+      );
+      await waitUntil(
+        async () =>
+          ((await getLocal(options.page, 'reportingState')) as { cursor: unknown } | undefined)?.cursor != null,
+        'consent clock started',
+      );
 
       // Last week's report is queued for the agreed host (which is down for now).
-      await setLocal(options.page, { reportingState: { cursor: shiftPeriod(periodContaining('week', Date.now()), -1).start } });
+      await setLocal(options.page, {
+        reportingState: { cursor: shiftPeriod(periodContaining('week', Date.now()), -1).start },
+      });
       await sendUi(options.page, 'ui:sendReportsNow', {});
-      await waitUntil(async () => (await browser.readTable<{ lastError?: string }>('outbox')).some((r) => r.lastError), 'a queued report');
+      await waitUntil(
+        async () => (await browser.readTable<{ lastError?: string }>('outbox')).some((r) => r.lastError),
+        'a queued report',
+      );
       expect(old.posts.map((p) => p.key)).toEqual([weekKey(install, -1)]);
 
       // The feed now names another host.
@@ -80,7 +92,9 @@ describe.each(BROWSERS)('the report destination in %s', (name) => {
       await sendUi(options.page, 'ui:feedMaybeRefresh', { force: true });
       const popup = await PopupPage.open(browser);
       const asked = await waitUntil(() => popup.text('[data-testid="report-pause"]'), 'the popup to ask');
-      expect(asked).toContain(`Your company now asks to send reports to ${OTHER_REPORT_HOST}. Reports are paused until you agree.`);
+      expect(asked).toContain(
+        `Your company now asks to send reports to ${OTHER_REPORT_HOST}. Reports are paused until you agree.`,
+      );
       await options.page.waitFor(`[data-testid="report-pause"][data-host="${OTHER_REPORT_HOST}"]`);
       // The queued report still names the host it was agreed for.
       expect(await options.page.text('[data-testid="outbox-host"]')).toBe(`to ${REPORT_HOST}`);
@@ -92,26 +106,45 @@ describe.each(BROWSERS)('the report destination in %s', (name) => {
 
       // "Keep paused" in the popup: it stops asking there; options still offers to agree.
       await popup.page.click('[data-testid="report-pause-keep"]');
-      await waitUntil(async () => (await popup.text('[data-testid="report-pause"]')) === null, 'the popup to stop asking');
+      await waitUntil(
+        async () => (await popup.text('[data-testid="report-pause"]')) === null,
+        'the popup to stop asking',
+      );
       await options.page.waitFor('[data-testid="report-pause-kept"]');
       expect(await sendUi(popup.page, 'ui:sendReportsNow', {})).toEqual({ sent: 0, failed: 0, queued: 1 });
       expect(toOther()).toEqual([]);
 
       // Stands in for two weeks that ended while reporting was paused (the consent clock waits meanwhile).
-      await setLocal(options.page, { reportingState: { cursor: shiftPeriod(periodContaining('week', Date.now()), -3).start } });
+      await setLocal(options.page, {
+        reportingState: { cursor: shiftPeriod(periodContaining('week', Date.now()), -3).start },
+      });
       await options.page.click('[data-testid="report-pause-agree"]');
-      await waitUntil(async () => (await options.storedSettings())?.reporting?.consentedEndpoint === NEW, 'consent to the new endpoint');
-      await waitUntil(async () => (await options.page.text('[data-testid="report-pause"]')) === null, 'options to stop asking');
-      for (let round = 0; round < 10 && (await browser.readTable('outbox')).length; round++) await sendUi(options.page, 'ui:sendReportsNow', {});
+      await waitUntil(
+        async () => (await options.storedSettings())?.reporting?.consentedEndpoint === NEW,
+        'consent to the new endpoint',
+      );
+      await waitUntil(
+        async () => (await options.page.text('[data-testid="report-pause"]')) === null,
+        'options to stop asking',
+      );
+      for (let round = 0; round < 10 && (await browser.readTable('outbox')).length; round++)
+        await sendUi(options.page, 'ui:sendReportsNow', {});
       expect(await browser.readTable('outbox')).toEqual([]);
 
       // The report queued under the old consent went to the old host; the paused weeks to the new one.
       expect([...old.stored.keys()]).toEqual([weekKey(install, -1)]);
       expect([...other.stored.keys()].sort()).toEqual([weekKey(install, -3), weekKey(install, -2)]);
       const log = await browser.readTable<{ key: string; endpoint: string; ok: boolean }>('sentLog');
-      expect(log.filter((l) => l.ok).map((l) => [l.key, l.endpoint]).sort()).toEqual(
-        [[weekKey(install, -3), NEW], [weekKey(install, -2), NEW], [weekKey(install, -1), OLD]],
-      );
+      expect(
+        log
+          .filter((l) => l.ok)
+          .map((l) => [l.key, l.endpoint])
+          .sort(),
+      ).toEqual([
+        [weekKey(install, -3), NEW],
+        [weekKey(install, -2), NEW],
+        [weekKey(install, -1), OLD],
+      ]);
       await popup.page.close();
       await options.page.close();
     } finally {

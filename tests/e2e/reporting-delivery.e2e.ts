@@ -4,7 +4,20 @@ import { BROWSERS, useBrowser, useFixtureServer } from './helpers';
 import type { ExtensionBrowser } from './harness/browsers';
 import { waitUntil, type TestPage } from './harness/page';
 import { PopupPage } from './pages/popup';
-import { FEED_HOST, feedUrlFor, getLocal, REPORT_HOST, reportServer, reportUrlFor, sendUi, serveFeed, setLocal, settings, waitForFeed, type Outcome } from './feed-support';
+import {
+  FEED_HOST,
+  feedUrlFor,
+  getLocal,
+  REPORT_HOST,
+  reportServer,
+  reportUrlFor,
+  sendUi,
+  serveFeed,
+  setLocal,
+  settings,
+  waitForFeed,
+  type Outcome,
+} from './feed-support';
 
 const ctx = useFixtureServer();
 
@@ -31,7 +44,11 @@ const reportingOn = (installId: string) =>
     installId,
     feedUrl: feedUrlFor(installId),
     // Agreed to the endpoint the test's feed names (options shows it before reporting is turned on).
-    reporting: { enabled: true, consentedEndpoint: reportUrlFor(installId), fields: { totalShares: true, byNetwork: true } },
+    reporting: {
+      enabled: true,
+      consentedEndpoint: reportUrlFor(installId),
+      fields: { totalShares: true, byNetwork: true },
+    },
   });
 
 async function sendUntilEmpty(browser: ExtensionBrowser, page: TestPage): Promise<number> {
@@ -83,15 +100,26 @@ describe.each(BROWSERS)('reporting in %s', (name) => {
       expect([...receiver.stored.keys()].sort()).toEqual(keys);
       for (const [key, { body, count }] of receiver.stored) {
         expect(count, key).toBe(1);
-        expect(body).toMatchObject({ schemaVersion: 1, identity: { kind: 'anonymous', installId: 'e2e-once-0001' }, totalShares: 0 });
+        expect(body).toMatchObject({
+          schemaVersion: 1,
+          identity: { kind: 'anonymous', installId: 'e2e-once-0001' },
+          totalShares: 0,
+        });
         expect(key.endsWith((body.period as { start: string }).start)).toBe(true);
       }
       // The report whose answer was lost was retried with the same key (and stored once).
       const lost = receiver.posts.find((p) => p.outcome === 'store-then-drop')!;
       expect(receiver.posts.filter((p) => p.key === lost.key).length).toBeGreaterThanOrEqual(2);
 
-      const log = await browser.readTable<{ key: string; ok: boolean; status: number | null; attempts?: number }>('sentLog');
-      expect(log.filter((l) => l.ok).map((l) => l.key).sort()).toEqual(keys);
+      const log = await browser.readTable<{ key: string; ok: boolean; status: number | null; attempts?: number }>(
+        'sentLog',
+      );
+      expect(
+        log
+          .filter((l) => l.ok)
+          .map((l) => l.key)
+          .sort(),
+      ).toEqual(keys);
       // Failures in a row of one report share an entry (the latest answer, with the count).
       expect(log.filter((l) => !l.ok).length).toBeGreaterThanOrEqual(1);
       expect(new Set(log.filter((l) => !l.ok).map((l) => l.key)).size).toBe(log.filter((l) => !l.ok).length);
@@ -101,7 +129,9 @@ describe.each(BROWSERS)('reporting in %s', (name) => {
       expect(attempts).toBeGreaterThanOrEqual(4);
       expect(attempts).toBeLessThanOrEqual(receiver.posts.length);
       // Every request that left went to the company's two servers, nowhere else.
-      expect(new Set(server.requests.map((r) => r.host).filter((h) => h !== 'x.com'))).toEqual(new Set([FEED_HOST, REPORT_HOST]));
+      expect(new Set(server.requests.map((r) => r.host).filter((h) => h !== 'x.com'))).toEqual(
+        new Set([FEED_HOST, REPORT_HOST]),
+      );
       await popup.page.close();
     } finally {
       receiver.close();
@@ -117,7 +147,10 @@ describe.each(BROWSERS)('reporting in %s', (name) => {
     try {
       const popup = await PopupPage.open(browser);
       await useCompanyFeed(browser, popup.page, 'e2e-fail-0001');
-      await setLocal(popup.page, { settings: reportingOn('e2e-fail-0001'), reportingState: { cursor: threeEndedWeeks().cursor } });
+      await setLocal(popup.page, {
+        settings: reportingOn('e2e-fail-0001'),
+        reportingState: { cursor: threeEndedWeeks().cursor },
+      });
       await sendUi(popup.page, 'ui:sendReportsNow', {});
       const queued = await waitUntil(async () => {
         const rows = await browser.readTable<{ attempts: number; lastError?: string }>('outbox');
@@ -127,7 +160,9 @@ describe.each(BROWSERS)('reporting in %s', (name) => {
       // fails as a network error): either way the report stays queued with the reason.
       for (const r of queued) expect(r.lastError).toMatch(name === 'firefox' ? /HTTP 500/ : /HTTP 500|Failed to fetch/);
 
-      await setLocal(popup.page, { settings: settings({ installId: 'e2e-fail-0001', feedUrl: feedUrlFor('e2e-fail-0001') }) });
+      await setLocal(popup.page, {
+        settings: settings({ installId: 'e2e-fail-0001', feedUrl: feedUrlFor('e2e-fail-0001') }),
+      });
       await waitUntil(async () => (await browser.readTable('outbox')).length === 0, 'the outbox to be emptied');
       const before = receiver.posts.length;
       expect(await sendUi(popup.page, 'ui:sendReportsNow', {})).toEqual({ sent: 0, failed: 0, queued: 0 });
@@ -147,15 +182,28 @@ describe.each(BROWSERS)('reporting in %s', (name) => {
     try {
       const popup = await PopupPage.open(browser);
       await useCompanyFeed(browser, popup.page, 'e2e-sugg-0001');
-      const kept = await sendUi<{ id: number }>(popup.page, 'ui:suggestPage', { url: 'https://x.com/kestrel/status/1', title: 'Kept as draft', note: '' });
-      const sent = await sendUi<{ id: number }>(popup.page, 'ui:suggestPage', { url: 'https://trade.example/robots', title: 'Robots in the warehouse', note: 'For the feed?' });
+      const kept = await sendUi<{ id: number }>(popup.page, 'ui:suggestPage', {
+        url: 'https://x.com/kestrel/status/1',
+        title: 'Kept as draft',
+        note: '',
+      });
+      const sent = await sendUi<{ id: number }>(popup.page, 'ui:suggestPage', {
+        url: 'https://trade.example/robots',
+        title: 'Robots in the warehouse',
+        note: 'For the feed?',
+      });
       expect(await sendUi(popup.page, 'ui:queueSuggestions', { ids: [sent.id] })).toEqual({ ok: true, queued: 1 });
       const last = shiftPeriod(periodContaining('week', Date.now()), -1);
       await setLocal(popup.page, { settings: reportingOn('e2e-sugg-0001'), reportingState: { cursor: last.start } });
       await sendUntilEmpty(browser, popup.page);
       const stored = receiver.stored.get(`e2e-sugg-0001:week:${localDate(last.start)}`);
       expect(stored?.body.suggestions).toEqual([
-        { url: 'https://trade.example/robots', title: 'Robots in the warehouse', note: 'For the feed?', suggestedAt: expect.any(String) },
+        {
+          url: 'https://trade.example/robots',
+          title: 'Robots in the warehouse',
+          note: 'For the feed?',
+          suggestedAt: expect.any(String),
+        },
       ]);
       const rows = await browser.readTable<{ id: number; status: string }>('suggestions');
       expect(rows.find((r) => r.id === sent.id)?.status).toBe('sent');
@@ -185,7 +233,10 @@ describe('reporting in chromium when the service worker is stopped mid-request',
       await setLocal(popup.page, { settings: reportingOn('e2e-stop-0001'), reportingState: { cursor: last.start } });
       await waitUntil(() => receiver.posts.length === 1, 'the first POST to arrive');
       await browser.stopServiceWorker!();
-      const row = await waitUntil(async () => (await browser.readTable<{ attempts: number }>('outbox'))[0], 'the report still queued');
+      const row = await waitUntil(
+        async () => (await browser.readTable<{ attempts: number }>('outbox'))[0],
+        'the report still queued',
+      );
       expect(row.attempts).toBe(1);
 
       // "Send now" wakes a new worker, which continues from the state in the database.

@@ -34,7 +34,13 @@ describe('reporting in chromium across a browser restart', () => {
         reportingState: { cursor: last.start },
       });
       // The background sends on its own when reporting is turned on; the server fails it.
-      const row = await waitUntil(async () => (await browser!.readTable<{ key: string; attempts: number; lastError?: string }>('outbox')).find((r) => r.lastError), 'a failed report in the outbox');
+      const row = await waitUntil(
+        async () =>
+          (await browser!.readTable<{ key: string; attempts: number; lastError?: string }>('outbox')).find(
+            (r) => r.lastError,
+          ),
+        'a failed report in the outbox',
+      );
       expect(row).toMatchObject({ key, attempts: 1, lastError: expect.stringMatching(/HTTP 500/) });
       await browser.close();
       browser = null;
@@ -44,9 +50,15 @@ describe('reporting in chromium across a browser restart', () => {
       await waitUntil(() => receiver.stored.has(key), 'the retried report to arrive after the restart', 80_000);
       await waitUntil(async () => (await browser!.readTable('outbox')).length === 0, 'the outbox to be empty');
       expect(receiver.stored.get(key)?.count).toBe(1);
-      expect(receiver.posts.map((p) => [p.key, p.outcome])).toEqual([[key, '500'], [key, 'ok']]);
+      expect(receiver.posts.map((p) => [p.key, p.outcome])).toEqual([
+        [key, '500'],
+        [key, 'ok'],
+      ]);
       const log = await browser.readTable<{ key: string; ok: boolean; status: number | null }>('sentLog');
-      expect(log.map((l) => [l.key, l.ok, l.status])).toEqual([[key, false, 500], [key, true, 201]]);
+      expect(log.map((l) => [l.key, l.ok, l.status])).toEqual([
+        [key, false, 500],
+        [key, true, 201],
+      ]);
     } finally {
       await browser?.close();
       receiver.close();

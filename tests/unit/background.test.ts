@@ -26,7 +26,12 @@ describe('background', () => {
     seeCreateRequest(3);
     const answer = await deliver(
       envelope('cs:shareDetected', {
-        network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId: 'abcdef12-3456', confirmedBy: 'notice',
+        network: 'x',
+        kind: 'post',
+        surface: 'composer',
+        text: 'hello',
+        submissionId: 'abcdef12-3456',
+        confirmedBy: 'notice',
       }),
       { id: EXT, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } },
     );
@@ -35,10 +40,41 @@ describe('background', () => {
   });
 
   it.each([
-    ['a malformed payload', envelope('cs:shareDetected', { network: 'x', kind: 'post' }), { id: EXT, url: 'https://x.com/', tab: {} }],
-    ['a forged postId', envelope('cs:shareDetected', { network: 'x', kind: 'post', surface: 'composer', text: '', submissionId: 'abcdef12-3456', confirmedBy: 'notice', postId: 'p1' }), { id: EXT, url: 'https://x.com/', tab: {} }],
-    ['a share claimed from another site', envelope('cs:shareDetected', { network: 'x', kind: 'post', surface: 'composer', text: 'hi', submissionId: 'abcdef12-3456', confirmedBy: 'notice' }), { id: EXT, url: 'https://evil.example/', tab: {} }],
-    ['an intent from a web page', envelope('ui:recordIntent', { postId: 'p1', network: 'x' }), { id: EXT, url: 'https://x.com/', tab: {} }],
+    [
+      'a malformed payload',
+      envelope('cs:shareDetected', { network: 'x', kind: 'post' }),
+      { id: EXT, url: 'https://x.com/', tab: {} },
+    ],
+    [
+      'a forged postId',
+      envelope('cs:shareDetected', {
+        network: 'x',
+        kind: 'post',
+        surface: 'composer',
+        text: '',
+        submissionId: 'abcdef12-3456',
+        confirmedBy: 'notice',
+        postId: 'p1',
+      }),
+      { id: EXT, url: 'https://x.com/', tab: {} },
+    ],
+    [
+      'a share claimed from another site',
+      envelope('cs:shareDetected', {
+        network: 'x',
+        kind: 'post',
+        surface: 'composer',
+        text: 'hi',
+        submissionId: 'abcdef12-3456',
+        confirmedBy: 'notice',
+      }),
+      { id: EXT, url: 'https://evil.example/', tab: {} },
+    ],
+    [
+      'an intent from a web page',
+      envelope('ui:recordIntent', { postId: 'p1', network: 'x' }),
+      { id: EXT, url: 'https://x.com/', tab: {} },
+    ],
   ])('rejects %s and writes nothing', async (_, message, sender) => {
     setupMessageRouter();
     const answer = await deliver(message, sender);
@@ -49,8 +85,13 @@ describe('background', () => {
 
   it('records an intent from the popup', async () => {
     setupMessageRouter();
-    const answer = await deliver(envelope('ui:recordIntent', { postId: 'p1', network: 'x' }), { id: EXT, url: `${origin}popup.html` });
+    const answer = await deliver(envelope('ui:recordIntent', { postId: 'p1', network: 'x' }), {
+      id: EXT,
+      url: `${origin}popup.html`,
+    });
     expect(answer).toEqual({ ok: true });
-    expect(await getDb().intents.toArray()).toEqual([{ id: expect.any(Number), at: expect.any(Number), network: 'x', postId: 'p1' }]);
+    expect(await getDb().intents.toArray()).toEqual([
+      { id: expect.any(Number), at: expect.any(Number), network: 'x', postId: 'p1' },
+    ]);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeText, markPopupOpened, newPostCount, refreshBadge, SEEN_KEY, setupBadge } from '../../lib/background/badge';
+import {
+  badgeText,
+  markPopupOpened,
+  newPostCount,
+  refreshBadge,
+  SEEN_KEY,
+  setupBadge,
+} from '../../lib/background/badge';
 import { getDb } from '../../lib/db';
 import { activePosts } from '../../lib/feed/select';
 import type { Feed } from '../../lib/feed/schema';
@@ -15,7 +22,8 @@ function recorder() {
   const texts: string[] = [];
   return { texts, api: { setText: (t: string) => void texts.push(t) } };
 }
-const putFeed = (feed: Feed) => getDb().feedCache.put({ key: 'current', feed, source: 'demo', fetchedAt: NOW, error: null });
+const putFeed = (feed: Feed) =>
+  getDb().feedCache.put({ key: 'current', feed, source: 'demo', fetchedAt: NOW, error: null });
 
 useBackground();
 
@@ -58,7 +66,10 @@ describe('toolbar badge', () => {
       const active = activePosts(demo, Date.now()).length; // the live path uses the real clock
       expect(active).toBeGreaterThan(0);
       await expect.poll(() => texts.at(-1)).toBe(String(active));
-      const answer = await deliverRaw(envelope('ui:popupOpened', {}), { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+      const answer = await deliverRaw(envelope('ui:popupOpened', {}), {
+        id: fakeBrowser.runtime.id,
+        url: fakeBrowser.runtime.getURL('/popup.html'),
+      });
       expect(answer).toMatchObject({ res: { ok: true } });
       expect(texts.at(-1)).toBe('');
       expect((await fakeBrowser.storage.local.get(SEEN_KEY))[SEEN_KEY]).toHaveLength(active);
@@ -72,7 +83,11 @@ describe('toolbar badge', () => {
     await putFeed(demo);
     const { stop } = setupBadge(api);
     try {
-      const answer = await deliverRaw(envelope('ui:popupOpened', {}), { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 1 } });
+      const answer = await deliverRaw(envelope('ui:popupOpened', {}), {
+        id: fakeBrowser.runtime.id,
+        url: 'https://x.com/home',
+        tab: { id: 1 },
+      });
       expect(answer).toMatchObject({ res: { rejected: expect.any(String) } });
       expect((await fakeBrowser.storage.local.get(SEEN_KEY))[SEEN_KEY]).toBeUndefined();
     } finally {

@@ -9,21 +9,43 @@ import { deliver, envelope, seeCreateRequest, useBackground } from './helpers/me
 
 const demo = () => Promise.resolve(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
 const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
-const claim = (link: string, postId: string | null = null) => deliver(envelope('ui:claimShare', { link, postId }), popup);
+const claim = (link: string, postId: string | null = null) =>
+  deliver(envelope('ui:claimShare', { link, postId }), popup);
 
 describe('parsePermalink: the link of a post, as pasted', () => {
   it.each([
     ['https://x.com/someone/status/1860000000000000001', 'https://x.com/i/web/status/1860000000000000001'],
     ['x.com/someone/status/1860000000000000001?s=20', 'https://x.com/i/web/status/1860000000000000001'],
-    ['https://twitter.com/Some_One/status/1860000000000000001/photo/1', 'https://x.com/i/web/status/1860000000000000001'],
-    ['https://mobile.twitter.com/someone/statuses/1860000000000000001', 'https://x.com/i/web/status/1860000000000000001'],
+    [
+      'https://twitter.com/Some_One/status/1860000000000000001/photo/1',
+      'https://x.com/i/web/status/1860000000000000001',
+    ],
+    [
+      'https://mobile.twitter.com/someone/statuses/1860000000000000001',
+      'https://x.com/i/web/status/1860000000000000001',
+    ],
     ['https://x.com/i/web/status/1860000000000000001', 'https://x.com/i/web/status/1860000000000000001'],
-    ['https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000001/', 'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000001/'],
-    ['linkedin.com/feed/update/urn%3Ali%3Ashare%3A7263000000000000002?utm_source=share', 'https://www.linkedin.com/feed/update/urn:li:share:7263000000000000002/'],
-    ['https://de.linkedin.com/feed/update/urn:li:ugcPost:7263000000000000003', 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7263000000000000003/'],
-    ['https://www.linkedin.com/posts/jane-doe_robots-activity-7263000000000000004-AbCd?utm_source=share', 'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000004/'],
+    [
+      'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000001/',
+      'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000001/',
+    ],
+    [
+      'linkedin.com/feed/update/urn%3Ali%3Ashare%3A7263000000000000002?utm_source=share',
+      'https://www.linkedin.com/feed/update/urn:li:share:7263000000000000002/',
+    ],
+    [
+      'https://de.linkedin.com/feed/update/urn:li:ugcPost:7263000000000000003',
+      'https://www.linkedin.com/feed/update/urn:li:ugcPost:7263000000000000003/',
+    ],
+    [
+      'https://www.linkedin.com/posts/jane-doe_robots-activity-7263000000000000004-AbCd?utm_source=share',
+      'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000004/',
+    ],
   ])('%s', (input, url) => {
-    expect(parsePermalink(input)).toEqual({ ok: true, permalink: { network: url.includes('x.com') ? 'x' : 'linkedin', url } });
+    expect(parsePermalink(input)).toEqual({
+      ok: true,
+      permalink: { network: url.includes('x.com') ? 'x' : 'linkedin', url },
+    });
   });
 
   it.each([
@@ -56,12 +78,26 @@ describe('ui:claimShare', () => {
     setupFeed(demo);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     setupMessageRouter();
-    expect(await claim('x.com/me/status/1860000000000000042', 'p-2026-11-r7-launch')).toEqual({ ok: true, id: expect.any(String) });
+    expect(await claim('x.com/me/status/1860000000000000042', 'p-2026-11-r7-launch')).toEqual({
+      ok: true,
+      id: expect.any(String),
+    });
     expect(await getDb().shares.toArray()).toEqual([
-      expect.objectContaining({ network: 'x', kind: 'post', surface: 'manual', postId: 'p-2026-11-r7-launch', signals: [], permalink: 'https://x.com/i/web/status/1860000000000000042', urls: [] }),
+      expect.objectContaining({
+        network: 'x',
+        kind: 'post',
+        surface: 'manual',
+        postId: 'p-2026-11-r7-launch',
+        signals: [],
+        permalink: 'https://x.com/i/web/status/1860000000000000042',
+        urls: [],
+      }),
     ]);
     // The same post under another spelling of its link.
-    expect(await claim('https://twitter.com/me/status/1860000000000000042', null)).toEqual({ ok: false, problem: 'already-logged' });
+    expect(await claim('https://twitter.com/me/status/1860000000000000042', null)).toEqual({
+      ok: false,
+      problem: 'already-logged',
+    });
     expect(await getDb().shares.count()).toBe(1);
   });
 
@@ -70,12 +106,20 @@ describe('ui:claimShare', () => {
     seeCreateRequest(3);
     await deliver(
       envelope('cs:shareDetected', {
-        network: 'x', kind: 'post', surface: 'composer', text: 'hi', submissionId: 'abcdef12-0001', confirmedBy: 'notice',
+        network: 'x',
+        kind: 'post',
+        surface: 'composer',
+        text: 'hi',
+        submissionId: 'abcdef12-0001',
+        confirmedBy: 'notice',
         permalink: 'https://x.com/me/status/1860000000000000043',
       }),
       { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } },
     );
-    expect(await claim('https://x.com/me/status/1860000000000000043')).toEqual({ ok: false, problem: 'already-logged' });
+    expect(await claim('https://x.com/me/status/1860000000000000043')).toEqual({
+      ok: false,
+      problem: 'already-logged',
+    });
   });
 
   it('says what is wrong with a malformed link or an unknown post, and writes nothing', async () => {
@@ -88,7 +132,11 @@ describe('ui:claimShare', () => {
 
   it('is refused from a web page', async () => {
     setupMessageRouter();
-    const answer = await deliver(envelope('ui:claimShare', { link: 'x.com/me/status/1', postId: null }), { id: fakeBrowser.runtime.id, url: 'https://x.com/', tab: { id: 1 } });
+    const answer = await deliver(envelope('ui:claimShare', { link: 'x.com/me/status/1', postId: null }), {
+      id: fakeBrowser.runtime.id,
+      url: 'https://x.com/',
+      tab: { id: 1 },
+    });
     expect(answer).toEqual({ rejected: expect.any(String) });
     expect(await getDb().shares.count()).toBe(0);
   });

@@ -91,13 +91,42 @@ describe('database upgrade', () => {
     await db.open();
     expect(db.verno).toBe(5);
     expect(await db.shares.toArray()).toEqual([
-      { id: 'a', at: 1, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], text: 'hi', signals: ['page'] },
-      { id: 'b', at: 2, network: 'linkedin', kind: 'repost', postId: 'p1', surface: 'intent', urls: [], signals: ['page'] },
+      {
+        id: 'a',
+        at: 1,
+        network: 'x',
+        kind: 'post',
+        postId: null,
+        surface: 'composer',
+        urls: [],
+        text: 'hi',
+        signals: ['page'],
+      },
+      {
+        id: 'b',
+        at: 2,
+        network: 'linkedin',
+        kind: 'repost',
+        postId: 'p1',
+        surface: 'intent',
+        urls: [],
+        signals: ['page'],
+      },
     ]);
     // The summary is left as it was: the upgrade changes no counts.
     expect(await db.dayTotals.toArray()).toEqual([{ day: '1970-01-01', network: 'x', count: 1 }]);
     const link = 'https://x.com/i/web/status/1860000000000000001';
-    await db.shares.add({ id: 'c', at: 3, network: 'x', kind: 'post', postId: null, surface: 'manual', urls: [], permalink: link, signals: [] });
+    await db.shares.add({
+      id: 'c',
+      at: 3,
+      network: 'x',
+      kind: 'post',
+      postId: null,
+      surface: 'manual',
+      urls: [],
+      permalink: link,
+      signals: [],
+    });
     expect((await db.shares.where('permalink').equals(link).toArray()).map((s) => s.id)).toEqual(['c']);
     db.close();
   });

@@ -15,11 +15,19 @@ const facts = (over: Partial<SubmitFacts> = {}): SubmitFacts => ({
 
 describe('decideSubmit: what a post-button click or Ctrl+Enter publishes', () => {
   it('is a post from the composer by default, with trimmed text', () => {
-    expect(decideSubmit('x', facts({ text: '  Hello world \n' }))).toEqual({ network: 'x', kind: 'post', surface: 'composer', text: 'Hello world' });
+    expect(decideSubmit('x', facts({ text: '  Hello world \n' }))).toEqual({
+      network: 'x',
+      kind: 'post',
+      surface: 'composer',
+      text: 'Hello world',
+    });
   });
 
   it('is a quote when a quoted post is attached, and surface intent from a share page', () => {
-    expect(decideSubmit('linkedin', facts({ quote: true, intent: true }))).toMatchObject({ kind: 'quote', surface: 'intent' });
+    expect(decideSubmit('linkedin', facts({ quote: true, intent: true }))).toMatchObject({
+      kind: 'quote',
+      surface: 'intent',
+    });
   });
 
   it.each([
@@ -35,11 +43,25 @@ describe('decideSubmit: what a post-button click or Ctrl+Enter publishes', () =>
 
   it('never publishes a reply, a scheduled post or from a disabled button, whatever else holds', () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.string(), (disabled, reply, scheduled, quote, edit, intent, text) => {
-        const c = decideSubmit('x', { disabled, reply, scheduled, quote, edit, intent, text });
-        if (disabled || reply || scheduled || edit || !text.trim()) expect(c).toBeNull();
-        else expect(c).toMatchObject({ kind: quote ? 'quote' : 'post', surface: intent ? 'intent' : 'composer', text: text.trim() });
-      }),
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.string(),
+        (disabled, reply, scheduled, quote, edit, intent, text) => {
+          const c = decideSubmit('x', { disabled, reply, scheduled, quote, edit, intent, text });
+          if (disabled || reply || scheduled || edit || !text.trim()) expect(c).toBeNull();
+          else
+            expect(c).toMatchObject({
+              kind: quote ? 'quote' : 'post',
+              surface: intent ? 'intent' : 'composer',
+              text: text.trim(),
+            });
+        },
+      ),
     );
   });
 
@@ -58,7 +80,14 @@ describe('createTracker: each submission is reported at most once', () => {
   it('reports a confirmed submission once, naming the confirming signal', () => {
     const t = createTracker(ids());
     t.gesture(post('a'), keyOf(post('a')));
-    expect(t.settle('notice')).toEqual({ network: 'x', kind: 'post', surface: 'composer', text: 'a', submissionId: 'submission-1', confirmedBy: 'notice' });
+    expect(t.settle('notice')).toEqual({
+      network: 'x',
+      kind: 'post',
+      surface: 'composer',
+      text: 'a',
+      submissionId: 'submission-1',
+      confirmedBy: 'notice',
+    });
     // A second signal for the same submission (composer closed after the notice) reports nothing.
     expect(t.settle('composer-closed')).toBeNull();
   });
@@ -98,7 +127,10 @@ describe('createTracker: each submission is reported at most once', () => {
   it('never reports more shares than submissions were confirmed, whatever the order of events', () => {
     const event = fc.oneof(
       fc.record({ type: fc.constant('gesture' as const), text: fc.constantFrom('a', 'b') }),
-      fc.record({ type: fc.constant('settle' as const), by: fc.constantFrom('notice' as const, 'composer-closed' as const, null) }),
+      fc.record({
+        type: fc.constant('settle' as const),
+        by: fc.constantFrom('notice' as const, 'composer-closed' as const, null),
+      }),
     );
     fc.assert(
       fc.property(fc.array(event, { maxLength: 30 }), (events) => {
@@ -124,7 +156,7 @@ describe('createTracker: each submission is reported at most once', () => {
   });
 });
 
-describe('createTracker: rejections and the new post\'s link', () => {
+describe("createTracker: rejections and the new post's link", () => {
   const ids = () => {
     let n = 0;
     return () => `submission-${++n}`;
@@ -161,7 +193,9 @@ describe('createTracker: rejections and the new post\'s link', () => {
   it('carries the permalink the sent notice linked, and none when there was no link', () => {
     const t = createTracker(ids());
     t.gesture(post('a'), keyOf(post('a')));
-    expect(t.settle('notice', 'https://x.com/someone/status/1860000000000000001')).toMatchObject({ permalink: 'https://x.com/someone/status/1860000000000000001' });
+    expect(t.settle('notice', 'https://x.com/someone/status/1860000000000000001')).toMatchObject({
+      permalink: 'https://x.com/someone/status/1860000000000000001',
+    });
     t.gesture(post('b'), keyOf(post('b')));
     expect(t.settle('undo-elapsed')).not.toHaveProperty('permalink');
   });

@@ -25,7 +25,11 @@ function wireToBackground() {
   const fn = (message: unknown) => {
     sent.push(message);
     return new Promise((resolve) => {
-      void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>)(message, sender, resolve);
+      void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>)(
+        message,
+        sender,
+        resolve,
+      );
     });
   };
   // The library calls chrome.runtime.sendMessage(message, callback); the tiny sender awaits a promise.
@@ -36,7 +40,9 @@ function wireToBackground() {
   };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(both as never);
   // The fake browser always carries a lastError; the library would take it for a failed send.
-  const runtime = new Proxy(fakeBrowser.runtime, { get: (t, k) => (k === 'lastError' ? undefined : Reflect.get(t, k)) });
+  const runtime = new Proxy(fakeBrowser.runtime, {
+    get: (t, k) => (k === 'lastError' ? undefined : Reflect.get(t, k)),
+  });
   (globalThis as { chrome?: unknown }).chrome = { runtime };
   return sent;
 }
@@ -47,7 +53,7 @@ afterEach(() => {
   messenger.removeAllListeners();
 });
 
-describe('the content scripts\' tiny sender speaks the one protocol', () => {
+describe("the content scripts' tiny sender speaks the one protocol", () => {
   it('sends the same envelope as @webext-core/messaging', async () => {
     const sent = wireToBackground();
     setupMessageRouter();
@@ -57,20 +63,27 @@ describe('the content scripts\' tiny sender speaks the one protocol', () => {
     await sendToBackground('cs:shareDetected', share);
     const [library, tiny] = sent as Record<string, unknown>[];
     expect(Object.keys(tiny!).sort()).toEqual(Object.keys(library!).sort());
-    expect(tiny).toEqual({ id: expect.any(Number), type: 'cs:shareDetected', data: share, timestamp: expect.any(Number) });
+    expect(tiny).toEqual({
+      id: expect.any(Number),
+      type: 'cs:shareDetected',
+      data: share,
+      timestamp: expect.any(Number),
+    });
   });
 
-  it('gets the background handler\'s answer and the share is logged', async () => {
+  it("gets the background handler's answer and the share is logged", async () => {
     wireToBackground();
     setupMessageRouter();
     seeCreateRequest(3);
     expect(await sendToBackground('cs:shareDetected', share)).toMatchObject({ logged: true });
     expect(await getDb().shares.count()).toBe(1);
     // Validation still happens at the background's door.
-    expect(await sendToBackground('cs:shareDetected', { ...share, network: 'mastodon' } as never)).toMatchObject({ rejected: expect.stringContaining('network') });
+    expect(await sendToBackground('cs:shareDetected', { ...share, network: 'mastodon' } as never)).toMatchObject({
+      rejected: expect.stringContaining('network'),
+    });
   });
 
-  it('throws the background\'s error, like the library, once it has no tries left', async () => {
+  it("throws the background's error, like the library, once it has no tries left", async () => {
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ err: { message: 'boom' } } as never);
     await expect(sendToBackground('cs:shareDetected', share, 1)).rejects.toThrow('boom');
     expect(send).toHaveBeenCalledTimes(1);

@@ -5,43 +5,79 @@ import type { ShareInput } from '../../lib/background/share-log';
 import type { CreateKind, CreateRequest } from '../../lib/detect/request';
 import type { DetectedShare } from '../../lib/detect/types';
 
-const xReq = (kind: CreateKind, text = ''): CreateRequest => ({ network: 'x', endpoint: 'x-graphql', operation: 'CreateTweet', kind, text });
+const xReq = (kind: CreateKind, text = ''): CreateRequest => ({
+  network: 'x',
+  endpoint: 'x-graphql',
+  operation: 'CreateTweet',
+  kind,
+  text,
+});
 const liReq = (kind: CreateKind, endpoint: CreateRequest['endpoint'] = 'linkedin-norm-shares'): CreateRequest => ({
-  network: 'linkedin', endpoint, operation: 'normShares', kind, text: 'Hello LinkedIn',
+  network: 'linkedin',
+  endpoint,
+  operation: 'normShares',
+  kind,
+  text: 'Hello LinkedIn',
 });
 let n = 0;
-const tabReq = (req: CreateRequest, over: Partial<TabRequest> = {}): TabRequest => ({ id: `r${++n}`, tabId: 1, req, startedAt: 1000, state: 'ok', endedAt: 1500, ...over });
+const tabReq = (req: CreateRequest, over: Partial<TabRequest> = {}): TabRequest => ({
+  id: `r${++n}`,
+  tabId: 1,
+  req,
+  startedAt: 1000,
+  state: 'ok',
+  endedAt: 1500,
+  ...over,
+});
 const at = { arrivedAt: 2000, now: 2000 };
 const late = { arrivedAt: 2000, now: 2000 + START_GRACE_MS };
 
-describe('judgePage: a page signal and its tab\'s requests', () => {
+describe("judgePage: a page signal and its tab's requests", () => {
   it('X: logs a post seen by both signals', () => {
     const r = tabReq(xReq('post'));
-    expect(judgePage({ network: 'x', kind: 'post' }, [r], at)).toEqual({ type: 'log', kind: 'post', signals: ['page', 'request'], request: r });
+    expect(judgePage({ network: 'x', kind: 'post' }, [r], at)).toEqual({
+      type: 'log',
+      kind: 'post',
+      signals: ['page', 'request'],
+      request: r,
+    });
   });
 
   it('X: the request decides the kind (a quote the page took for a post)', () => {
-    expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(xReq('quote'))], at)).toMatchObject({ type: 'log', kind: 'quote' });
+    expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(xReq('quote'))], at)).toMatchObject({
+      type: 'log',
+      kind: 'quote',
+    });
   });
 
   it('X: does not log a reply, schedule or edit the page took for a post', () => {
     for (const kind of ['reply', 'schedule', 'edit'] as const) {
-      expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(xReq(kind))], late)).toMatchObject({ type: 'drop', reason: `the site's create request was a ${kind}` });
+      expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(xReq(kind))], late)).toMatchObject({
+        type: 'drop',
+        reason: `the site's create request was a ${kind}`,
+      });
     }
   });
 
-  it("X: a reply still open does not veto a post whose own request has not ended yet: it waits, then pairs", () => {
+  it('X: a reply still open does not veto a post whose own request has not ended yet: it waits, then pairs', () => {
     const reply = tabReq(xReq('reply'), { startedAt: 1000 });
     const own = tabReq(xReq('post'), { startedAt: 1900, state: 'in-flight' });
     expect(judgePage({ network: 'x', kind: 'post' }, [reply, own], at)).toEqual({ type: 'wait' });
     expect(judgePage({ network: 'x', kind: 'post' }, [reply, own], late)).toEqual({ type: 'wait' });
-    expect(judgePage({ network: 'x', kind: 'post' }, [reply, { ...own, state: 'ok' }], late)).toMatchObject({ type: 'log', kind: 'post' });
+    expect(judgePage({ network: 'x', kind: 'post' }, [reply, { ...own, state: 'ok' }], late)).toMatchObject({
+      type: 'log',
+      kind: 'post',
+    });
   });
 
   it('X: a thread pairs with its first part, not its later ones', () => {
     const first = tabReq(xReq('post'), { startedAt: 1000 });
     const parts = [tabReq(xReq('thread-part'), { startedAt: 1100 }), tabReq(xReq('thread-part'), { startedAt: 1200 })];
-    expect(judgePage({ network: 'x', kind: 'post' }, [first, ...parts], at)).toMatchObject({ type: 'log', kind: 'post', request: first });
+    expect(judgePage({ network: 'x', kind: 'post' }, [first, ...parts], at)).toMatchObject({
+      type: 'log',
+      kind: 'post',
+      request: first,
+    });
   });
 
   it('X: a post after a reply pairs with the post', () => {
@@ -55,44 +91,89 @@ describe('judgePage: a page signal and its tab\'s requests', () => {
     expect(judgePage({ network: 'x', kind: 'post' }, [flying], late)).toEqual({ type: 'wait' });
     expect(judgePage({ network: 'x', kind: 'post' }, [], at)).toEqual({ type: 'wait' });
     expect(judgePage({ network: 'x', kind: 'post' }, [], late)).toEqual({
-      type: 'drop', reason: 'no create request of the site confirmed it', diagnose: 'page-without-request',
+      type: 'drop',
+      reason: 'no create request of the site confirmed it',
+      diagnose: 'page-without-request',
     });
   });
 
   it('X: drops a share whose request failed, without a diagnosis', () => {
-    expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(xReq('post'), { state: 'failed' })], late)).toEqual({ type: 'drop', reason: "the site's create request failed" });
+    expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(xReq('post'), { state: 'failed' })], late)).toEqual({
+      type: 'drop',
+      reason: "the site's create request failed",
+    });
   });
 
-  it('X Premium undo: a request sent as the countdown ends (after the page saw it end) is its own; after a notice it is the next post\'s', () => {
+  it("X Premium undo: a request sent as the countdown ends (after the page saw it end) is its own; after a notice it is the next post's", () => {
     const after = tabReq(xReq('post'), { startedAt: 2300 });
-    expect(judgePage({ network: 'x', kind: 'post', confirmedBy: 'undo-elapsed' }, [after], at)).toMatchObject({ type: 'log', kind: 'post', request: after });
-    expect(judgePage({ network: 'x', kind: 'post', confirmedBy: 'notice' }, [after], late)).toMatchObject({ type: 'drop', diagnose: 'page-without-request' });
+    expect(judgePage({ network: 'x', kind: 'post', confirmedBy: 'undo-elapsed' }, [after], at)).toMatchObject({
+      type: 'log',
+      kind: 'post',
+      request: after,
+    });
+    expect(judgePage({ network: 'x', kind: 'post', confirmedBy: 'notice' }, [after], late)).toMatchObject({
+      type: 'drop',
+      diagnose: 'page-without-request',
+    });
     const tooLate = tabReq(xReq('post'), { startedAt: 2000 + START_GRACE_MS + 1 });
-    expect(judgePage({ network: 'x', kind: 'post', confirmedBy: 'undo-elapsed' }, [tooLate], late)).toMatchObject({ type: 'drop', diagnose: 'page-without-request' });
+    expect(judgePage({ network: 'x', kind: 'post', confirmedBy: 'undo-elapsed' }, [tooLate], late)).toMatchObject({
+      type: 'drop',
+      diagnose: 'page-without-request',
+    });
   });
 
   it('ignores requests of the other network, used ones and old ones', () => {
     const used = tabReq(xReq('post'), { used: { by: 'page', shareId: 's1' } });
     const old = tabReq(xReq('post'), { startedAt: 2000 - 3 * 60_000 });
-    expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(liReq('post')), used, old], late)).toMatchObject({ type: 'drop', diagnose: 'page-without-request' });
+    expect(judgePage({ network: 'x', kind: 'post' }, [tabReq(liReq('post')), used, old], late)).toMatchObject({
+      type: 'drop',
+      diagnose: 'page-without-request',
+    });
   });
 
   it('LinkedIn classic: a page signal needs its request; one already logged alone gets the page signal added', () => {
-    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-classic' }, [], late)).toMatchObject({ type: 'drop', diagnose: 'page-without-request' });
+    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-classic' }, [], late)).toMatchObject({
+      type: 'drop',
+      diagnose: 'page-without-request',
+    });
     const alone = tabReq(liReq('post'), { used: { by: 'alone', shareId: 's9' } });
-    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-classic' }, [alone], at)).toEqual({ type: 'merge', shareId: 's9', request: alone });
+    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-classic' }, [alone], at)).toEqual({
+      type: 'merge',
+      shareId: 's9',
+      request: alone,
+    });
   });
 
   it('LinkedIn server-driven layout: a post counts on the page signal alone (its request is not known), a repost does not', () => {
     expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' }, [], at)).toEqual({ type: 'wait' });
-    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' }, [], late)).toEqual({ type: 'log', kind: 'post', signals: ['page'] });
-    expect(judgePage({ network: 'linkedin', kind: 'quote', layout: 'linkedin-sdui' }, [], late)).toMatchObject({ type: 'log', signals: ['page'] });
-    expect(judgePage({ network: 'linkedin', kind: 'repost', layout: 'linkedin-sdui' }, [], late)).toMatchObject({ type: 'drop', diagnose: 'page-without-request' });
+    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' }, [], late)).toEqual({
+      type: 'log',
+      kind: 'post',
+      signals: ['page'],
+    });
+    expect(judgePage({ network: 'linkedin', kind: 'quote', layout: 'linkedin-sdui' }, [], late)).toMatchObject({
+      type: 'log',
+      signals: ['page'],
+    });
+    expect(judgePage({ network: 'linkedin', kind: 'repost', layout: 'linkedin-sdui' }, [], late)).toMatchObject({
+      type: 'drop',
+      diagnose: 'page-without-request',
+    });
     // When a known request does come, it pairs (and can veto a schedule).
-    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' }, [tabReq(liReq('schedule', 'linkedin-dash-shares'))], late)).toMatchObject({ type: 'drop' });
+    expect(
+      judgePage(
+        { network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' },
+        [tabReq(liReq('schedule', 'linkedin-dash-shares'))],
+        late,
+      ),
+    ).toMatchObject({ type: 'drop' });
     // …but a schedule already judged alone (seconds earlier) is done, and does not veto a later post.
     const judged = tabReq(liReq('schedule', 'linkedin-dash-shares'), { used: { by: 'alone' } });
-    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' }, [judged], late)).toEqual({ type: 'log', kind: 'post', signals: ['page'] });
+    expect(judgePage({ network: 'linkedin', kind: 'post', layout: 'linkedin-sdui' }, [judged], late)).toEqual({
+      type: 'log',
+      kind: 'post',
+      signals: ['page'],
+    });
   });
 });
 
@@ -103,15 +184,23 @@ describe('judgeAlone: a request no page signal claimed', () => {
   });
 
   it('X: not proof (a rejected duplicate also answers 200), so it is only diagnosed', () => {
-    expect(judgeAlone(tabReq(xReq('post')), [])).toEqual({ type: 'drop', reason: 'no page signal confirmed it', diagnose: 'request-without-page' });
-    expect(judgeAlone(tabReq(liReq('repost', 'linkedin-sdui-repost')), [])).toMatchObject({ diagnose: 'request-without-page' });
+    expect(judgeAlone(tabReq(xReq('post')), [])).toEqual({
+      type: 'drop',
+      reason: 'no page signal confirmed it',
+      diagnose: 'request-without-page',
+    });
+    expect(judgeAlone(tabReq(liReq('repost', 'linkedin-sdui-repost')), [])).toMatchObject({
+      diagnose: 'request-without-page',
+    });
   });
 
   it('X: a repeat of a share just logged in the tab (a double click) is dropped quietly', () => {
     const logged = tabReq(xReq('post'), { used: { by: 'page', shareId: 's1' }, startedAt: 1000 });
     const repeat = tabReq(xReq('post'), { startedAt: 1400 });
     expect(judgeAlone(repeat, [logged, repeat])).toEqual({ type: 'drop', reason: 'a repeat of a share just logged' });
-    expect(judgeAlone(tabReq(xReq('post'), { tabId: 2 }), [logged])).toMatchObject({ diagnose: 'request-without-page' });
+    expect(judgeAlone(tabReq(xReq('post'), { tabId: 2 }), [logged])).toMatchObject({
+      diagnose: 'request-without-page',
+    });
   });
 
   it('never logs replies, schedules, edits, thread parts or failed requests', () => {
@@ -127,7 +216,13 @@ describe('SignalHub: the signals as they arrive', () => {
   let notes: unknown[];
   let hub: SignalHub;
   const detected = (over: Partial<DetectedShare> = {}): DetectedShare => ({
-    network: 'x', kind: 'post', surface: 'composer', text: 'From the page', submissionId: `sub-${++n}-abcdef`, confirmedBy: 'notice', ...over,
+    network: 'x',
+    kind: 'post',
+    surface: 'composer',
+    text: 'From the page',
+    submissionId: `sub-${++n}-abcdef`,
+    confirmedBy: 'notice',
+    ...over,
   });
   beforeEach(() => {
     vi.useFakeTimers({ now: 0 });
@@ -152,7 +247,18 @@ describe('SignalHub: the signals as they arrive', () => {
     hub.requestEnded('1', true);
     const result = await hub.page(detected({ permalink: 'https://x.com/someone/status/1860000000000000009' }), 7);
     expect(result).toEqual({ logged: true, id: 'share-1' });
-    expect(logged).toEqual([{ network: 'x', kind: 'post', surface: 'composer', text: 'From the page', submissionId: expect.any(String), signals: ['page', 'request'], at: 0, permalink: 'https://x.com/i/web/status/1860000000000000009' }]);
+    expect(logged).toEqual([
+      {
+        network: 'x',
+        kind: 'post',
+        surface: 'composer',
+        text: 'From the page',
+        submissionId: expect.any(String),
+        signals: ['page', 'request'],
+        at: 0,
+        permalink: 'https://x.com/i/web/status/1860000000000000009',
+      },
+    ]);
     await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS);
     expect(logged).toHaveLength(1);
     expect(notes).toEqual([]);
@@ -184,7 +290,9 @@ describe('SignalHub: the signals as they arrive', () => {
     hub.requestEnded('1', true);
     await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 10);
     expect(logged).toEqual([]);
-    expect(notes).toEqual([{ network: 'x', layout: 'unknown', hooks: ['x-graphql', 'post'], reason: 'request-without-page' }]);
+    expect(notes).toEqual([
+      { network: 'x', layout: 'unknown', hooks: ['x-graphql', 'post'], reason: 'request-without-page' },
+    ]);
   });
 
   it('X: a fake composer (page signal, no request): nothing logged, noted', async () => {
@@ -206,12 +314,14 @@ describe('SignalHub: the signals as they arrive', () => {
     hub.requestStarted('late', 7, xReq('post'), 0);
     hub.requestEnded('late', true);
     await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 10);
-    expect(logged).toEqual([expect.objectContaining({ kind: 'post', signals: ['page', 'request'], text: 'From the page' })]);
+    expect(logged).toEqual([
+      expect.objectContaining({ kind: 'post', signals: ['page', 'request'], text: 'From the page' }),
+    ]);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(notes).toEqual([]);
   });
 
-  it('a page signal waiting out its grace does not take the next post\'s request (sent after it arrived)', async () => {
+  it("a page signal waiting out its grace does not take the next post's request (sent after it arrived)", async () => {
     hub.requestStarted('reply', 7, xReq('reply'));
     hub.requestEnded('reply', true);
     await vi.advanceTimersByTimeAsync(100);
@@ -239,7 +349,7 @@ describe('SignalHub: the signals as they arrive', () => {
     expect(notes).toEqual([]);
   });
 
-  it('X Premium undo: a request whose events reach the background after the grace still pairs with the countdown\'s end', async () => {
+  it("X Premium undo: a request whose events reach the background after the grace still pairs with the countdown's end", async () => {
     const pending = hub.page(detected({ confirmedBy: 'undo-elapsed' }), 7);
     await vi.advanceTimersByTimeAsync(START_GRACE_MS + 300);
     expect(await pending).toMatchObject({ logged: false });
@@ -273,12 +383,17 @@ describe('SignalHub: the signals as they arrive', () => {
     hub.requestEnded('1', true);
     await vi.advanceTimersByTimeAsync(ALONE_AFTER_MS + 10);
     // Logged as of when its request ended.
-    expect(logged).toEqual([{ network: 'linkedin', kind: 'post', surface: 'composer', text: 'Hello LinkedIn', signals: ['request'], at: 0 }]);
-    expect(await hub.page(detected({ network: 'linkedin', layout: 'linkedin-classic' }), 3)).toEqual({ logged: false, reason: 'merged into share-1' });
+    expect(logged).toEqual([
+      { network: 'linkedin', kind: 'post', surface: 'composer', text: 'Hello LinkedIn', signals: ['request'], at: 0 },
+    ]);
+    expect(await hub.page(detected({ network: 'linkedin', layout: 'linkedin-classic' }), 3)).toEqual({
+      logged: false,
+      reason: 'merged into share-1',
+    });
     expect(logged).toHaveLength(1);
   });
 
-  it('a write that failed leaves the request for the content script\'s retry', async () => {
+  it("a write that failed leaves the request for the content script's retry", async () => {
     let fail = true;
     const deps: SignalDeps = {
       log: async (input) => {
@@ -320,26 +435,55 @@ describe('SignalHub across a service worker restart', () => {
     });
     const before = new SignalHub(deps());
     await before.requestStarted('1', 7, xReq('post', 'secret'));
-    expect(saved).toEqual([expect.objectContaining({ id: '1', state: 'in-flight', req: expect.objectContaining({ text: '' }) })]);
+    expect(saved).toEqual([
+      expect.objectContaining({ id: '1', state: 'in-flight', req: expect.objectContaining({ text: '' }) }),
+    ]);
     // The worker stops; the answer wakes a new one.
     const after = new SignalHub(deps());
     await after.requestEnded('1', true);
-    expect(await after.page({ network: 'x', kind: 'post', surface: 'composer', text: 'Mine', submissionId: 'sub-restart-01', confirmedBy: 'notice' }, 7)).toEqual({ logged: true, id: 'share-1' });
+    expect(
+      await after.page(
+        {
+          network: 'x',
+          kind: 'post',
+          surface: 'composer',
+          text: 'Mine',
+          submissionId: 'sub-restart-01',
+          confirmedBy: 'notice',
+        },
+        7,
+      ),
+    ).toEqual({ logged: true, id: 'share-1' });
     expect(logged[0]).toMatchObject({ signals: ['page', 'request'], text: 'Mine' });
   });
 });
 
 describe('SignalHub when a worker stops while shares arrive faster than it stores them', () => {
   afterEach(() => vi.useRealTimers());
-  const share = (submissionId: string): DetectedShare => ({ network: 'x', kind: 'post', surface: 'composer', text: 'Mine', submissionId, confirmedBy: 'notice' });
+  const share = (submissionId: string): DetectedShare => ({
+    network: 'x',
+    kind: 'post',
+    surface: 'composer',
+    text: 'Mine',
+    submissionId,
+    confirmedBy: 'notice',
+  });
 
   it('a share still being written when the worker stopped: the resend pairs with its request in the next worker', async () => {
     vi.useFakeTimers({ now: 0 });
     let saved: TabRequest[] = [];
     const logged: ShareInput[] = [];
-    const store = { load: async () => structuredClone(saved), save: async (all: TabRequest[]) => void (saved = structuredClone(all)) };
+    const store = {
+      load: async () => structuredClone(saved),
+      save: async (all: TabRequest[]) => void (saved = structuredClone(all)),
+    };
     const notes: unknown[] = [];
-    const common = { addPage: async () => ({ logged: false as const, reason: '' }), diagnose: async (n: unknown) => void notes.push(n), now: () => Date.now(), store };
+    const common = {
+      addPage: async () => ({ logged: false as const, reason: '' }),
+      diagnose: async (n: unknown) => void notes.push(n),
+      now: () => Date.now(),
+      store,
+    };
     // The stopped worker: its write never finishes.
     const before = new SignalHub({ ...common, log: () => new Promise(() => {}), alreadyLogged: async () => false });
     await before.requestStarted('1', 7, xReq('post'));
@@ -386,7 +530,7 @@ describe('SignalHub when a worker stops while shares arrive faster than it store
   });
 });
 
-describe('SignalHub when a stopped worker took a request\'s end with it', () => {
+describe("SignalHub when a stopped worker took a request's end with it", () => {
   afterEach(() => vi.useRealTimers());
   const hubWith = (saved: TabRequest[], logged: ShareInput[]) =>
     new SignalHub({
@@ -400,7 +544,14 @@ describe('SignalHub when a stopped worker took a request\'s end with it', () => 
       now: () => Date.now(),
       store: { load: async () => structuredClone(saved), save: async (all) => void (saved = structuredClone(all)) },
     });
-  const page = (): DetectedShare => ({ network: 'x', kind: 'post', surface: 'composer', text: 'Mine', submissionId: 'sub-lost-end-01', confirmedBy: 'notice' });
+  const page = (): DetectedShare => ({
+    network: 'x',
+    kind: 'post',
+    surface: 'composer',
+    text: 'Mine',
+    submissionId: 'sub-lost-end-01',
+    confirmedBy: 'notice',
+  });
 
   it('pairs the page signal with the request it saw go out, once the grace has passed', async () => {
     vi.useFakeTimers({ now: 0 });
@@ -417,7 +568,10 @@ describe('SignalHub when a stopped worker took a request\'s end with it', () => 
   it('still refuses when the lost request was a reply', async () => {
     vi.useFakeTimers({ now: 0 });
     const logged: ShareInput[] = [];
-    const pending = hubWith([{ id: '1', tabId: 7, req: xReq('reply'), startedAt: 0, state: 'in-flight' }], logged).page(page(), 7);
+    const pending = hubWith([{ id: '1', tabId: 7, req: xReq('reply'), startedAt: 0, state: 'in-flight' }], logged).page(
+      page(),
+      7,
+    );
     await vi.advanceTimersByTimeAsync(START_GRACE_MS + 500);
     expect(await pending).toMatchObject({ logged: false });
     expect(logged).toEqual([]);
@@ -439,7 +593,17 @@ describe('SignalHub keeps what it stores small', () => {
     for (let i = 0; i < 30; i++) {
       await hub.requestStarted(`used-${i}`, 7, xReq('post'));
       await hub.requestEnded(`used-${i}`, true);
-      await hub.page({ network: 'x', kind: 'post', surface: 'composer', text: '', submissionId: `sub-keep-${i}-aa`, confirmedBy: 'notice' }, 7);
+      await hub.page(
+        {
+          network: 'x',
+          kind: 'post',
+          surface: 'composer',
+          text: '',
+          submissionId: `sub-keep-${i}-aa`,
+          confirmedBy: 'notice',
+        },
+        7,
+      );
     }
     for (let i = 0; i < 5; i++) await hub.requestStarted(`open-${i}`, 7, xReq('post'));
     expect(saved.filter((r) => r.id.startsWith('open-'))).toHaveLength(5);

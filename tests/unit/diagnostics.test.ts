@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupDiagnostics } from '../../lib/background/diagnostics';
-import { addNote, DIAGNOSTICS_KEY, diagnosticsReport, MAX_NOTES, NOTE_TTL_MS, NOTICE_WINDOW_MS, readDiagnostics, sitesToMention } from '../../lib/diagnostics';
+import {
+  addNote,
+  DIAGNOSTICS_KEY,
+  diagnosticsReport,
+  MAX_NOTES,
+  NOTE_TTL_MS,
+  NOTICE_WINDOW_MS,
+  readDiagnostics,
+  sitesToMention,
+} from '../../lib/diagnostics';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { deliver, envelope, useBackground } from './helpers/messaging';
 
@@ -21,13 +30,24 @@ describe('diagnostic notes (pure)', () => {
 
   it('mentions a site with a recent note made after the last dismissal', () => {
     const now = 100 * DAY;
-    const d = addNote(addNote({ notes: [] }, note, now - DAY), { ...note, network: 'linkedin' }, now - NOTICE_WINDOW_MS - 1);
+    const d = addNote(
+      addNote({ notes: [] }, note, now - DAY),
+      { ...note, network: 'linkedin' },
+      now - NOTICE_WINDOW_MS - 1,
+    );
     expect(sitesToMention(d, now)).toEqual(['x']);
     expect(sitesToMention({ ...d, dismissedAt: now - 1000 }, now)).toEqual([]);
   });
 
   it('reads only well-formed notes, and copies details without any content', () => {
-    const d = readDiagnostics({ notes: [{ ...note, first: 1, last: 2, count: 1 }, { ...note, layout: 'https://x.com/a', first: 1, last: 2, count: 1 }, null], dismissedAt: 'x' });
+    const d = readDiagnostics({
+      notes: [
+        { ...note, first: 1, last: 2, count: 1 },
+        { ...note, layout: 'https://x.com/a', first: 1, last: 2, count: 1 },
+        null,
+      ],
+      dismissedAt: 'x',
+    });
     expect(d).toEqual({ notes: [{ ...note, first: 1, last: 2, count: 1 }] });
     expect(JSON.parse(diagnosticsReport(d, '1.2.3'))).toEqual({
       sharewise: '1.2.3',
@@ -63,7 +83,12 @@ describe('cs:detectDiagnostic and ui:dismissDiagnostics', () => {
 
   it('keeps no note while tracking of that site is off', async () => {
     setupDiagnostics();
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, networks: { linkedin: true, x: false } } } });
+    await fakeBrowser.storage.local.set({
+      settings: {
+        ...DEFAULT_SETTINGS,
+        tracking: { ...DEFAULT_SETTINGS.tracking, networks: { linkedin: true, x: false } },
+      },
+    });
     expect(await deliver(envelope('cs:detectDiagnostic', msg), fromX)).toEqual({ ok: true });
     expect((await stored()).notes).toEqual([]);
   });
@@ -73,7 +98,12 @@ describe('cs:detectDiagnostic and ui:dismissDiagnostics', () => {
     await deliver(envelope('cs:detectDiagnostic', msg), fromX);
     expect(await deliver(envelope('ui:dismissDiagnostics', {}), fromX)).toEqual({ rejected: expect.any(String) });
     expect((await stored()).dismissedAt).toBeUndefined();
-    expect(await deliver(envelope('ui:dismissDiagnostics', {}), { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') })).toEqual({ ok: true });
+    expect(
+      await deliver(envelope('ui:dismissDiagnostics', {}), {
+        id: fakeBrowser.runtime.id,
+        url: fakeBrowser.runtime.getURL('/popup.html'),
+      }),
+    ).toEqual({ ok: true });
     expect((await stored()).dismissedAt).toEqual(expect.any(Number));
     expect((await stored()).notes).toHaveLength(1);
   });

@@ -16,7 +16,10 @@ describe('malformed feed corpus', () => {
     const result = parseFeedText(c.input);
     const messages = result.ok ? result.warnings : result.errors;
     for (const pattern of c.match) {
-      expect(messages.some((m) => pattern.test(m)), `${pattern} in ${JSON.stringify(messages)}`).toBe(true);
+      expect(
+        messages.some((m) => pattern.test(m)),
+        `${pattern} in ${JSON.stringify(messages)}`,
+      ).toBe(true);
     }
     // Messages stay readable: bounded, and never echo a megabyte of attacker text back.
     for (const m of messages) expect(m.length).toBeLessThan(300);
@@ -53,7 +56,9 @@ describe('malformed feed corpus', () => {
   it('keeps HTML in text as the literal characters (rendering is the e2e part)', () => {
     const c = MALFORMED_FEEDS.find((x) => x.name === 'HTML and script in text')!;
     const result = parseFeedText(c.input);
-    expect(result.ok && result.feed.posts[0]!.title).toBe('<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>');
+    expect(result.ok && result.feed.posts[0]!.title).toBe(
+      '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>',
+    );
   });
 
   it('the base feed of the corpus is valid, so each case fails only for its own reason', () => {

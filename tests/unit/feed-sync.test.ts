@@ -25,7 +25,9 @@ function fakeFetch(...answers: (Response | Error | 'hang')[]) {
     calls.push({ url, init });
     const a = answers.shift() ?? new Error('no more answers');
     if (a === 'hang') {
-      return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      return new Promise((_, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     }
     if (a instanceof Error) throw a;
     return a;
@@ -37,7 +39,10 @@ const json = (body: unknown, headers: Record<string, string> = {}) =>
 
 describe('resolveFeedSource', () => {
   it('prefers the policy, then the employee, then the demo', () => {
-    expect(resolveFeedSource({ feedUrl: 'https://a/f' }, 'https://b/f')).toEqual({ kind: 'managed', url: 'https://a/f' });
+    expect(resolveFeedSource({ feedUrl: 'https://a/f' }, 'https://b/f')).toEqual({
+      kind: 'managed',
+      url: 'https://a/f',
+    });
     expect(resolveFeedSource({}, 'https://b/f')).toEqual({ kind: 'user', url: 'https://b/f' });
     expect(resolveFeedSource({}, null)).toEqual({ kind: 'demo' });
   });
@@ -45,9 +50,16 @@ describe('resolveFeedSource', () => {
 
 describe('parseManaged (admin policy is untrusted)', () => {
   it('keeps good values and ignores bad ones with a reason', () => {
-    const r = parseManaged({ feedUrl: 'http://insecure.example/f', reportEndpoint: 'https://r.example/in', companyName: 42 });
+    const r = parseManaged({
+      feedUrl: 'http://insecure.example/f',
+      reportEndpoint: 'https://r.example/in',
+      companyName: 42,
+    });
     expect(r.config).toEqual({ reportEndpoint: 'https://r.example/in' });
-    expect(r.problems).toEqual([expect.stringMatching(/^feedUrl ignored/), expect.stringMatching(/^companyName ignored/)]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^feedUrl ignored/),
+      expect.stringMatching(/^companyName ignored/),
+    ]);
     expect(parseManaged('nonsense').problems).toHaveLength(1);
     expect(parseManaged(undefined)).toEqual({ config: {}, problems: [] });
   });
@@ -62,7 +74,11 @@ describe('fetchFeed', () => {
   it('revalidates without sending back anything the server chose: no If-None-Match, no HTTP cache, no cookies, no referrer', async () => {
     const f = fakeFetch(json(company(), { etag: '"install-4711"' }));
     const r = await fetchFeed(URL1, { knownHash: 'sha256-of-something-else', fetch: f.fn });
-    expect(r).toMatchObject({ kind: 'updated', feed: { company: { name: 'Acme' } }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(r).toMatchObject({
+      kind: 'updated',
+      feed: { company: { name: 'Acme' } },
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(r).not.toHaveProperty('etag');
     const init = f.calls[0]!.init;
     expect(Object.keys(init.headers as Record<string, string>).map((h) => h.toLowerCase())).toEqual(['accept']);
@@ -74,9 +90,13 @@ describe('fetchFeed', () => {
     const body = company();
     const first = await fetchFeed(URL1, { fetch: fakeFetch(json(body, { etag: '"a"' })).fn });
     if (first.kind !== 'updated') throw new Error('expected a feed');
-    expect(await fetchFeed(URL1, { knownHash: first.hash, fetch: fakeFetch(json(body, { etag: '"b"' })).fn })).toEqual({ kind: 'not-modified' });
+    expect(await fetchFeed(URL1, { knownHash: first.hash, fetch: fakeFetch(json(body, { etag: '"b"' })).fn })).toEqual({
+      kind: 'not-modified',
+    });
     body.vision.headline = 'Changed';
-    expect(await fetchFeed(URL1, { knownHash: first.hash, fetch: fakeFetch(json(body)).fn })).toMatchObject({ kind: 'updated' });
+    expect(await fetchFeed(URL1, { knownHash: first.hash, fetch: fakeFetch(json(body)).fn })).toMatchObject({
+      kind: 'updated',
+    });
   });
 
   it('treats a 304 to an unconditional request as a failure', async () => {
@@ -88,7 +108,11 @@ describe('fetchFeed', () => {
     ['an HTTP error', () => new Response('oops', { status: 502 }), /HTTP 502/],
     ['not JSON', () => new Response('<html>', { status: 200 }), /not valid JSON/],
     ['an invalid feed', () => json({ version: 2 }), /invalid/],
-    ['a declared size over the cap', () => new Response('{}', { headers: { 'content-length': String(2_000_000) } }), /too large/],
+    [
+      'a declared size over the cap',
+      () => new Response('{}', { headers: { 'content-length': String(2_000_000) } }),
+      /too large/,
+    ],
     ['a streamed body over the cap', () => new Response(new Blob(['x'.repeat(2048)]).stream()), /too large/],
     ['a network error', () => new Error('connection reset'), /could not be fetched/],
   ])('fails cleanly on %s', async (_, answer, message) => {
@@ -106,7 +130,10 @@ describe('fetchFeed', () => {
       await vi.advanceTimersByTimeAsync(FEED_TIMEOUT_MS - 1);
       expect(result).toBeUndefined();
       await vi.advanceTimersByTimeAsync(1);
-      expect(result).toEqual({ kind: 'failed', message: `the feed server did not answer within ${FEED_TIMEOUT_MS / 1000} s` });
+      expect(result).toEqual({
+        kind: 'failed',
+        message: `the feed server did not answer within ${FEED_TIMEOUT_MS / 1000} s`,
+      });
     } finally {
       vi.useRealTimers();
     }
@@ -130,7 +157,12 @@ describe('syncFeed', () => {
   it('keeps the last good feed on failure, records the error and since when, and clears it on recovery', async () => {
     await sync(fakeFetch(json(company(), { etag: '"v1"' })).fn, 1000);
     const broken = await sync(fakeFetch(new Response('not json')).fn, 2000);
-    expect(broken).toMatchObject({ source: URL1, fetchedAt: 1000, feed: { company: { name: 'Acme' } }, error: { since: 2000 } });
+    expect(broken).toMatchObject({
+      source: URL1,
+      fetchedAt: 1000,
+      feed: { company: { name: 'Acme' } },
+      error: { since: 2000 },
+    });
     const still = await sync(fakeFetch(new Error('down')).fn, 3000);
     expect(still.error).toMatchObject({ since: 2000, message: expect.stringMatching(/could not be fetched/) });
     const f = fakeFetch(json(company(), { etag: '"v1"' }));
@@ -169,9 +201,15 @@ describe('feedStatus and originPattern', () => {
     expect(feedStatus(undefined)).toEqual({ kind: 'loading' });
     expect(feedStatus({ feed: {}, source: 'demo', fetchedAt: 1 })).toEqual({ kind: 'demo' });
     expect(feedStatus({ feed: {}, source: URL1, fetchedAt: 1, error: { message: 'm', since: 2 } })).toEqual({
-      kind: 'company', url: URL1, fetchedAt: 1, error: { message: 'm', since: 2 },
+      kind: 'company',
+      url: URL1,
+      fetchedAt: 1,
+      error: { message: 'm', since: 2 },
     });
-    expect(feedStatus({ feed: null, source: URL1, fetchedAt: null, error: { message: 'm', since: 2 } })).toMatchObject({ kind: 'unavailable', url: URL1 });
+    expect(feedStatus({ feed: null, source: URL1, fetchedAt: null, error: { message: 'm', since: 2 } })).toMatchObject({
+      kind: 'unavailable',
+      url: URL1,
+    });
   });
 
   it('asks for exactly the origin of an https URL', () => {

@@ -5,7 +5,10 @@ import { checkFeedUrl } from '../../lib/feed/url';
 
 describe('the employee’s feed address', () => {
   it('accepts https URLs (normalised) and clears on empty input', () => {
-    expect(checkFeedUrl('  https://feeds.acme.example/company.json ')).toEqual({ ok: true, url: 'https://feeds.acme.example/company.json' });
+    expect(checkFeedUrl('  https://feeds.acme.example/company.json ')).toEqual({
+      ok: true,
+      url: 'https://feeds.acme.example/company.json',
+    });
     expect(checkFeedUrl('https://FEEDS.acme.example')).toEqual({ ok: true, url: 'https://feeds.acme.example/' });
     expect(checkFeedUrl('   ')).toEqual({ ok: true, url: null });
   });
@@ -22,7 +25,8 @@ describe('the employee’s feed address', () => {
     fc.assert(
       fc.property(fc.oneof(fc.webUrl({ validSchemes: ['https', 'http'] }), fc.string()), (input) => {
         const r = checkFeedUrl(input);
-        if (r.ok && r.url) expect(readSettings({ schemaVersion: SETTINGS_VERSION, feedUrl: r.url }).feedUrl).toBe(r.url);
+        if (r.ok && r.url)
+          expect(readSettings({ schemaVersion: SETTINGS_VERSION, feedUrl: r.url }).feedUrl).toBe(r.url);
       }),
       { numRuns: 2000 },
     );

@@ -39,7 +39,10 @@ describe('parseFeed', () => {
 
   it('says which version it reads when the feed is from the future', () => {
     const result = parseFeed({ ...clone(), version: 2 });
-    expect(result).toEqual({ ok: false, errors: ['version: unsupported feed version (this extension reads version 1)'] });
+    expect(result).toEqual({
+      ok: false,
+      errors: ['version: unsupported feed version (this extension reads version 1)'],
+    });
   });
 
   it.each([
@@ -52,9 +55,26 @@ describe('parseFeed', () => {
   });
 
   it('never throws, even on input whose properties throw when read', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(parseFeed(hostile)).toEqual({ ok: false, errors: ['(feed): could not be read (boom)'] });
-    const throwsText = new Proxy({}, { get: () => { throw 'no'; } });
+    const throwsText = new Proxy(
+      {},
+      {
+        get: () => {
+          throw 'no';
+        },
+      },
+    );
     expect(parseFeed(throwsText)).toEqual({ ok: false, errors: ['(feed): could not be read (no)'] });
   });
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 const de = JSON.parse(readFileSync('public/_locales/de/messages.json', 'utf8')) as Record<string, { message: string }>;
 
 // The informal pronouns and the imperatives the informal strings used; "Sie" is the one form of address.
-const INFORMAL = /\b(du|dich|dir|dein(e|en|em|er|es)?|hast|kannst|bist|willst|möchtest)\b|(^|[.:;!?]\s+)(Teile|Öffne|Wähle|Gib|Schalte|Klicke|Füge|Lade|Tippe|Kopiere|Probiere|Sieh|Pinne|Beginne|Schreibe|Lösche|Prüfe)\b/i;
+const INFORMAL =
+  /\b(du|dich|dir|dein(e|en|em|er|es)?|hast|kannst|bist|willst|möchtest)\b|(^|[.:;!?]\s+)(Teile|Öffne|Wähle|Gib|Schalte|Klicke|Füge|Lade|Tippe|Kopiere|Probiere|Sieh|Pinne|Beginne|Schreibe|Lösche|Prüfe)\b/i;
 
 describe('German strings', () => {
   it('address the employee as "Sie" throughout', () => {

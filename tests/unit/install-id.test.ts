@@ -11,7 +11,16 @@ const OLD_ID = 'install-old-0001';
 
 function named(): Settings {
   const s = structuredClone(DEFAULT_SETTINGS);
-  return { ...s, installId: OLD_ID, reporting: { ...s.reporting, name: 'Ada Lovelace', email: 'ada@example.com', fields: { ...s.reporting.fields, identity: 'named' } } };
+  return {
+    ...s,
+    installId: OLD_ID,
+    reporting: {
+      ...s.reporting,
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      fields: { ...s.reporting.fields, identity: 'named' },
+    },
+  };
 }
 
 async function waitForNewId(): Promise<string> {
@@ -30,9 +39,18 @@ describe('the pseudonymous install id', () => {
     await updateSettings(() => named());
     const start = new Date(2026, 10, 16).getTime();
     await db.outbox.add({
-      key: `${OLD_ID}:week:2026-11-16`, endpoint: 'https://r.example/', createdAt: 0, attempts: 1, nextAttemptAt: 0,
+      key: `${OLD_ID}:week:2026-11-16`,
+      endpoint: 'https://r.example/',
+      createdAt: 0,
+      attempts: 1,
+      nextAttemptAt: 0,
       period: { kind: 'week', start, end: new Date(2026, 10, 23).getTime() },
-      report: { schemaVersion: 1, identity: { kind: 'named', installId: OLD_ID, name: 'Ada Lovelace', email: 'ada@example.com' }, period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' }, generatedAt: new Date(0).toISOString() },
+      report: {
+        schemaVersion: 1,
+        identity: { kind: 'named', installId: OLD_ID, name: 'Ada Lovelace', email: 'ada@example.com' },
+        period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' },
+        generatedAt: new Date(0).toISOString(),
+      },
     });
     const fresh = await rotateInstallId(db);
     expect(fresh).toMatch(/^[A-Za-z0-9-]{8,64}$/);
@@ -50,14 +68,19 @@ describe('the pseudonymous install id', () => {
     await updateSettings(() => named());
     expect((await loadSettings()).installId).toBe(OLD_ID); // naming oneself keeps it
     const s = named();
-    await updateSettings(() => ({ ...s, reporting: { ...s.reporting, fields: { ...s.reporting.fields, identity: 'anonymous' } } }));
+    await updateSettings(() => ({
+      ...s,
+      reporting: { ...s.reporting, fields: { ...s.reporting.fields, identity: 'anonymous' } },
+    }));
     await waitForNewId();
   });
 
   it('is replaced by "Delete everything"', async () => {
     setupMyData();
     await updateSettings(() => ({ ...structuredClone(DEFAULT_SETTINGS), installId: OLD_ID }));
-    expect(await deliver(envelope('ui:deleteAllData', { confirm: 'delete-everything' }), OPTIONS)).toEqual({ ok: true });
+    expect(await deliver(envelope('ui:deleteAllData', { confirm: 'delete-everything' }), OPTIONS)).toEqual({
+      ok: true,
+    });
     expect((await loadSettings()).installId).not.toBe(OLD_ID);
     expect((await loadSettings()).installId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
   });

@@ -67,9 +67,16 @@ describe.each(['chrome', 'firefox'] as const)('the %s manifest', (browser) => {
   });
 
   it('sets its own content security policy: scripts only from the extension, no plugins, no <base>', () => {
-    const csp: string | undefined = browser === 'chrome' ? manifest.content_security_policy?.extension_pages : manifest.content_security_policy;
+    const csp: string | undefined =
+      browser === 'chrome' ? manifest.content_security_policy?.extension_pages : manifest.content_security_policy;
     expect(typeof csp).toBe('string');
-    const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);

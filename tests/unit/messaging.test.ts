@@ -40,7 +40,9 @@ describe('sender checks', () => {
   const id = 'abcdefghijklmnopabcdefghijklmnop';
 
   it('accepts share reports only from our content script on that network', () => {
-    expect(isContentSenderFor('x', { id, url: 'https://x.com/home', tab: { url: 'https://x.com/home' } }, id)).toBe(true);
+    expect(isContentSenderFor('x', { id, url: 'https://x.com/home', tab: { url: 'https://x.com/home' } }, id)).toBe(
+      true,
+    );
     expect(isContentSenderFor('x', { id, url: 'https://twitter.com/home', tab: {} }, id)).toBe(true);
     expect(isContentSenderFor('linkedin', { id, url: 'https://www.linkedin.com/feed/', tab: {} }, id)).toBe(true);
     // x.com's content script cannot claim a LinkedIn share, and other sites cannot report at all.

@@ -6,7 +6,14 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { Share } from '../../lib/shares';
 
 const share = (id: string, over: Partial<Share> = {}): Share => ({
-  id, at: Date.UTC(2026, 10, 20, 10), network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], ...over,
+  id,
+  at: Date.UTC(2026, 10, 20, 10),
+  network: 'x',
+  kind: 'post',
+  postId: null,
+  surface: 'composer',
+  urls: [],
+  ...over,
 });
 const NOW = Date.UTC(2026, 10, 25, 12);
 
@@ -16,12 +23,27 @@ describe('export', () => {
       share('b', { at: 2000, text: 'Line one\nline "two", with comma', urls: ['https://a.example/x?y=1'] }),
       share('a', { at: 1000, network: 'linkedin', kind: 'repost', postId: 'p-1', surface: 'intent' }),
     ];
-    const sentLog = [{ id: 1, at: 5, key: 'k', endpoint: 'https://r.example', payload: {} as never, ok: true, status: 200, response: 'ok' }];
+    const sentLog = [
+      {
+        id: 1,
+        at: 5,
+        key: 'k',
+        endpoint: 'https://r.example',
+        payload: {} as never,
+        ok: true,
+        status: 200,
+        response: 'ok',
+      },
+    ];
     const file = JSON.stringify(buildExport(shares, DEFAULT_SETTINGS, sentLog, NOW));
     const back = parseImport(file);
     expect(back).toEqual({ ok: true, shares: [shares[1], shares[0]], duplicatesInFile: 0 });
     const parsed = JSON.parse(file);
-    expect(parsed).toMatchObject({ format: 'sharewise-export', schemaVersion: EXPORT_VERSION, exportedAt: '2026-11-25T12:00:00.000Z' });
+    expect(parsed).toMatchObject({
+      format: 'sharewise-export',
+      schemaVersion: EXPORT_VERSION,
+      exportedAt: '2026-11-25T12:00:00.000Z',
+    });
     expect(parsed.settings).toEqual(DEFAULT_SETTINGS);
     expect(parsed.sentLog).toHaveLength(1);
   });
@@ -47,7 +69,10 @@ describe('import validation', () => {
 
   it('refuses a file over the size cap before parsing it', () => {
     const r = parseImport(' '.repeat(MAX_IMPORT_BYTES + 1));
-    expect(r).toEqual({ ok: false, problem: { kind: 'too-large', bytes: MAX_IMPORT_BYTES + 1, max: MAX_IMPORT_BYTES } });
+    expect(r).toEqual({
+      ok: false,
+      problem: { kind: 'too-large', bytes: MAX_IMPORT_BYTES + 1, max: MAX_IMPORT_BYTES },
+    });
   });
 
   it('accepts a file of exactly the maximum size, and counts bytes, not characters', () => {
@@ -86,7 +111,10 @@ describe('import validation', () => {
     const ok = buildExport([share('a', { urls: urls(50) })], DEFAULT_SETTINGS, [], NOW);
     expect(parseImport(JSON.stringify(ok))).toMatchObject({ ok: true });
     const tooMany = buildExport([share('a', { urls: urls(51) })], DEFAULT_SETTINGS, [], NOW);
-    expect(parseImport(JSON.stringify(tooMany))).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.0.urls' } });
+    expect(parseImport(JSON.stringify(tooMany))).toMatchObject({
+      ok: false,
+      problem: { kind: 'broken', where: 'shares.0.urls' },
+    });
   });
 
   it('refuses a partly broken file as a whole and says where', () => {
@@ -99,37 +127,60 @@ describe('import validation', () => {
   it('imports back a post as long as the longest one Sharewise logs (one limit both ways)', () => {
     const long = share('long', { text: 'x'.repeat(MAX_SHARE_TEXT) });
     expect(DetectedShareSchema.shape.text.maxLength).toBe(MAX_SHARE_TEXT);
-    expect(parseImport(JSON.stringify(buildExport([long], DEFAULT_SETTINGS, [], NOW)), NOW)).toEqual({ ok: true, shares: [long], duplicatesInFile: 0 });
+    expect(parseImport(JSON.stringify(buildExport([long], DEFAULT_SETTINGS, [], NOW)), NOW)).toEqual({
+      ok: true,
+      shares: [long],
+      duplicatesInFile: 0,
+    });
     const longer = share('longer', { text: 'x'.repeat(MAX_SHARE_TEXT + 1) });
-    expect(parseImport(JSON.stringify(buildExport([longer], DEFAULT_SETTINGS, [], NOW)), NOW)).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.0.text' } });
+    expect(parseImport(JSON.stringify(buildExport([longer], DEFAULT_SETTINGS, [], NOW)), NOW)).toMatchObject({
+      ok: false,
+      problem: { kind: 'broken', where: 'shares.0.text' },
+    });
   });
 
-  it('refuses a share dated more than an hour after this device\'s clock, and says so; up to an hour ahead is a fast clock', () => {
+  it("refuses a share dated more than an hour after this device's clock, and says so; up to an hour ahead is a fast clock", () => {
     const HOUR = 60 * 60 * 1000;
     const file = (at: number) => JSON.stringify(buildExport([share('f', { at })], DEFAULT_SETTINGS, [], NOW));
     expect(parseImport(file(NOW + 59 * 60 * 1000), NOW).ok).toBe(true);
     expect(parseImport(file(NOW + HOUR), NOW).ok).toBe(true);
     expect(parseImport(file(NOW + HOUR + 1), NOW)).toEqual({
       ok: false,
-      problem: { kind: 'broken', where: 'shares.0.at', what: "is in the future (more than an hour ahead of this device's clock)", count: 1 },
+      problem: {
+        kind: 'broken',
+        where: 'shares.0.at',
+        what: "is in the future (more than an hour ahead of this device's clock)",
+        count: 1,
+      },
     });
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'p 1', '<b>x</b>', 'x'.repeat(101)])('refuses a share of post id %j (post ids as the feed allows them)', (postId) => {
-    const r = parseImport(JSON.stringify(buildExport([share('a', { postId })], DEFAULT_SETTINGS, [], NOW)), NOW);
-    expect(r).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.0.postId' } });
-  });
+  it.each(['constructor', '__proto__', 'toString', 'p 1', '<b>x</b>', 'x'.repeat(101)])(
+    'refuses a share of post id %j (post ids as the feed allows them)',
+    (postId) => {
+      const r = parseImport(JSON.stringify(buildExport([share('a', { postId })], DEFAULT_SETTINGS, [], NOW)), NOW);
+      expect(r).toMatchObject({ ok: false, problem: { kind: 'broken', where: 'shares.0.postId' } });
+    },
+  );
 
   it('keeps a share repeated inside the file once: its first copy', () => {
     const file = buildExport([share('a'), share('a', { at: 5 }), share('b')], DEFAULT_SETTINGS, [], NOW);
     const r = parseImport(JSON.stringify(file));
     expect(r).toMatchObject({ ok: true, duplicatesInFile: 1 });
-    if (r.ok) expect(r.shares.map((s) => [s.id, s.at])).toEqual([['a', 5], ['b', share('b').at]]);
+    if (r.ok)
+      expect(r.shares.map((s) => [s.id, s.at])).toEqual([
+        ['a', 5],
+        ['b', share('b').at],
+      ]);
     // Written by hand, in an order buildExport would not produce: still the first copy wins.
     const byHand = { ...file, shares: [share('a', { text: 'first' }), share('b'), share('a', { text: 'second' })] };
     const again = parseImport(JSON.stringify(byHand));
     expect(again).toMatchObject({ ok: true, duplicatesInFile: 1 });
-    if (again.ok) expect(again.shares.map((s) => [s.id, s.text])).toEqual([['a', 'first'], ['b', undefined]]);
+    if (again.ok)
+      expect(again.shares.map((s) => [s.id, s.text])).toEqual([
+        ['a', 'first'],
+        ['b', undefined],
+      ]);
   });
 });
 
@@ -152,7 +203,12 @@ describe('CSV', () => {
     const csv = sharesToCsv([
       share('2', { at: Date.UTC(2026, 0, 2), text: 'hi, "you"', urls: ['https://a.example', 'https://b.example'] }),
       share('1', { at: Date.UTC(2026, 0, 1), postId: 'p-1', network: 'linkedin' }),
-      share('3', { at: Date.UTC(2026, 0, 3), surface: 'manual', permalink: 'https://x.com/i/web/status/5', signals: [] }),
+      share('3', {
+        at: Date.UTC(2026, 0, 3),
+        surface: 'manual',
+        permalink: 'https://x.com/i/web/status/5',
+        signals: [],
+      }),
       share('4', { at: Date.UTC(2026, 0, 4), signals: ['page', 'request'] }),
     ]);
     expect(csv.split('\r\n')).toEqual([

@@ -20,7 +20,9 @@ describe('options: values set by the organization', () => {
     const html = renderToStaticMarkup(<PrivacySection managed={managed} />);
     const box = renderToStaticMarkup(<ManagedSection managed={managed} />);
     expect(box).toContain('data-testid="managed"');
-    expect(box).toContain('<output>https://acme.example/reports</output> <span class="sw-managed">(optionsManagedBadge)</span>');
+    expect(box).toContain(
+      '<output>https://acme.example/reports</output> <span class="sw-managed">(optionsManagedBadge)</span>',
+    );
     expect(box).toContain('<output>Acme</output>');
     expect(box).toContain('optionsManagedIgnored(feedUrl ignored: must be an https:// URL)');
     // Read-only: no form control carries an organization value.
@@ -58,7 +60,16 @@ describe('options: what may be reported', () => {
     const fieldset = /<fieldset[^>]*data-testid="report-fields"[^>]*>/.exec(html)?.[0];
     expect(fieldset).toContain('disabled');
     const inside = html.slice(html.indexOf(fieldset!));
-    for (const id of ['field-totalShares', 'field-byNetwork', 'field-approvedPosts', 'field-ownCount', 'time-detail-day', 'bonus-points', 'field-shareLinks', 'identity-named']) {
+    for (const id of [
+      'field-totalShares',
+      'field-byNetwork',
+      'field-approvedPosts',
+      'field-ownCount',
+      'time-detail-day',
+      'bonus-points',
+      'field-shareLinks',
+      'identity-named',
+    ]) {
       expect(inside, id).toContain(`data-testid="${id}"`);
     }
     expect(html).toContain('optionsFieldsOffHint');

@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { loadReports, participation, participationByPeriod, participationCsv, periodStartOf } from '../../lib/company/participation';
+import {
+  loadReports,
+  participation,
+  participationByPeriod,
+  participationCsv,
+  periodStartOf,
+} from '../../lib/company/participation';
 
 const rules = { period: 'month' as const, threshold: 100, points: { linkedin: 10, x: 5, ownContent: 2 } };
 const anon = (installId: string) => ({ kind: 'anonymous', installId });
 const ada = { kind: 'named', installId: 'ada-install-1', name: 'Ada Lovelace', email: 'ada@acme.example' };
 
-function report(identity: object, start: string, end: string, extra: Record<string, unknown> = {}, generatedAt = `${end}T08:00:00.000Z`) {
+function report(
+  identity: object,
+  start: string,
+  end: string,
+  extra: Record<string, unknown> = {},
+  generatedAt = `${end}T08:00:00.000Z`,
+) {
   return { schemaVersion: 1, identity, period: { kind: 'week', start, end }, generatedAt, ...extra };
 }
-const line = (r: ReturnType<typeof report>, key = `${(r.identity as { installId: string }).installId}:week:${r.period.start}`) =>
-  JSON.stringify({ key, receivedAt: r.generatedAt, report: r });
+const line = (
+  r: ReturnType<typeof report>,
+  key = `${(r.identity as { installId: string }).installId}:week:${r.period.start}`,
+) => JSON.stringify({ key, receivedAt: r.generatedAt, report: r });
 const bonus = (start: string, end: string, qualified: boolean, final: boolean, points?: number) => ({
   period: { kind: 'month', start, end },
   final,
@@ -23,7 +37,10 @@ describe('loading receiver files', () => {
     const a = report(anon('anon-0001'), '2026-11-16', '2026-11-23', { totalShares: 3 });
     const ndjson = [line(a), line(a), '{"key":"x","report":{"schemaVersion":1}}', '{oops'].join('\n');
     const json = JSON.stringify([report(ada, '2026-11-16', '2026-11-23', { totalShares: 1 }), a]);
-    const r = loadReports([{ name: 'reports.ndjson', text: ndjson }, { name: 'old.json', text: json }]);
+    const r = loadReports([
+      { name: 'reports.ndjson', text: ndjson },
+      { name: 'old.json', text: json },
+    ]);
     expect(r.reports.map((s) => s.key)).toEqual(['anon-0001:week:2026-11-16', 'ada-install-1:week:2026-11-16']);
     // The second line (a retry stored twice) and the bare copy in the JSON file (same key) are dropped.
     expect(r.duplicates).toBe(2);
@@ -49,18 +66,40 @@ describe('participation per person and program period', () => {
         name: 'r.ndjson',
         text: [
           // Anonymous employee: counts only, no bonus.
-          line(report(anon('anon-0001'), '2026-11-16', '2026-11-23', { totalShares: 3, byNetwork: { linkedin: 2, x: 1 } })),
-          line(report(anon('anon-0001'), '2026-11-23', '2026-11-30', { totalShares: 1, byNetwork: { linkedin: 0, x: 1 } })),
+          line(
+            report(anon('anon-0001'), '2026-11-16', '2026-11-23', { totalShares: 3, byNetwork: { linkedin: 2, x: 1 } }),
+          ),
+          line(
+            report(anon('anon-0001'), '2026-11-23', '2026-11-30', { totalShares: 1, byNetwork: { linkedin: 0, x: 1 } }),
+          ),
           // Ada: only whether she qualified. November "so far" in one report, final in the next.
           line(report(ada, '2026-11-23', '2026-11-30', { bonus: [bonus('2026-11-01', '2026-12-01', false, false)] })),
-          line(report(ada, '2026-11-30', '2026-12-07', { bonus: [bonus('2026-11-01', '2026-12-01', true, true), bonus('2026-12-01', '2027-01-01', false, false)] })),
+          line(
+            report(ada, '2026-11-30', '2026-12-07', {
+              bonus: [bonus('2026-11-01', '2026-12-01', true, true), bonus('2026-12-01', '2027-01-01', false, false)],
+            }),
+          ),
           // Grace: her points.
-          line(report(anon('grace-001'), '2026-11-23', '2026-11-30', { totalShares: 12, bonus: [bonus('2026-11-01', '2026-12-01', true, false, 120)] })),
+          line(
+            report(anon('grace-001'), '2026-11-23', '2026-11-30', {
+              totalShares: 12,
+              bonus: [bonus('2026-11-01', '2026-12-01', true, false, 120)],
+            }),
+          ),
         ].join('\n'),
       },
     ]).reports;
     const rows = participation(reports);
-    const view = rows.map((r) => [r.person.name ?? r.person.id, r.period, r.shares, r.linkedin, r.x, r.points, r.qualified, r.final]);
+    const view = rows.map((r) => [
+      r.person.name ?? r.person.id,
+      r.period,
+      r.shares,
+      r.linkedin,
+      r.x,
+      r.points,
+      r.qualified,
+      r.final,
+    ]);
     expect(view).toEqual([
       ['Ada Lovelace', '2026-11-01', null, null, null, null, true, true],
       ['install:anon-0001', '2026-11-01', 4, 2, 2, null, null, null],
@@ -92,7 +131,9 @@ describe('participation per person and program period', () => {
   });
 
   it('a spreadsheet formula in a name is not run', () => {
-    const reports = loadReports([{ name: 'r', text: line(report({ ...ada, name: '=HYPERLINK("x")' }, '2026-11-16', '2026-11-23')) }]).reports;
+    const reports = loadReports([
+      { name: 'r', text: line(report({ ...ada, name: '=HYPERLINK("x")' }, '2026-11-16', '2026-11-23')) },
+    ]).reports;
     expect(participationCsv(participation(reports)).split('\r\n')[1]).toMatch(/^"'=HYPERLINK\(""x""\)"/);
   });
 });

@@ -5,15 +5,36 @@ describe('parsePermalink: the link of a post, as pasted', () => {
   it.each([
     ['https://x.com/someone/status/1860000000000000001', 'https://x.com/i/web/status/1860000000000000001'],
     ['x.com/someone/status/1860000000000000001?s=20', 'https://x.com/i/web/status/1860000000000000001'],
-    ['https://twitter.com/Some_One/status/1860000000000000001/photo/1', 'https://x.com/i/web/status/1860000000000000001'],
-    ['https://mobile.twitter.com/someone/statuses/1860000000000000001', 'https://x.com/i/web/status/1860000000000000001'],
+    [
+      'https://twitter.com/Some_One/status/1860000000000000001/photo/1',
+      'https://x.com/i/web/status/1860000000000000001',
+    ],
+    [
+      'https://mobile.twitter.com/someone/statuses/1860000000000000001',
+      'https://x.com/i/web/status/1860000000000000001',
+    ],
     ['https://x.com/i/web/status/1860000000000000001', 'https://x.com/i/web/status/1860000000000000001'],
-    ['https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000001/', 'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000001/'],
-    ['linkedin.com/feed/update/urn%3Ali%3Ashare%3A7263000000000000002?utm_source=share', 'https://www.linkedin.com/feed/update/urn:li:share:7263000000000000002/'],
-    ['https://de.linkedin.com/feed/update/urn:li:ugcPost:7263000000000000003', 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7263000000000000003/'],
-    ['https://www.linkedin.com/posts/jane-doe_robots-activity-7263000000000000004-AbCd?utm_source=share', 'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000004/'],
+    [
+      'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000001/',
+      'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000001/',
+    ],
+    [
+      'linkedin.com/feed/update/urn%3Ali%3Ashare%3A7263000000000000002?utm_source=share',
+      'https://www.linkedin.com/feed/update/urn:li:share:7263000000000000002/',
+    ],
+    [
+      'https://de.linkedin.com/feed/update/urn:li:ugcPost:7263000000000000003',
+      'https://www.linkedin.com/feed/update/urn:li:ugcPost:7263000000000000003/',
+    ],
+    [
+      'https://www.linkedin.com/posts/jane-doe_robots-activity-7263000000000000004-AbCd?utm_source=share',
+      'https://www.linkedin.com/feed/update/urn:li:activity:7263000000000000004/',
+    ],
   ])('%s', (input, url) => {
-    expect(parsePermalink(input)).toEqual({ ok: true, permalink: { network: url.includes('x.com') ? 'x' : 'linkedin', url } });
+    expect(parsePermalink(input)).toEqual({
+      ok: true,
+      permalink: { network: url.includes('x.com') ? 'x' : 'linkedin', url },
+    });
   });
 
   it.each([

@@ -20,7 +20,12 @@ describe('popup store', () => {
     setNote('constructor', 'Copied');
     setDraft('p-1', 'other');
     const s = usePopupStore.getState();
-    expect([s.draftOf('__proto__'), s.noteOf('constructor'), s.draftOf('p-1'), s.draftOf('toString')]).toEqual(['my words', 'Copied', 'other', undefined]);
+    expect([s.draftOf('__proto__'), s.noteOf('constructor'), s.draftOf('p-1'), s.draftOf('toString')]).toEqual([
+      'my words',
+      'Copied',
+      'other',
+      undefined,
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -18,7 +18,14 @@ const OPTIONS = { id: EXT, url: `${origin}options.html` };
 const WEB_PAGE = { id: EXT, url: 'https://x.com/home', tab: { id: 1, url: 'https://x.com/home' } };
 
 const share = (id: string, over: Partial<Share> = {}): Share => ({
-  id, at: 1000, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], ...over,
+  id,
+  at: 1000,
+  network: 'x',
+  kind: 'post',
+  postId: null,
+  surface: 'composer',
+  urls: [],
+  ...over,
 });
 
 useBackground();
@@ -34,19 +41,34 @@ describe('my data (background)', () => {
   it('imports only shares that are not already there, by id', async () => {
     setupMyData();
     await getDb().shares.add(share('a', { text: 'kept as it was' }));
-    const answer = await deliver(envelope('ui:importShares', { shares: [share('a', { text: 'other' }), share('b'), share('b')] }), OPTIONS);
+    const answer = await deliver(
+      envelope('ui:importShares', { shares: [share('a', { text: 'other' }), share('b'), share('b')] }),
+      OPTIONS,
+    );
     expect(answer).toEqual({ ok: true, added: 1, skipped: 2 });
-    expect((await getDb().shares.toArray()).map((s) => [s.id, s.text])).toEqual([['a', 'kept as it was'], ['b', undefined]]);
+    expect((await getDb().shares.toArray()).map((s) => [s.id, s.text])).toEqual([
+      ['a', 'kept as it was'],
+      ['b', undefined],
+    ]);
   });
 
   it('strips the text of imported shares while "Keep post text" is off, and their links but the approved post\'s', async () => {
     setupMyData();
     await updateSettings(() => ({ ...DEFAULT_SETTINGS, keepText: false }));
     await getDb().feedCache.put({ key: 'current', feed: demoFeed(), source: 'demo', fetchedAt: 1 });
-    const answer = await deliver(envelope('ui:importShares', { shares: [
-      share('a', { text: 'private words https://my-blog.example/x', urls: ['https://my-blog.example/x'] }),
-      share('b', { postId: 'p-2026-11-r7-launch', text: 'R7', urls: ['https://kestrel-robotics.example/r7', 'https://my-blog.example/y'] }),
-    ] }), OPTIONS);
+    const answer = await deliver(
+      envelope('ui:importShares', {
+        shares: [
+          share('a', { text: 'private words https://my-blog.example/x', urls: ['https://my-blog.example/x'] }),
+          share('b', {
+            postId: 'p-2026-11-r7-launch',
+            text: 'R7',
+            urls: ['https://kestrel-robotics.example/r7', 'https://my-blog.example/y'],
+          }),
+        ],
+      }),
+      OPTIONS,
+    );
     expect(answer).toEqual({ ok: true, added: 2, skipped: 0 });
     expect((await getDb().shares.toArray()).map((s) => [s.id, s.urls, 'text' in s])).toEqual([
       ['a', [], false],
@@ -56,14 +78,20 @@ describe('my data (background)', () => {
 
   it('refuses an import with a share from the future', async () => {
     setupMyData();
-    const answer = await deliver(envelope('ui:importShares', { shares: [share('a', { at: Date.now() + 24 * 3600_000 })] }), OPTIONS);
+    const answer = await deliver(
+      envelope('ui:importShares', { shares: [share('a', { at: Date.now() + 24 * 3600_000 })] }),
+      OPTIONS,
+    );
     expect(answer).toEqual({ rejected: expect.stringContaining('shares.0.at') });
     expect(await getDb().shares.count()).toBe(0);
   });
 
   it('imports nothing when one share is broken', async () => {
     setupMyData();
-    const answer = await deliver(envelope('ui:importShares', { shares: [share('a'), { ...share('b'), at: -1 }] }), OPTIONS);
+    const answer = await deliver(
+      envelope('ui:importShares', { shares: [share('a'), { ...share('b'), at: -1 }] }),
+      OPTIONS,
+    );
     expect(answer).toEqual({ rejected: expect.stringContaining('shares.1.at') });
     expect(await getDb().shares.count()).toBe(0);
   });
@@ -72,11 +100,34 @@ describe('my data (background)', () => {
     setupMyData();
     const db = getDb();
     await db.shares.bulkAdd([share('a'), share('b')]);
-    await db.sentLog.add({ at: 1, key: 'k', endpoint: 'https://r.example', payload: {} as never, ok: true, status: 200, response: '' });
+    await db.sentLog.add({
+      at: 1,
+      key: 'k',
+      endpoint: 'https://r.example',
+      payload: {} as never,
+      ok: true,
+      status: 200,
+      response: '',
+    });
     await db.intents.add({ at: 1, network: 'x', postId: 'p' });
-    await db.feedCache.put({ key: 'current', feed: null, source: 'https://feeds.example/f.json', fetchedAt: 1, etag: '"install-4711"' });
-    await updateSettings(() => ({ ...DEFAULT_SETTINGS, installId: 'old-install-1', feedUrl: 'https://feeds.example/f.json', reporting: { ...DEFAULT_SETTINGS.reporting, name: 'Ada', email: 'ada@example.com' } }));
-    await fakeBrowser.storage.local.set({ reportingState: { cursor: 5 }, reminderState: { knownPostIds: ['p'], shownAt: [] }, popupSeenPosts: ['p'] });
+    await db.feedCache.put({
+      key: 'current',
+      feed: null,
+      source: 'https://feeds.example/f.json',
+      fetchedAt: 1,
+      etag: '"install-4711"',
+    });
+    await updateSettings(() => ({
+      ...DEFAULT_SETTINGS,
+      installId: 'old-install-1',
+      feedUrl: 'https://feeds.example/f.json',
+      reporting: { ...DEFAULT_SETTINGS.reporting, name: 'Ada', email: 'ada@example.com' },
+    }));
+    await fakeBrowser.storage.local.set({
+      reportingState: { cursor: 5 },
+      reminderState: { knownPostIds: ['p'], shownAt: [] },
+      popupSeenPosts: ['p'],
+    });
     await fakeBrowser.alarms.create('sharewise-reporting', { when: Date.now() + 60_000 });
     const restarted = vi.fn();
     const off = onFreshStart(restarted);
@@ -86,12 +137,19 @@ describe('my data (background)', () => {
     expect(await deliver(envelope('ui:deleteShare', { id: 'a' }), OPTIONS)).toEqual({ ok: true, deleted: false });
     expect((await db.shares.toArray()).map((s) => s.id)).toEqual(['b']);
 
-    expect(await deliver(envelope('ui:deleteAllData', { confirm: 'delete-everything' }), OPTIONS)).toEqual({ ok: true });
+    expect(await deliver(envelope('ui:deleteAllData', { confirm: 'delete-everything' }), OPTIONS)).toEqual({
+      ok: true,
+    });
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
     const local = await fakeBrowser.storage.local.get(null);
     // The settings of a fresh install, and the popup's snapshot rebuilt from the now empty data.
     expect(Object.keys(local).sort()).toEqual(['popupSnapshot', 'settings']);
-    expect(local.popupSnapshot).toMatchObject({ anyEver: false, shared: {}, summary: { totals: [], posts: [] }, feed: null });
+    expect(local.popupSnapshot).toMatchObject({
+      anyEver: false,
+      shared: {},
+      summary: { totals: [], posts: [] },
+      feed: null,
+    });
     const settings = await loadSettings();
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, installId: expect.stringMatching(/^[A-Za-z0-9-]{8,64}$/) });
     expect(settings.installId).not.toBe('old-install-1');
@@ -131,7 +189,9 @@ describe('welcome on install', () => {
 
 describe('reminders (background)', () => {
   const feed = (ids: string[]) => ({
-    key: 'current' as const, source: 'demo', fetchedAt: 1,
+    key: 'current' as const,
+    source: 'demo',
+    fetchedAt: 1,
     feed: { posts: ids.map((id) => ({ id, title: `Title ${id}` })) } as never,
   });
   const wed10 = new Date(2026, 10, 25, 10).getTime();
@@ -202,11 +262,15 @@ describe('forgetting kept text', () => {
 });
 
 describe('forgetting kept text and links', () => {
-  it('keeps only the approved post\'s normalised link of each share', async () => {
+  it("keeps only the approved post's normalised link of each share", async () => {
     setupMyData();
     await getDb().feedCache.put({ key: 'current', feed: demoFeed(), source: 'demo', fetchedAt: 1 });
     await getDb().shares.bulkAdd([
-      share('a', { postId: 'p-2026-11-r7-launch', text: 'R7 https://kestrel-robotics.example/r7?utm_source=x https://my-blog.example/x', urls: ['https://kestrel-robotics.example/r7?utm_source=x', 'https://my-blog.example/x'] }),
+      share('a', {
+        postId: 'p-2026-11-r7-launch',
+        text: 'R7 https://kestrel-robotics.example/r7?utm_source=x https://my-blog.example/x',
+        urls: ['https://kestrel-robotics.example/r7?utm_source=x', 'https://my-blog.example/x'],
+      }),
       share('b', { urls: ['https://my-blog.example/private'] }),
       share('c', { postId: 'p-2026-11-energy', urls: ['https://elsewhere.example/'] }),
       share('d'),

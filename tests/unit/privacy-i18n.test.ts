@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const messages = (lang: string) =>
-  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string; placeholders?: object }>;
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
+    string,
+    { message: string; placeholders?: object }
+  >;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -17,7 +20,9 @@ const usedKeys = [
   ...new Set(
     ['entrypoints/options', 'entrypoints/welcome', 'entrypoints/company', 'components/privacy', 'lib/background']
       .flatMap(sources)
-      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'((?:options|welcome|company)[A-Z][A-Za-z]+)'/g)].map((m) => m[1]!)),
+      .flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/'((?:options|welcome|company)[A-Z][A-Za-z]+)'/g)].map((m) => m[1]!),
+      ),
   ),
   // Built from a period kind in the company tools.
   ...['week', 'month', 'quarter'].map((k) => `companyKind_${k}`),
@@ -35,7 +40,8 @@ describe('options, welcome and company tools strings', () => {
     expect(missing).toEqual([]);
     for (const k of usedKeys) {
       expect(Object.keys(m[k]!.placeholders ?? {}), k).toEqual(Object.keys(en[k]!.placeholders ?? {}));
-      for (const p of Object.keys(en[k]!.placeholders ?? {})) expect(m[k]!.message, k).toContain(`$${p.toUpperCase()}$`);
+      for (const p of Object.keys(en[k]!.placeholders ?? {}))
+        expect(m[k]!.message, k).toContain(`$${p.toUpperCase()}$`);
     }
   });
 });

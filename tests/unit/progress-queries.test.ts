@@ -25,7 +25,10 @@ interface Read {
   rows?: number;
 }
 const reads: Read[] = [];
-const describeQuery = (q: DBCoreQuery) => ({ index: q.index.name ?? ':id', range: `${['', 'equal', 'range', 'any', 'never'][q.range.type]}` });
+const describeQuery = (q: DBCoreQuery) => ({
+  index: q.index.name ?? ':id',
+  range: `${['', 'equal', 'range', 'any', 'never'][q.range.type]}`,
+});
 
 const db = getDb();
 db.use({
@@ -60,17 +63,48 @@ const NOW = new Date(2026, 10, 25, 12).getTime();
 const DAY = 24 * 3600_000;
 const TOTAL = 20_000; // the reads below do not depend on the log's size; 100,000 only makes the suite slower
 const post = (id: string): FeedPost => ({
-  id, title: id, text: id, variants: [], url: `https://a.example/${id}`, hashtags: [], networks: ['linkedin', 'x'], publishedAt: '2026-11-01',
+  id,
+  title: id,
+  text: id,
+  variants: [],
+  url: `https://a.example/${id}`,
+  hashtags: [],
+  networks: ['linkedin', 'x'],
+  publishedAt: '2026-11-01',
 });
 
 beforeAll(async () => {
   // Two years of history, mostly on one popular post, plus a handful of shares this month.
   const rows: Share[] = [];
   for (let i = 0; i < TOTAL; i++) {
-    rows.push({ id: `s${i}`, at: NOW - 100 * DAY - (i % 600) * DAY, network: 'x', kind: 'post', postId: 'popular', surface: 'intent', urls: [] });
+    rows.push({
+      id: `s${i}`,
+      at: NOW - 100 * DAY - (i % 600) * DAY,
+      network: 'x',
+      kind: 'post',
+      postId: 'popular',
+      surface: 'intent',
+      urls: [],
+    });
   }
-  rows.push({ id: 'recent-1', at: NOW - DAY, network: 'linkedin', kind: 'post', postId: 'popular', surface: 'intent', urls: [] });
-  rows.push({ id: 'recent-2', at: NOW - 2 * DAY, network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [] });
+  rows.push({
+    id: 'recent-1',
+    at: NOW - DAY,
+    network: 'linkedin',
+    kind: 'post',
+    postId: 'popular',
+    surface: 'intent',
+    urls: [],
+  });
+  rows.push({
+    id: 'recent-2',
+    at: NOW - 2 * DAY,
+    network: 'x',
+    kind: 'post',
+    postId: null,
+    surface: 'composer',
+    urls: [],
+  });
   // Through the background's import, which keeps the summary in the same transaction.
   await emptyDb();
   await importShares(db, rows);
@@ -99,7 +133,9 @@ describe('popup queries with a large share log', () => {
     expect([...shared.get('popular')!].sort()).toEqual(['linkedin', 'x']);
     expect(shared.has('never-shared')).toBe(false);
     expect(reads.length).toBeGreaterThan(0);
-    expect(reads.every((r) => r.table === 'dailyStats' && r.index === '[postKey+network]' && r.range === 'equal')).toBe(true);
+    expect(reads.every((r) => r.table === 'dailyStats' && r.index === '[postKey+network]' && r.range === 'equal')).toBe(
+      true,
+    );
     expect(reads.filter((r) => r.op === 'query').every((r) => (r.rows ?? 0) <= 1)).toBe(true);
   });
 
@@ -112,12 +148,21 @@ describe('popup queries with a large share log', () => {
   });
 
   it('gives the popup everything in one read of the summary, never of the log', async () => {
-    const program = { name: 'Q4', period: 'month' as const, threshold: 100, points: { linkedin: 10, x: 5, ownContent: 2 } };
+    const program = {
+      name: 'Q4',
+      period: 'month' as const,
+      threshold: 100,
+      points: { linkedin: 10, x: 5, ownContent: 2 },
+    };
     const feed = {
       company: { name: 'Acme' },
       vision: { headline: 'H', measures: [] },
       program,
-      posts: [post('popular'), { ...post('expired'), expiresAt: '2026-11-01' }, { ...post('newer'), publishedAt: '2026-11-20' }],
+      posts: [
+        post('popular'),
+        { ...post('expired'), expiresAt: '2026-11-01' },
+        { ...post('newer'), publishedAt: '2026-11-20' },
+      ],
     } as unknown as Feed;
     await db.feedCache.put({ key: 'current', feed, source: 'demo', fetchedAt: NOW });
     reads.length = 0;
@@ -133,7 +178,9 @@ describe('popup queries with a large share log', () => {
     // The same rows the popup's separate queries read, and the same progress as the log says.
     expect(data.progress).toEqual(await progressRows(db, sinceFor(program, NOW), periodContaining('month', NOW)));
     const shares = await db.shares.where('at').aboveOrEqual(sinceFor(program, NOW)).toArray();
-    expect(computeProgressFromDays(data.progress.totals, data.progress.posts, program, NOW)).toEqual(progressFromLog(shares, program, NOW));
+    expect(computeProgressFromDays(data.progress.totals, data.progress.posts, program, NOW)).toEqual(
+      progressFromLog(shares, program, NOW),
+    );
   });
 
   it('says so when no feed is stored yet', async () => {

@@ -3,7 +3,10 @@ import { DEFAULT_SETTINGS, isTracking, readSettings } from '../../lib/settings/s
 import { trackingState } from '../../lib/ui/tracking-state';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
-const withTracking = (tracking: object) => ({ ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, ...tracking } });
+const withTracking = (tracking: object) => ({
+  ...DEFAULT_SETTINGS,
+  tracking: { ...DEFAULT_SETTINGS.tracking, ...tracking },
+});
 
 describe('the popup’s tracking banner (zod-free reader of settings)', () => {
   it.each([
@@ -21,6 +24,9 @@ describe('the popup’s tracking banner (zod-free reader of settings)', () => {
   });
 
   it('carries the end of a timed pause for the banner', () => {
-    expect(trackingState(withTracking({ paused: true, pausedUntil: NOW + 1000 }), NOW)).toEqual({ state: 'paused', until: NOW + 1000 });
+    expect(trackingState(withTracking({ paused: true, pausedUntil: NOW + 1000 }), NOW)).toEqual({
+      state: 'paused',
+      until: NOW + 1000,
+    });
   });
 });

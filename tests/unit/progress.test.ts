@@ -6,10 +6,15 @@ import { popupProgress, progressFromLog } from './helpers/progress';
 const program: ProgressProgram = { period: 'month', threshold: 100, points: { linkedin: 10, x: 5, ownContent: 2 } };
 /** Local wall-clock time (whatever TZ this process runs in). */
 const at = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min).getTime();
-const share = (t: number, network: 'x' | 'linkedin', postId: string | null = 'p1'): ProgressShare => ({ at: t, network, postId });
+const share = (t: number, network: 'x' | 'linkedin', postId: string | null = 'p1'): ProgressShare => ({
+  at: t,
+  network,
+  postId,
+});
 
 /** Points one share earns in its program period. */
-const pointsOf = (s: ProgressShare, p: ProgressProgram) => programStanding([s], p, periodContaining(p.period, s.at)).points;
+const pointsOf = (s: ProgressShare, p: ProgressProgram) =>
+  programStanding([s], p, periodContaining(p.period, s.at)).points;
 
 describe('points', () => {
   it('gives each network its points and own content its own', () => {
@@ -38,7 +43,13 @@ describe('points', () => {
 
   it('ignores shares outside the period', () => {
     const period = periodContaining('month', at(2026, 11, 25));
-    expect(programStanding([share(at(2026, 10, 31, 23, 59), 'linkedin'), share(at(2026, 12, 1, 0, 0), 'linkedin')], program, period).points).toBe(0);
+    expect(
+      programStanding(
+        [share(at(2026, 10, 31, 23, 59), 'linkedin'), share(at(2026, 12, 1, 0, 0), 'linkedin')],
+        program,
+        period,
+      ).points,
+    ).toBe(0);
   });
 });
 
@@ -46,7 +57,11 @@ describe('progress as the popup computes it (from the summary of the shares)', (
   const now = at(2026, 11, 25); // a Wednesday
 
   it('says how many points are missing and stops at zero once qualified', () => {
-    const p = popupProgress([share(at(2026, 11, 20), 'linkedin', 'a'), share(at(2026, 11, 21), 'x', 'b')], program, now);
+    const p = popupProgress(
+      [share(at(2026, 11, 20), 'linkedin', 'a'), share(at(2026, 11, 21), 'x', 'b')],
+      program,
+      now,
+    );
     expect(p.points).toBe(15);
     expect(p.remaining).toBe(85);
     const many = Array.from({ length: 12 }, (_, i) => share(at(2026, 11, 1 + i), 'linkedin', `p${i}`));

@@ -10,7 +10,7 @@ afterEach(() => {
   history.replaceState(null, '', '/');
 });
 
-describe('the content scripts\' quiet context', () => {
+describe("the content scripts' quiet context", () => {
   it('announces nothing to the page when it starts', () => {
     const posted = vi.spyOn(window, 'postMessage');
     const onDocument = vi.spyOn(document, 'dispatchEvent');
@@ -25,7 +25,11 @@ describe('the content scripts\' quiet context', () => {
   it('is not stopped by the page dispatching WXT\'s "script started" event', () => {
     const ctx = new ContentScriptContext('x');
     for (const id of ['test-id', 'sharewise@sharewise.app']) {
-      document.dispatchEvent(new CustomEvent(`${id}:x:wxt:content-script-started`, { detail: { contentScriptName: 'x', messageId: 'page' } }));
+      document.dispatchEvent(
+        new CustomEvent(`${id}:x:wxt:content-script-started`, {
+          detail: { contentScriptName: 'x', messageId: 'page' },
+        }),
+      );
     }
     expect(ctx.signal.aborted).toBe(false);
   });
@@ -49,7 +53,9 @@ describe('the content scripts\' quiet context', () => {
       window.addEventListener('wxt:locationchange', spy);
       const ctx = new ContentScriptContext('x');
       const routes: string[] = [];
-      ctx.addEventListener(window, 'wxt:locationchange', (e: { newUrl: URL; oldUrl: URL }) => routes.push(`${e.oldUrl.pathname} → ${e.newUrl.pathname}`));
+      ctx.addEventListener(window, 'wxt:locationchange', (e: { newUrl: URL; oldUrl: URL }) =>
+        routes.push(`${e.oldUrl.pathname} → ${e.newUrl.pathname}`),
+      );
       history.pushState(null, '', '/compose/post');
       await vi.advanceTimersByTimeAsync(1100);
       expect(routes).toEqual(['/ → /compose/post']);
@@ -64,7 +70,9 @@ describe('the content scripts\' quiet context', () => {
     }
   });
 
-  it('replaces WXT\'s context in every build (wxt.config.ts alias)', () => {
-    expect(readFileSync('wxt.config.ts', 'utf8')).toMatch(/'wxt\/utils\/content-script-context':\s*resolve\([^)]*'lib\/detect\/quiet-context\.ts'\)/);
+  it("replaces WXT's context in every build (wxt.config.ts alias)", () => {
+    expect(readFileSync('wxt.config.ts', 'utf8')).toMatch(
+      /'wxt\/utils\/content-script-context':\s*resolve\([^)]*'lib\/detect\/quiet-context\.ts'\)/,
+    );
   });
 });

@@ -15,7 +15,10 @@ afterEach(() => {
   for (const p of running.splice(0)) p.kill('SIGTERM');
 });
 
-async function start(file: string, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+async function start(
+  file: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [SCRIPT], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REPORTS_FILE: file, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,10 +33,11 @@ async function start(file: string, env: Record<string, string> = {}): Promise<{ 
     });
     child.on('exit', (code) => reject(new Error(`receiver exited (${code}): ${out}`)));
   });
-  const stop = () => new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
   return { url, stop };
 }
 
@@ -56,7 +60,11 @@ function post(url: string, body: unknown, key: string, origin = CHROME) {
   });
 }
 
-const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const lines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 describe('scripts/receive-reports.mjs', () => {
   it('stores a report once however often it is retried, also across a restart', async () => {
@@ -73,7 +81,9 @@ describe('scripts/receive-reports.mjs', () => {
 
     const second = await start(file);
     expect((await post(second.url, r, 'install-0001:week:2026-11-16')).status).toBe(200);
-    expect((await post(second.url, report('install-0002', '2026-11-16'), 'install-0002:week:2026-11-16')).status).toBe(201);
+    expect((await post(second.url, report('install-0002', '2026-11-16'), 'install-0002:week:2026-11-16')).status).toBe(
+      201,
+    );
     const stored = lines(file);
     expect(stored.map((l) => l.key)).toEqual(['install-0001:week:2026-11-16', 'install-0002:week:2026-11-16']);
     expect(stored[0]).toEqual({ key: 'install-0001:week:2026-11-16', receivedAt: expect.any(String), report: r });
@@ -84,28 +94,46 @@ describe('scripts/receive-reports.mjs', () => {
     writeFileSync(file, JSON.stringify({ key: 'install-0001:week:2026-11-09', receivedAt: 'x', report: {} }) + '\n');
     appendFileSync(file, '{"key":"install-0001:week:2026-11-16","rec');
     const first = await start(file);
-    expect((await post(first.url, report('install-0001', '2026-11-09'), 'install-0001:week:2026-11-09')).status).toBe(200);
+    expect((await post(first.url, report('install-0001', '2026-11-09'), 'install-0001:week:2026-11-09')).status).toBe(
+      200,
+    );
     // The torn one was never acknowledged: its retry is stored, on a line of its own.
-    expect((await post(first.url, report('install-0001', '2026-11-16'), 'install-0001:week:2026-11-16')).status).toBe(201);
+    expect((await post(first.url, report('install-0001', '2026-11-16'), 'install-0001:week:2026-11-16')).status).toBe(
+      201,
+    );
     await first.stop();
     const second = await start(file);
-    expect((await post(second.url, report('install-0001', '2026-11-16'), 'install-0001:week:2026-11-16')).status).toBe(200);
-    expect(readFileSync(file, 'utf8').split('\n').at(-2)).toMatch(/^\{"key":"install-0001:week:2026-11-16","receivedAt"/);
+    expect((await post(second.url, report('install-0001', '2026-11-16'), 'install-0001:week:2026-11-16')).status).toBe(
+      200,
+    );
+    expect(readFileSync(file, 'utf8').split('\n').at(-2)).toMatch(
+      /^\{"key":"install-0001:week:2026-11-16","receivedAt"/,
+    );
   });
 
   it('answers the CORS preflight for extension origins only', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sw-recv-')), 'reports.ndjson');
     const { url } = await start(file, { CHROME_EXTENSION_IDS: 'abcdefghijklmnopabcdefghijklmnop' });
-    const preflight = (origin: string) => fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    const preflight = (origin: string) =>
+      fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
     for (const origin of [CHROME, FIREFOX]) {
       const res = await preflight(origin);
       expect(res.status).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);
       expect(res.headers.get('access-control-allow-headers')).toBe('content-type, idempotency-key');
     }
-    expect((await preflight('chrome-extension://pppppppppppppppppppppppppppppppp')).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await preflight('chrome-extension://pppppppppppppppppppppppppppppppp')).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBeNull();
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
-    const fromPage = await post(url, report('install-0001', '2026-11-16'), 'install-0001:week:2026-11-16', 'https://evil.example');
+    const fromPage = await post(
+      url,
+      report('install-0001', '2026-11-16'),
+      'install-0001:week:2026-11-16',
+      'https://evil.example',
+    );
     expect(fromPage.status).toBe(403);
     expect(readFileSync(file, 'utf8')).toBe('');
   });
@@ -118,8 +146,18 @@ describe('scripts/receive-reports.mjs', () => {
       [report('install-0001', '2026-11-16'), '', 400, /Idempotency-Key/],
       [report('install-0001', '2026-11-16'), 'install-0002:week:2026-11-16', 400, /installId/],
       [report('install-0001', '2026-11-16'), 'install-0001:week:2026-11-09', 400, /period/],
-      [{ ...report('install-0001', '2026-11-16'), schemaVersion: 7 }, 'install-0001:week:2026-11-16', 400, /schemaVersion/],
-      [report('install-0001', '2026-11-16', { padding: 'x'.repeat(3000) }), 'install-0001:week:2026-11-16', 413, /larger than 2000/],
+      [
+        { ...report('install-0001', '2026-11-16'), schemaVersion: 7 },
+        'install-0001:week:2026-11-16',
+        400,
+        /schemaVersion/,
+      ],
+      [
+        report('install-0001', '2026-11-16', { padding: 'x'.repeat(3000) }),
+        'install-0001:week:2026-11-16',
+        413,
+        /larger than 2000/,
+      ],
     ];
     for (const [body, key, status, message] of cases) {
       const res = await post(url, body, key);
@@ -134,21 +172,48 @@ describe('scripts/receive-reports.mjs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sw-recv-tls-'));
     const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
     // A throwaway self-signed certificate for 127.0.0.1 (openssl, as the e2e fixture server uses).
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-keyout', key, '-out', cert,
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     const file = join(dir, 'reports.ndjson');
     const { url } = await start(file, { TLS_CERT: cert, TLS_KEY: key });
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/sharewise\/reports$/);
     const body = JSON.stringify(report('install-0001', '2026-11-16'));
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(url, {
-        method: 'POST',
-        ca: readFileSync(cert),
-        headers: { 'content-type': 'application/json', 'idempotency-key': 'install-0001:week:2026-11-16', origin: FIREFOX },
-      }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        url,
+        {
+          method: 'POST',
+          ca: readFileSync(cert),
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': 'install-0001:week:2026-11-16',
+            origin: FIREFOX,
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

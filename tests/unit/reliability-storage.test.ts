@@ -12,7 +12,9 @@ const EXT = fakeBrowser.runtime.id;
 const X_TAB = { id: EXT, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } };
 
 const share = (submissionId: string) => ({
-  id: 1, type: 'cs:shareDetected', timestamp: Date.now(),
+  id: 1,
+  type: 'cs:shareDetected',
+  timestamp: Date.now(),
   data: { network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId, confirmedBy: 'notice' },
 });
 

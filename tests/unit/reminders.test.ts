@@ -19,7 +19,10 @@ describe('reminders', () => {
   });
 
   it('never announce the posts that were there on the first check', () => {
-    expect(decideReminder(null, on, ['a', 'b'], wed10)).toEqual({ announce: [], state: { knownPostIds: ['a', 'b'], shownAt: [] } });
+    expect(decideReminder(null, on, ['a', 'b'], wed10)).toEqual({
+      announce: [],
+      state: { knownPostIds: ['a', 'b'], shownAt: [] },
+    });
   });
 
   it('announce new posts once, outside quiet time', () => {

@@ -43,7 +43,9 @@ describe('one check for feed URLs and report endpoints', () => {
     });
     expect(config).toEqual({ reportEndpoint: 'https://reports.xn--cme-5cd.example/in' });
     expect(problems).toEqual(['feedUrl ignored: must not contain a user name or password before the host (user@host)']);
-    expect(parseManaged({ reportEndpoint: 'https://r.example\\in' }).problems).toEqual(['reportEndpoint ignored: must not contain backslashes']);
+    expect(parseManaged({ reportEndpoint: 'https://r.example\\in' }).problems).toEqual([
+      'reportEndpoint ignored: must not contain backslashes',
+    ]);
   });
 
   it('a feed whose report endpoint hides its host is refused', () => {

@@ -23,18 +23,35 @@ const monthly: ProgressProgram = { period: 'month', threshold: 20, points: { lin
 
 let n = 0;
 function share(at: number, network: Share['network'], postId: string | null, permalink?: string): Share {
-  return { id: `s${n++}`, at, network, kind: 'post', postId, surface: 'intent', urls: [], ...(permalink ? { permalink } : {}) };
+  return {
+    id: `s${n++}`,
+    at,
+    network,
+    kind: 'post',
+    postId,
+    surface: 'intent',
+    urls: [],
+    ...(permalink ? { permalink } : {}),
+  };
 }
 
 function settingsWith(fields: Partial<ReportFields>): Settings {
   return {
     ...DEFAULT_SETTINGS,
     installId: 'test-install-01',
-    reporting: { ...DEFAULT_SETTINGS.reporting, enabled: true, fields: { ...DEFAULT_SETTINGS.reporting.fields, ...fields } },
+    reporting: {
+      ...DEFAULT_SETTINGS.reporting,
+      enabled: true,
+      fields: { ...DEFAULT_SETTINGS.reporting.fields, ...fields },
+    },
   };
 }
 
-const week = (y: number, m: number, d: number): ReportPeriod => ({ kind: 'week', start: local(y, m, d, 0), end: local(y, m, d + 7, 0) });
+const week = (y: number, m: number, d: number): ReportPeriod => ({
+  kind: 'week',
+  start: local(y, m, d, 0),
+  end: local(y, m, d + 7, 0),
+});
 
 describe('bonus status in the report', () => {
   // Week Mon 26 Oct – Mon 2 Nov 2026 straddles October and November (and follows the DST change).
@@ -81,13 +98,23 @@ describe('bonus status in the report', () => {
     const more = [...shares, share(local(2026, 10, 28), 'x', 'p-d')]; // October: 10 + 5 + 5 = 20
     const r = buildReport(more, settingsWith({ bonus: 'points' }), straddling, local(2026, 11, 2, 9), monthly)!;
     expect(r.bonus![0]).toMatchObject({ points: 20, qualified: true, final: true });
-    expect(popupProgress(more, monthly, local(2026, 10, 30))).toMatchObject({ points: 20, remaining: 0, qualified: true });
+    expect(popupProgress(more, monthly, local(2026, 10, 30))).toMatchObject({
+      points: 20,
+      remaining: 0,
+      qualified: true,
+    });
   });
 
   it('a weekly program: one period, final once the week is over', () => {
     const weekly = { ...monthly, period: 'week' as const, threshold: 6 }; // p-b on X once (5) + own content (1)
     const during = buildReport(shares, settingsWith({ bonus: 'qualified' }), straddling, local(2026, 10, 30), weekly)!;
-    expect(during.bonus).toEqual([expect.objectContaining({ period: { kind: 'week', start: '2026-10-26', end: '2026-11-02' }, final: false, qualified: true })]);
+    expect(during.bonus).toEqual([
+      expect.objectContaining({
+        period: { kind: 'week', start: '2026-10-26', end: '2026-11-02' },
+        final: false,
+        qualified: true,
+      }),
+    ]);
     const after = buildReport(shares, settingsWith({ bonus: 'qualified' }), straddling, straddling.end, weekly)!;
     expect(after.bonus![0]!.final).toBe(true);
   });
@@ -98,7 +125,14 @@ describe('bonus status in the report', () => {
     const q = [...shares, share(local(2026, 12, 3), 'x', 'p-e')];
     const r = buildReport(q, settingsWith({ bonus: 'points' }), december, december.end, quarterly)!;
     // 1 Oct – 1 Jan: p-a 10, p-b 5, own 1, p-c 10, p-e 5.
-    expect(r.bonus).toEqual([expect.objectContaining({ period: { kind: 'quarter', start: '2026-10-01', end: '2027-01-01' }, final: true, points: 31, qualified: true })]);
+    expect(r.bonus).toEqual([
+      expect.objectContaining({
+        period: { kind: 'quarter', start: '2026-10-01', end: '2027-01-01' },
+        final: true,
+        points: 31,
+        qualified: true,
+      }),
+    ]);
     expect(reportSpan(december, quarterly)).toEqual({ start: local(2026, 10, 1, 0), end: local(2027, 1, 1, 0) });
   });
 
@@ -140,14 +174,29 @@ describe('links to shares of approved posts', () => {
   });
 
   it('is absent unless allowed', () => {
-    expect(buildReport(shares, settingsWith({ approvedPosts: true }), period, period.end)).not.toHaveProperty('shareLinks');
+    expect(buildReport(shares, settingsWith({ approvedPosts: true }), period, period.end)).not.toHaveProperty(
+      'shareLinks',
+    );
   });
 
   it('keeps only whole https links up to 2048 characters', () => {
     const at = local(2026, 11, 18);
     const long = (n: number) => `https://x.com/${'a'.repeat(n - 'https://x.com/'.length)}`;
-    const links = [long(2048), long(2049), 'https://x.com', 'xhttps://x.com/p', 'https://x.com/a b', 'https://x.com b', 'https:///path'];
-    const r = buildReport(links.map((url, i) => share(at + i, 'x', `p-${i}`, url)), settingsWith({ shareLinks: true }), period, period.end)!;
+    const links = [
+      long(2048),
+      long(2049),
+      'https://x.com',
+      'xhttps://x.com/p',
+      'https://x.com/a b',
+      'https://x.com b',
+      'https:///path',
+    ];
+    const r = buildReport(
+      links.map((url, i) => share(at + i, 'x', `p-${i}`, url)),
+      settingsWith({ shareLinks: true }),
+      period,
+      period.end,
+    )!;
     expect(r.shareLinks!.map((l) => l.url)).toEqual([long(2048), 'https://x.com']);
   });
 
@@ -169,7 +218,13 @@ describe('links to shares of approved posts', () => {
 
 describe('the report format', () => {
   const period = week(2026, 11, 16);
-  const base = () => buildReport([share(local(2026, 11, 18), 'x', 'p-a', 'https://x.com/a/status/1')], settingsWith({ shareLinks: true }), period, period.end)!;
+  const base = () =>
+    buildReport(
+      [share(local(2026, 11, 18), 'x', 'p-a', 'https://x.com/a/status/1')],
+      settingsWith({ shareLinks: true }),
+      period,
+      period.end,
+    )!;
 
   it('accepts only https links to shares', () => {
     expect(ReportSchema.safeParse(base()).success).toBe(true);
@@ -182,6 +237,9 @@ describe('the report format', () => {
 
   it('names an installation without an id "unassigned"', () => {
     const settings = { ...settingsWith({}), installId: null };
-    expect(buildReport([], settings, period, period.end)!.identity).toEqual({ kind: 'anonymous', installId: 'unassigned' });
+    expect(buildReport([], settings, period, period.end)!.identity).toEqual({
+      kind: 'anonymous',
+      installId: 'unassigned',
+    });
   });
 });

@@ -21,7 +21,12 @@ describe('a report endpoint that fails for 12 weeks', () => {
     const settings: Settings = {
       ...s,
       installId: 'install-1234',
-      reporting: { ...s.reporting, enabled: true, consentedEndpoint: ENDPOINT, fields: { ...s.reporting.fields, totalShares: true } },
+      reporting: {
+        ...s.reporting,
+        enabled: true,
+        consentedEndpoint: ENDPOINT,
+        fields: { ...s.reporting.fields, totalShares: true },
+      },
     };
     await fakeBrowser.storage.local.set({ settings, reportingState: { cursor: start - 20 * WEEK } });
     let posts = 0;
@@ -60,17 +65,25 @@ describe('a report endpoint that fails for 12 weeks', () => {
     const s = structuredClone(DEFAULT_SETTINGS);
     const start = new Date(2026, 0, 7, 10).getTime();
     let now = start;
-    const settings: Settings = { ...s, installId: 'install-1234', reporting: { ...s.reporting, enabled: true, consentedEndpoint: ENDPOINT } };
+    const settings: Settings = {
+      ...s,
+      installId: 'install-1234',
+      reporting: { ...s.reporting, enabled: true, consentedEndpoint: ENDPOINT },
+    };
     await fakeBrowser.storage.local.set({ settings, reportingState: { cursor: start - WEEK } });
     const answers = [500, 500, 500, 201];
-    const fetch = (async () => new Response('', { status: answers.shift() ?? 201 })) as unknown as typeof globalThis.fetch;
+    const fetch = (async () =>
+      new Response('', { status: answers.shift() ?? 201 })) as unknown as typeof globalThis.fetch;
     const deps = { now: () => now, fetch, readManaged: async () => ({ reportEndpoint: ENDPOINT }) };
     for (let i = 0; i < 4; i++) {
       await reportingTick(db, deps, true);
       now += 60_000;
     }
     const log = await db.sentLog.toArray();
-    expect(log.map((l) => [l.ok, l.attempts ?? 1])).toEqual([[false, 3], [true, 1]]);
+    expect(log.map((l) => [l.ok, l.attempts ?? 1])).toEqual([
+      [false, 3],
+      [true, 1],
+    ]);
     expect(log[0]!.firstAt).toBe(start);
   });
 });

@@ -25,7 +25,11 @@ function feedRow(endpoint: string | null): FeedCacheRow {
 
 function settings(patch: Partial<Settings['reporting']>): Settings {
   const s = structuredClone(DEFAULT_SETTINGS);
-  return { ...s, installId: 'install-1234', reporting: { ...s.reporting, fields: { ...s.reporting.fields, totalShares: true }, ...patch } };
+  return {
+    ...s,
+    installId: 'install-1234',
+    reporting: { ...s.reporting, fields: { ...s.reporting.fields, totalShares: true }, ...patch },
+  };
 }
 
 /** Records where each POST went; answers with `status`. */
@@ -44,17 +48,36 @@ const pause = async () => (await fakeBrowser.storage.local.get(REPORT_PAUSE_KEY)
 describe('consentState', () => {
   const feedTarget = { endpoint: OLD, schedule: 'weekly', source: 'feed' } as const;
   it('is active only for the endpoint the employee agreed to', () => {
-    expect(consentState(settings({ enabled: false, consentedEndpoint: OLD }).reporting, feedTarget)).toEqual({ kind: 'off' });
+    expect(consentState(settings({ enabled: false, consentedEndpoint: OLD }).reporting, feedTarget)).toEqual({
+      kind: 'off',
+    });
     expect(consentState(settings({ enabled: true }).reporting, null)).toEqual({ kind: 'no-endpoint' });
-    expect(consentState(settings({ enabled: true, consentedEndpoint: OLD }).reporting, feedTarget)).toEqual({ kind: 'active', target: feedTarget });
-    expect(consentState(settings({ enabled: true, consentedEndpoint: NEW }).reporting, feedTarget)).toMatchObject({ kind: 'paused', consented: NEW, declined: false });
+    expect(consentState(settings({ enabled: true, consentedEndpoint: OLD }).reporting, feedTarget)).toEqual({
+      kind: 'active',
+      target: feedTarget,
+    });
+    expect(consentState(settings({ enabled: true, consentedEndpoint: NEW }).reporting, feedTarget)).toMatchObject({
+      kind: 'paused',
+      consented: NEW,
+      declined: false,
+    });
     // Reporting turned on before any destination was named: the first one is asked about too.
-    expect(consentState(settings({ enabled: true }).reporting, feedTarget)).toMatchObject({ kind: 'paused', consented: null });
-    expect(consentState(settings({ enabled: true, declinedEndpoint: OLD }).reporting, feedTarget)).toMatchObject({ kind: 'paused', declined: true });
+    expect(consentState(settings({ enabled: true }).reporting, feedTarget)).toMatchObject({
+      kind: 'paused',
+      consented: null,
+    });
+    expect(consentState(settings({ enabled: true, declinedEndpoint: OLD }).reporting, feedTarget)).toMatchObject({
+      kind: 'paused',
+      declined: true,
+    });
   });
 
   it('a policy endpoint is marked as set by the organization', () => {
-    expect(reportTarget({ reportEndpoint: NEW }, feedRow(OLD).feed, FEED_URL)).toEqual({ endpoint: NEW, schedule: 'weekly', source: 'managed' });
+    expect(reportTarget({ reportEndpoint: NEW }, feedRow(OLD).feed, FEED_URL)).toEqual({
+      endpoint: NEW,
+      schedule: 'weekly',
+      source: 'managed',
+    });
   });
 });
 
@@ -82,7 +105,12 @@ describe('a changed report endpoint', () => {
     now = at(2026, 12, 2, 9); // another week ended
     expect(await reportingTick(db, deps, true)).toEqual({ sent: 0, failed: 0, queued: 1 });
     expect(srv.posts).toEqual([OLD]); // nothing to the new host, and the queued report is held
-    expect(await pause()).toEqual({ endpoint: NEW, host: 'collector.elsewhere.example', source: 'feed', declined: false });
+    expect(await pause()).toEqual({
+      endpoint: NEW,
+      host: 'collector.elsewhere.example',
+      source: 'feed',
+      declined: false,
+    });
 
     // "Keep paused": still nothing, and the popup stops asking.
     expect(await answerReportDestination(db, deps.readManaged, NEW, false)).toEqual({ ok: true });
@@ -118,7 +146,12 @@ describe('a changed report endpoint', () => {
     });
     await db.feedCache.put(feedRow(OLD));
     const srv = receiver();
-    const deps = { now: () => now, fetch: srv.fetch, random: () => 0, readManaged: async () => ({ reportEndpoint: NEW }) };
+    const deps = {
+      now: () => now,
+      fetch: srv.fetch,
+      random: () => 0,
+      readManaged: async () => ({ reportEndpoint: NEW }),
+    };
     expect(await reportingTick(db, deps, true)).toEqual({ sent: 0, failed: 0, queued: 0 });
     expect(srv.posts).toEqual([]);
     expect(await pause()).toMatchObject({ endpoint: NEW, source: 'managed' });
@@ -126,7 +159,10 @@ describe('a changed report endpoint', () => {
 
   it('reporting turned on before a destination was named sends nothing until the employee agrees to the first one', async () => {
     const now = at(2026, 11, 24, 9);
-    await fakeBrowser.storage.local.set({ settings: settings({ enabled: true }), reportingState: { cursor: at(2026, 11, 10) } });
+    await fakeBrowser.storage.local.set({
+      settings: settings({ enabled: true }),
+      reportingState: { cursor: at(2026, 11, 10) },
+    });
     await db.feedCache.put(feedRow(OLD));
     const srv = receiver();
     const deps = { now: () => now, fetch: srv.fetch, random: () => 0, readManaged: async () => ({}) };
@@ -140,12 +176,24 @@ describe('a changed report endpoint', () => {
 
   it('a report queued before consent was recorded goes only to an endpoint the employee agreed to', async () => {
     const now = at(2026, 11, 24, 9);
-    await fakeBrowser.storage.local.set({ settings: settings({ enabled: true, consentedEndpoint: OLD }), reportingState: { cursor: at(2026, 11, 23) } });
+    await fakeBrowser.storage.local.set({
+      settings: settings({ enabled: true, consentedEndpoint: OLD }),
+      reportingState: { cursor: at(2026, 11, 23) },
+    });
     await db.feedCache.put(feedRow(OLD));
     const row: OutboxEntry = {
-      key: 'install-1234:week:2026-11-16', endpoint: NEW, createdAt: 0, attempts: 0, nextAttemptAt: 0,
+      key: 'install-1234:week:2026-11-16',
+      endpoint: NEW,
+      createdAt: 0,
+      attempts: 0,
+      nextAttemptAt: 0,
       period: { kind: 'week', start: at(2026, 11, 16), end: at(2026, 11, 23) },
-      report: { schemaVersion: 1, identity: { kind: 'anonymous', installId: 'install-1234' }, period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' }, generatedAt: new Date(0).toISOString() },
+      report: {
+        schemaVersion: 1,
+        identity: { kind: 'anonymous', installId: 'install-1234' },
+        period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' },
+        generatedAt: new Date(0).toISOString(),
+      },
     };
     await db.outbox.add(row);
     const srv = receiver();

@@ -24,7 +24,9 @@ function reference(shares: Share[], settings: Settings, period: ReportPeriod, no
   const named = f.identity === 'named' && reporting.name !== '' && reporting.email !== '';
   const report: Report = {
     schemaVersion: REPORT_VERSION,
-    identity: named ? { kind: 'named', installId, name: reporting.name, email: reporting.email } : { kind: 'anonymous', installId },
+    identity: named
+      ? { kind: 'named', installId, name: reporting.name, email: reporting.email }
+      : { kind: 'anonymous', installId },
     period: { kind: period.kind, start: localDate(period.start), end: localDate(period.end) },
     generatedAt: new Date(now).toISOString(),
   };
@@ -34,7 +36,9 @@ function reference(shares: Share[], settings: Settings, period: ReportPeriod, no
     const perPost = new Map<string, number>();
     for (const s of inPeriod) if (s.postId !== null) perPost.set(s.postId, (perPost.get(s.postId) ?? 0) + 1);
     // Code-point order, as buildReport: the bytes must not depend on the browser's language.
-    report.approvedPosts = [...perPost].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([postId, shares]) => ({ postId, shares }));
+    report.approvedPosts = [...perPost]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([postId, shares]) => ({ postId, shares }));
   }
   if (f.ownCount) report.ownShares = inPeriod.filter((s) => s.postId === null).length;
   if (f.manualCount) report.manualShares = inPeriod.filter((s) => s.surface === 'manual').length;
@@ -44,11 +48,13 @@ function reference(shares: Share[], settings: Settings, period: ReportPeriod, no
       const key = periodContaining(f.timeDetail, s.at).start;
       buckets.set(key, [...(buckets.get(key) ?? []), s]);
     }
-    report.timeline = [...buckets].sort(([a], [b]) => a - b).map(([start, list]) => ({
-      start: localDate(Math.max(start, period.start)), // a week bucket of a monthly report starts at the period
-      ...(f.totalShares ? { totalShares: list.length } : {}),
-      ...(f.byNetwork ? { byNetwork: countByNetwork(list) } : {}),
-    }));
+    report.timeline = [...buckets]
+      .sort(([a], [b]) => a - b)
+      .map(([start, list]) => ({
+        start: localDate(Math.max(start, period.start)), // a week bucket of a monthly report starts at the period
+        ...(f.totalShares ? { totalShares: list.length } : {}),
+        ...(f.byNetwork ? { byNetwork: countByNetwork(list) } : {}),
+      }));
   }
   return report;
 }
@@ -68,7 +74,11 @@ const fieldsArb = fc.record({
 
 const MID = Date.UTC(2026, 9, 20);
 const EDGES: number[] = [];
-for (let d = periodContaining('day', MID - 40 * 86_400_000); d.start < MID + 40 * 86_400_000; d = periodContaining('day', d.end)) {
+for (
+  let d = periodContaining('day', MID - 40 * 86_400_000);
+  d.start < MID + 40 * 86_400_000;
+  d = periodContaining('day', d.end)
+) {
   EDGES.push(d.start, d.start - 1);
 }
 
@@ -83,7 +93,10 @@ describe('buildReport', () => {
         fc.array(
           fc.record({
             // Anywhere, or exactly on an edge: a day start, the millisecond before it, a period's end.
-            at: fc.oneof(fc.integer({ min: mid - 40 * 86_400_000, max: mid + 40 * 86_400_000 }), fc.constantFrom(...EDGES)),
+            at: fc.oneof(
+              fc.integer({ min: mid - 40 * 86_400_000, max: mid + 40 * 86_400_000 }),
+              fc.constantFrom(...EDGES),
+            ),
             network: fc.constantFrom('linkedin', 'x' as const),
             surface: fc.constantFrom('intent', 'composer', 'manual' as const),
             postId: fc.option(fc.constantFrom('p-a', 'p-B', 'p-c', 'ä-post', 'p-10', 'p-9'), { nil: null }),
@@ -98,7 +111,9 @@ describe('buildReport', () => {
           };
           const period: ReportPeriod = { ...periodContaining(kind, mid), kind: kind as 'week' | 'month' };
           const shares: Share[] = raw.map((r, i) => ({ id: `s${i}`, kind: 'post', urls: [], ...r }));
-          expect(JSON.stringify(buildReport(shares, settings, period, mid))).toBe(JSON.stringify(reference(shares, settings, period, mid)));
+          expect(JSON.stringify(buildReport(shares, settings, period, mid))).toBe(
+            JSON.stringify(reference(shares, settings, period, mid)),
+          );
         },
       ),
       { numRuns: 300 },

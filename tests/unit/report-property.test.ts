@@ -75,7 +75,12 @@ const historyArb = (now: number): fc.Arbitrary<Share[]> =>
         text: `PRIVATE-TEXT ${r.secret}`,
         // A public link is known for some shares; own content's marks itself so a leak shows.
         ...(r.linked
-          ? { permalink: r.postId === null ? `https://social.example/OWN-PERMALINK-${i}` : `https://social.example/approved/${i}` }
+          ? {
+              permalink:
+                r.postId === null
+                  ? `https://social.example/OWN-PERMALINK-${i}`
+                  : `https://social.example/approved/${i}`,
+            }
           : {}),
       })),
     );
@@ -85,7 +90,11 @@ const programArb: fc.Arbitrary<ProgressProgram | undefined> = fc.option(
   fc.record({
     period: fc.constantFrom('week' as const, 'month' as const, 'quarter' as const),
     threshold: fc.integer({ min: 1, max: 40 }),
-    points: fc.record({ linkedin: fc.integer({ min: 0, max: 10 }), x: fc.integer({ min: 0, max: 10 }), ownContent: fc.integer({ min: 0, max: 3 }) }),
+    points: fc.record({
+      linkedin: fc.integer({ min: 0, max: 10 }),
+      x: fc.integer({ min: 0, max: 10 }),
+      ownContent: fc.integer({ min: 0, max: 3 }),
+    }),
   }),
   { nil: undefined },
 );
@@ -111,7 +120,8 @@ function hasNull(value: unknown): boolean {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const inPeriodOf = (shares: Share[], p: { start: number; end: number }) => shares.filter((s) => s.at >= p.start && s.at < p.end);
+const inPeriodOf = (shares: Share[], p: { start: number; end: number }) =>
+  shares.filter((s) => s.at >= p.start && s.at < p.end);
 
 describe('buildReport (property-based)', () => {
   it('never contains a field the settings do not allow, and its numbers add up', () => {
@@ -159,7 +169,11 @@ describe('buildReport (property-based)', () => {
             expect('points' in b).toBe(f.bonus === 'points');
             if (b.points !== undefined) expect(b.points).toBe(p.points);
             expect(b.final).toBe(now >= periods[i]!.end);
-            expect(Object.keys(b).sort()).toEqual(f.bonus === 'points' ? ['final', 'period', 'points', 'qualified', 'rules'] : ['final', 'period', 'qualified', 'rules']);
+            expect(Object.keys(b).sort()).toEqual(
+              f.bonus === 'points'
+                ? ['final', 'period', 'points', 'qualified', 'rules']
+                : ['final', 'period', 'qualified', 'rules'],
+            );
           });
         }
         if (r.shareLinks) {

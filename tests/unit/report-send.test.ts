@@ -6,7 +6,9 @@ describe('the report POST', () => {
     vi.useFakeTimers();
     try {
       const fetch = ((_url: string, init: RequestInit) =>
-        new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof globalThis.fetch;
+        new Promise((_, reject) =>
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        )) as unknown as typeof globalThis.fetch;
       let result: unknown;
       void postReport('https://reports.acme.example/in', 'k1', '{}', { fetch }).then((r) => (result = r));
       await vi.advanceTimersByTimeAsync(REPORT_TIMEOUT_MS - 1);
@@ -24,8 +26,17 @@ describe('the report POST', () => {
       inits.push(init);
       return new Response('stored', { status: 201 });
     }) as unknown as typeof globalThis.fetch;
-    expect(await postReport('https://reports.acme.example/in', 'k1', '{}', { fetch })).toEqual({ ok: true, status: 201, response: 'stored' });
-    expect(inits[0]).toMatchObject({ method: 'POST', redirect: 'error', credentials: 'omit', headers: { 'idempotency-key': 'k1' } });
+    expect(await postReport('https://reports.acme.example/in', 'k1', '{}', { fetch })).toEqual({
+      ok: true,
+      status: 201,
+      response: 'stored',
+    });
+    expect(inits[0]).toMatchObject({
+      method: 'POST',
+      redirect: 'error',
+      credentials: 'omit',
+      headers: { 'idempotency-key': 'k1' },
+    });
   });
 
   it('a redirect answer is a failed attempt, not a delivery elsewhere', async () => {
@@ -34,7 +45,10 @@ describe('the report POST', () => {
       if (init.redirect === 'error') throw new TypeError('Failed to fetch: redirect');
       return new Response('followed', { status: 200 });
     }) as unknown as typeof globalThis.fetch;
-    expect(await postReport('https://reports.acme.example/in', 'k1', '{}', { fetch })).toMatchObject({ ok: false, status: null });
+    expect(await postReport('https://reports.acme.example/in', 'k1', '{}', { fetch })).toMatchObject({
+      ok: false,
+      status: null,
+    });
   });
 
   it('stops reading a large answer at the cap and cancels the rest', async () => {
@@ -44,7 +58,8 @@ describe('the report POST', () => {
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulled++;
-        if (pulled > 100_000) controller.close(); // 100 MB if read to the end
+        if (pulled > 100_000)
+          controller.close(); // 100 MB if read to the end
         else controller.enqueue(chunk);
       },
       cancel() {
@@ -53,7 +68,11 @@ describe('the report POST', () => {
     });
     const fetch = (async () => new Response(body, { status: 500 })) as unknown as typeof globalThis.fetch;
     const result = await postReport('https://reports.acme.example/in', 'k1', '{}', { fetch });
-    expect(result).toEqual({ ok: false, status: 500, response: `(answer over ${MAX_REPORT_RESPONSE_BYTES} bytes, not read)` });
+    expect(result).toEqual({
+      ok: false,
+      status: 500,
+      response: `(answer over ${MAX_REPORT_RESPONSE_BYTES} bytes, not read)`,
+    });
     expect(cancelled).toBe(true);
     expect(pulled).toBeLessThan(20);
   });

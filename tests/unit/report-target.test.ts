@@ -25,15 +25,25 @@ describe('which bonus program a report applies', () => {
 
 describe('where and when the next report goes', () => {
   it('uses the administrator endpoint over the feed, with the feed schedule', () => {
-    expect(reportTarget({ reportEndpoint: 'https://admin.example/r' }, feed({ endpoint: 'https://feed.example/r', schedule: 'monthly' })))
-      .toEqual({ endpoint: 'https://admin.example/r', schedule: 'monthly', source: 'managed' });
-    expect(reportTarget({}, feed({ endpoint: 'https://feed.example/r', schedule: 'weekly' })))
-      .toEqual({ endpoint: 'https://feed.example/r', schedule: 'weekly', source: 'feed' });
+    expect(
+      reportTarget(
+        { reportEndpoint: 'https://admin.example/r' },
+        feed({ endpoint: 'https://feed.example/r', schedule: 'monthly' }),
+      ),
+    ).toEqual({ endpoint: 'https://admin.example/r', schedule: 'monthly', source: 'managed' });
+    expect(reportTarget({}, feed({ endpoint: 'https://feed.example/r', schedule: 'weekly' }))).toEqual({
+      endpoint: 'https://feed.example/r',
+      schedule: 'weekly',
+      source: 'feed',
+    });
   });
 
   it('reports weekly to an administrator endpoint when no feed sets a schedule', () => {
-    expect(reportTarget({ reportEndpoint: 'https://admin.example/r' }, undefined))
-      .toEqual({ endpoint: 'https://admin.example/r', schedule: 'weekly', source: 'managed' });
+    expect(reportTarget({ reportEndpoint: 'https://admin.example/r' }, undefined)).toEqual({
+      endpoint: 'https://admin.example/r',
+      schedule: 'weekly',
+      source: 'managed',
+    });
   });
 
   it('has no target when nobody configured an endpoint', () => {

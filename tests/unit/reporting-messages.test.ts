@@ -19,9 +19,17 @@ describe('suggest a page', () => {
   it('stores a draft from the popup, queues it only on request, and rejects web pages', async () => {
     setupReporting({ now: () => 0 });
     const db = getDb();
-    expect(await deliver('ui:suggestPage', { url: 'https://blog.example/robots', title: 'Robots', note: '' }, fromWeb)).toEqual({ rejected: expect.any(String) });
-    expect(await deliver('ui:suggestPage', { url: 'javascript:alert(1)', title: 'x', note: '' }, fromPopup)).toEqual({ rejected: expect.any(String) });
-    const saved = (await deliver('ui:suggestPage', { url: 'https://blog.example/robots', title: 'Robots', note: 'good read' }, fromPopup)) as { id: number };
+    expect(
+      await deliver('ui:suggestPage', { url: 'https://blog.example/robots', title: 'Robots', note: '' }, fromWeb),
+    ).toEqual({ rejected: expect.any(String) });
+    expect(await deliver('ui:suggestPage', { url: 'javascript:alert(1)', title: 'x', note: '' }, fromPopup)).toEqual({
+      rejected: expect.any(String),
+    });
+    const saved = (await deliver(
+      'ui:suggestPage',
+      { url: 'https://blog.example/robots', title: 'Robots', note: 'good read' },
+      fromPopup,
+    )) as { id: number };
     expect(await db.suggestions.get(saved.id)).toMatchObject({ status: 'draft', note: 'good read' });
     expect(await deliver('ui:queueSuggestions', { ids: [saved.id] }, fromPopup)).toEqual({ ok: true, queued: 1 });
     expect((await db.suggestions.get(saved.id))?.status).toBe('queued');
@@ -38,9 +46,18 @@ describe('suggest a page', () => {
     s.reporting.consentedEndpoint = 'https://r.example/';
     const start = new Date(2026, 10, 16).getTime();
     await db.outbox.add({
-      key: 'install-1234:week:2026-11-16', endpoint: 'https://r.example/', createdAt: 0, attempts: 0, nextAttemptAt: 0,
+      key: 'install-1234:week:2026-11-16',
+      endpoint: 'https://r.example/',
+      createdAt: 0,
+      attempts: 0,
+      nextAttemptAt: 0,
       period: { kind: 'week', start, end: new Date(2026, 10, 23).getTime() },
-      report: { schemaVersion: 1, identity: { kind: 'anonymous', installId: 'install-1234' }, period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' }, generatedAt: new Date(0).toISOString() },
+      report: {
+        schemaVersion: 1,
+        identity: { kind: 'anonymous', installId: 'install-1234' },
+        period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' },
+        generatedAt: new Date(0).toISOString(),
+      },
     });
     const bodies: unknown[] = [];
     const fetch = (async (_u: string, init: RequestInit) => {
@@ -48,7 +65,9 @@ describe('suggest a page', () => {
       return new Response('{}', { status: 200 });
     }) as unknown as typeof globalThis.fetch;
     await flushOutbox(db, s, { now: () => Date.now(), fetch }, true);
-    expect(bodies).toEqual([expect.objectContaining({ suggestions: [expect.objectContaining({ url: 'https://a.example/', title: 'A' })] })]);
+    expect(bodies).toEqual([
+      expect.objectContaining({ suggestions: [expect.objectContaining({ url: 'https://a.example/', title: 'A' })] }),
+    ]);
     expect((await db.suggestions.toArray()).map((r) => r.status)).toEqual(['sent', 'draft']);
   });
 });

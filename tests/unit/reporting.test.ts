@@ -6,7 +6,14 @@ import { getDb } from '../../lib/db';
 import { localDate } from '../../lib/period';
 import { idempotencyKey } from '../../lib/report/delivery';
 import { stricterFields, withSuggestions } from '../../lib/report/payload';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay, duePeriods, nextPeriodEnd, periodKind } from '../../lib/report/schedule';
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  backoffDelay,
+  duePeriods,
+  nextPeriodEnd,
+  periodKind,
+} from '../../lib/report/schedule';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 import { useEmptyDb } from './helpers/db';
 
@@ -63,7 +70,9 @@ describe('scheduling', () => {
   it('months follow the calendar, and a long absence catches up at most 13 periods', () => {
     const r = duePeriods('month', at(2026, 1, 15), at(2026, 4, 1));
     expect(r.periods.map((p) => [localDate(p.start), localDate(p.end)])).toEqual([
-      ['2026-01-01', '2026-02-01'], ['2026-02-01', '2026-03-01'], ['2026-03-01', '2026-04-01'],
+      ['2026-01-01', '2026-02-01'],
+      ['2026-02-01', '2026-03-01'],
+      ['2026-03-01', '2026-04-01'],
     ]);
     expect(duePeriods('week', at(2024, 1, 1), at(2026, 1, 1)).periods).toHaveLength(13);
   });
@@ -86,19 +95,51 @@ describe('scheduling', () => {
 
 describe('payload', () => {
   it('the stricter choice wins field by field', () => {
-    const on = { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, manualCount: true, timeDetail: 'day', identity: 'named', bonus: 'points', shareLinks: true } as const;
-    const off = { totalShares: false, byNetwork: true, approvedPosts: false, ownCount: true, manualCount: false, timeDetail: 'week', identity: 'anonymous', bonus: 'qualified', shareLinks: false } as const;
+    const on = {
+      totalShares: true,
+      byNetwork: true,
+      approvedPosts: true,
+      ownCount: true,
+      manualCount: true,
+      timeDetail: 'day',
+      identity: 'named',
+      bonus: 'points',
+      shareLinks: true,
+    } as const;
+    const off = {
+      totalShares: false,
+      byNetwork: true,
+      approvedPosts: false,
+      ownCount: true,
+      manualCount: false,
+      timeDetail: 'week',
+      identity: 'anonymous',
+      bonus: 'qualified',
+      shareLinks: false,
+    } as const;
     expect(stricterFields(on, off)).toEqual(off);
     expect(stricterFields(off, on)).toEqual(off);
     expect(stricterFields(on, { ...on, timeDetail: 'none' }).timeDetail).toBe('none');
     expect(stricterFields(on, { ...on, bonus: 'off' }).bonus).toBe('off');
     // A report queued before the bonus and links existed (settings version 1) keeps them off.
-    const old = { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', identity: 'named' } as never;
+    const old = {
+      totalShares: true,
+      byNetwork: true,
+      approvedPosts: true,
+      ownCount: true,
+      timeDetail: 'day',
+      identity: 'named',
+    } as never;
     expect(stricterFields(old, on)).toMatchObject({ bonus: 'off', shareLinks: false });
   });
 
   it('only queued suggestions go out', () => {
-    const report = { schemaVersion: 1, identity: { kind: 'anonymous', installId: 'x' }, period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' }, generatedAt: new Date(0).toISOString() } as const;
+    const report = {
+      schemaVersion: 1,
+      identity: { kind: 'anonymous', installId: 'x' },
+      period: { kind: 'week', start: '2026-11-16', end: '2026-11-23' },
+      generatedAt: new Date(0).toISOString(),
+    } as const;
     const rows = [
       { id: 1, at: 0, url: 'https://a.example/', title: 'A', note: '', status: 'draft' },
       { id: 2, at: 0, url: 'https://b.example/', title: 'B', note: 'n', status: 'queued' },
@@ -110,7 +151,9 @@ describe('payload', () => {
   it('never reports to the demo feed', () => {
     const feed = { reporting: { endpoint: 'https://demo.example/r', schedule: 'weekly' } } as never;
     expect(reportEndpoint({}, { key: 'current', source: 'demo', feed, fetchedAt: 0 })).toBeNull();
-    expect(reportEndpoint({}, { key: 'current', source: 'https://feed/', feed, fetchedAt: 0 })).toBe('https://demo.example/r');
+    expect(reportEndpoint({}, { key: 'current', source: 'https://feed/', feed, fetchedAt: 0 })).toBe(
+      'https://demo.example/r',
+    );
     expect(reportEndpoint({ reportEndpoint: 'https://policy/r' }, undefined)).toBe('https://policy/r');
   });
 });
@@ -150,9 +193,22 @@ describe('reportingTick', () => {
   it('delivers each ended period once despite failures, retrying with backoff', async () => {
     let now = at(2026, 11, 18, 10);
     await fakeBrowser.storage.local.set({ settings: settings(true) });
-    await db.shares.add({ id: 's1', at: at(2026, 11, 19), network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [] });
+    await db.shares.add({
+      id: 's1',
+      at: at(2026, 11, 19),
+      network: 'x',
+      kind: 'post',
+      postId: null,
+      surface: 'composer',
+      urls: [],
+    });
     const srv = server(3);
-    const deps = { now: () => now, fetch: srv.fetch, random: () => 0, readManaged: async () => ({ reportEndpoint: ENDPOINT }) };
+    const deps = {
+      now: () => now,
+      fetch: srv.fetch,
+      random: () => 0,
+      readManaged: async () => ({ reportEndpoint: ENDPOINT }),
+    };
     expect(await reportingTick(db, deps)).toMatchObject({ sent: 0, queued: 0 }); // consent starts the clock
     now = at(2026, 12, 1, 9); // two weeks ended
     expect(await reportingTick(db, deps)).toMatchObject({ sent: 0, failed: 2, queued: 2 });
@@ -168,15 +224,28 @@ describe('reportingTick', () => {
     ]);
     const log = await db.sentLog.toArray();
     // The second failure of one report is counted in its entry, not added as another.
-    expect(log.map((l) => [l.ok, l.attempts ?? 1])).toEqual([[false, 2], [false, 1], [true, 1], [true, 1]]);
-    expect(log.find((l) => l.ok && l.key.endsWith('2026-11-16'))?.payload).toMatchObject({ totalShares: 1, period: { start: '2026-11-16' } });
+    expect(log.map((l) => [l.ok, l.attempts ?? 1])).toEqual([
+      [false, 2],
+      [false, 1],
+      [true, 1],
+      [true, 1],
+    ]);
+    expect(log.find((l) => l.ok && l.key.endsWith('2026-11-16'))?.payload).toMatchObject({
+      totalShares: 1,
+      period: { start: '2026-11-16' },
+    });
   });
 
   it('turning reporting off removes unsent reports, and nothing is sent', async () => {
     let now = at(2026, 11, 18, 10);
     await fakeBrowser.storage.local.set({ settings: settings(true) });
     const srv = server(100);
-    const deps = { now: () => now, fetch: srv.fetch, random: () => 0, readManaged: async () => ({ reportEndpoint: ENDPOINT }) };
+    const deps = {
+      now: () => now,
+      fetch: srv.fetch,
+      random: () => 0,
+      readManaged: async () => ({ reportEndpoint: ENDPOINT }),
+    };
     await reportingTick(db, deps);
     now = at(2026, 11, 24);
     await reportingTick(db, deps);

@@ -10,8 +10,13 @@ describe('settings migrations', () => {
   it('has a stored fixture for every version ever shipped and a step from each older one', () => {
     // Fails (rather than passing vacuously) when a version is added without its fixture or step.
     for (let v = 1; v <= SETTINGS_VERSION; v++) expect(existsSync(fixture(v)), fixture(v)).toBe(true);
-    for (let v = 1; v < SETTINGS_VERSION; v++) expect(SETTINGS_MIGRATIONS[v], `migration v${v}-to-v${v + 1}`).toBeTypeOf('function');
-    expect(Object.keys(SETTINGS_MIGRATIONS).map(Number).every((v) => v >= 1 && v < SETTINGS_VERSION)).toBe(true);
+    for (let v = 1; v < SETTINGS_VERSION; v++)
+      expect(SETTINGS_MIGRATIONS[v], `migration v${v}-to-v${v + 1}`).toBeTypeOf('function');
+    expect(
+      Object.keys(SETTINGS_MIGRATIONS)
+        .map(Number)
+        .every((v) => v >= 1 && v < SETTINGS_VERSION),
+    ).toBe(true);
   });
 
   it.each(Array.from({ length: SETTINGS_VERSION }, (_, i) => i + 1))(
@@ -23,7 +28,12 @@ describe('settings migrations', () => {
       expect(s.schemaVersion).toBe(SETTINGS_VERSION);
       // Choices every version has had must survive the chain.
       expect(s.reporting.enabled).toBe(true);
-      expect(s.reporting.fields).toMatchObject({ totalShares: true, byNetwork: false, approvedPosts: true, identity: 'named' });
+      expect(s.reporting.fields).toMatchObject({
+        totalShares: true,
+        byNetwork: false,
+        approvedPosts: true,
+        identity: 'named',
+      });
       expect(s.tracking.networks).toEqual({ linkedin: false, x: true });
       expect(s.installId).toBe('0b6f3c2e-5d1a-4c8e-9f00-123456789abc');
     },
@@ -33,9 +43,27 @@ describe('settings migrations', () => {
     const v1 = load(1) as { reporting: { fields: Record<string, unknown> } };
     expect(v1.reporting.fields).not.toHaveProperty('bonus');
     const s = readSettings(v1);
-    expect(s.reporting.fields).toMatchObject({ bonus: 'off', shareLinks: false, totalShares: true, timeDetail: 'week' });
+    expect(s.reporting.fields).toMatchObject({
+      bonus: 'off',
+      shareLinks: false,
+      totalShares: true,
+      timeDetail: 'week',
+    });
     // Someone whose version 1 settings allowed everything still has to choose the new fields.
-    const all = { ...v1, reporting: { ...v1.reporting, fields: { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, timeDetail: 'day', identity: 'named' } } };
+    const all = {
+      ...v1,
+      reporting: {
+        ...v1.reporting,
+        fields: {
+          totalShares: true,
+          byNetwork: true,
+          approvedPosts: true,
+          ownCount: true,
+          timeDetail: 'day',
+          identity: 'named',
+        },
+      },
+    };
     expect(readSettings(all).reporting.fields).toMatchObject({ bonus: 'off', shareLinks: false, byNetwork: true });
     expect(readSettings(load(2)).reporting.fields).toMatchObject({ bonus: 'qualified', shareLinks: true });
   });
@@ -45,8 +73,16 @@ describe('settings migrations', () => {
       1: (raw: Record<string, unknown>) => ({ ...raw, a: 1 }),
       2: (raw: Record<string, unknown>) => ({ ...raw, b: (raw.a as number) + 1 }),
     };
-    expect(migrateSettings({ schemaVersion: 1 }, 3, steps)).toEqual({ ok: true, from: 1, value: { schemaVersion: 3, a: 1, b: 2 } });
-    expect(migrateSettings({ schemaVersion: 2, a: 5 }, 3, steps)).toEqual({ ok: true, from: 2, value: { schemaVersion: 3, a: 5, b: 6 } });
+    expect(migrateSettings({ schemaVersion: 1 }, 3, steps)).toEqual({
+      ok: true,
+      from: 1,
+      value: { schemaVersion: 3, a: 1, b: 2 },
+    });
+    expect(migrateSettings({ schemaVersion: 2, a: 5 }, 3, steps)).toEqual({
+      ok: true,
+      from: 2,
+      value: { schemaVersion: 3, a: 5, b: 6 },
+    });
   });
 
   it.each([
@@ -59,7 +95,10 @@ describe('settings migrations', () => {
   });
 
   it('refuses a chain with a gap or a failing step', () => {
-    expect(migrateSettings({ schemaVersion: 1 }, 3, { 2: (r) => r })).toMatchObject({ ok: false, reason: 'missing-step' });
+    expect(migrateSettings({ schemaVersion: 1 }, 3, { 2: (r) => r })).toMatchObject({
+      ok: false,
+      reason: 'missing-step',
+    });
     const boom = () => {
       throw new Error('bad');
     };
@@ -67,8 +106,14 @@ describe('settings migrations', () => {
   });
 
   it.each([
-    ['an unknown future version', { ...DEFAULT_SETTINGS, schemaVersion: SETTINGS_VERSION + 1, reporting: { enabled: true } }],
-    ['a far-future version with reporting on', { schemaVersion: 1000, reporting: { enabled: true, fields: { totalShares: true } } }],
+    [
+      'an unknown future version',
+      { ...DEFAULT_SETTINGS, schemaVersion: SETTINGS_VERSION + 1, reporting: { enabled: true } },
+    ],
+    [
+      'a far-future version with reporting on',
+      { schemaVersion: 1000, reporting: { enabled: true, fields: { totalShares: true } } },
+    ],
     ['an unversioned object', { reporting: { enabled: true } }],
   ])('falls back to safe defaults (reporting off) on %s', (_, raw) => {
     const s = readSettings(raw);

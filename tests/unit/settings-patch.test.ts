@@ -15,8 +15,14 @@ describe('settings patches (ui:patchSettings): the background is the one writer'
   beforeEach(() => setupMessageRouter());
 
   it('applies a patch field by field and leaves every other field as stored', async () => {
-    await updateSettings((s) => ({ ...s, installId: 'install-1234', reporting: { ...s.reporting, name: 'Ada', email: 'ada@example.com' } }));
-    expect(await patch({ reporting: { fields: { byNetwork: true }, email: ' ada@lovelace.example ' } })).toEqual({ ok: true });
+    await updateSettings((s) => ({
+      ...s,
+      installId: 'install-1234',
+      reporting: { ...s.reporting, name: 'Ada', email: 'ada@example.com' },
+    }));
+    expect(await patch({ reporting: { fields: { byNetwork: true }, email: ' ada@lovelace.example ' } })).toEqual({
+      ok: true,
+    });
     const stored = await loadSettings();
     expect(stored.reporting.fields).toEqual({ ...DEFAULT_SETTINGS.reporting.fields, byNetwork: true });
     expect(stored.reporting.email).toBe('ada@lovelace.example'); // the schema's trim applies
@@ -28,9 +34,13 @@ describe('settings patches (ui:patchSettings): the background is the one writer'
   it('refuses an invalid patch with a clear reason and stores nothing', async () => {
     await updateSettings((s) => s);
     const before = await loadSettings();
-    expect(await patch({ reminders: { maxPerWeek: 99 } })).toEqual({ rejected: expect.stringMatching(/^invalid setting reminders\.maxPerWeek: /) });
+    expect(await patch({ reminders: { maxPerWeek: 99 } })).toEqual({
+      rejected: expect.stringMatching(/^invalid setting reminders\.maxPerWeek: /),
+    });
     expect(await patch({ tracking: { sleepy: true } })).toEqual({ rejected: 'unknown setting tracking.sleepy' });
-    expect(await patch({ feedUrl: 'http://plain.example/feed.json' })).toEqual({ rejected: expect.stringMatching(/^invalid setting feedUrl: /) });
+    expect(await patch({ feedUrl: 'http://plain.example/feed.json' })).toEqual({
+      rejected: expect.stringMatching(/^invalid setting feedUrl: /),
+    });
     // The install id is the background's own; web pages may not patch at all.
     expect(await patch({ installId: 'chosen-by-page' })).toEqual({ rejected: expect.stringContaining('installId') });
     expect(await patch({ keepText: false }, fromWeb)).toEqual({ rejected: 'sender is not an extension page' });
@@ -51,9 +61,20 @@ describe('settings patches (ui:patchSettings): the background is the one writer'
   });
 
   it('a page computes its patch as the changed fields only', () => {
-    const after = { ...DEFAULT_SETTINGS, reporting: { ...DEFAULT_SETTINGS.reporting, fields: { ...DEFAULT_SETTINGS.reporting.fields, bonus: 'points' as const } } };
+    const after = {
+      ...DEFAULT_SETTINGS,
+      reporting: {
+        ...DEFAULT_SETTINGS.reporting,
+        fields: { ...DEFAULT_SETTINGS.reporting.fields, bonus: 'points' as const },
+      },
+    };
     expect(diffSettings(DEFAULT_SETTINGS, after)).toEqual({ reporting: { fields: { bonus: 'points' } } });
-    expect(diffSettings(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, quietDays: [0] } })).toEqual({ reminders: { quietDays: [0] } });
+    expect(
+      diffSettings(DEFAULT_SETTINGS, {
+        ...DEFAULT_SETTINGS,
+        reminders: { ...DEFAULT_SETTINGS.reminders, quietDays: [0] },
+      }),
+    ).toEqual({ reminders: { quietDays: [0] } });
     expect(diffSettings(DEFAULT_SETTINGS, DEFAULT_SETTINGS)).toEqual({});
   });
 });

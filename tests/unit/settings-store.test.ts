@@ -56,7 +56,9 @@ describe('settings store of the extension pages', () => {
 
   it('refuses a change the settings do not allow, with the reason, and stores nothing', async () => {
     const store = await freshStore();
-    await expect(store.getState().update((s) => ({ ...s, reminders: { ...s.reminders, maxPerWeek: 99 } }))).rejects.toThrow(/reminders\.maxPerWeek/);
+    await expect(
+      store.getState().update((s) => ({ ...s, reminders: { ...s.reminders, maxPerWeek: 99 } })),
+    ).rejects.toThrow(/reminders\.maxPerWeek/);
     expect((await loadSettings()).reminders.maxPerWeek).toBe(DEFAULT_SETTINGS.reminders.maxPerWeek);
   });
 

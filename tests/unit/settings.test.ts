@@ -16,7 +16,14 @@ describe('settings', () => {
     ['garbage', 'not settings'],
     ['a wrong type', { ...DEFAULT_SETTINGS, reporting: { ...DEFAULT_SETTINGS.reporting, enabled: 'yes' } }],
     ['a future version', { ...DEFAULT_SETTINGS, schemaVersion: 99, reporting: { enabled: true } }],
-    ['a feed URL over plain http', { ...DEFAULT_SETTINGS, reporting: { ...DEFAULT_SETTINGS.reporting, enabled: true }, feedUrl: 'http://feed.example/f.json' }],
+    [
+      'a feed URL over plain http',
+      {
+        ...DEFAULT_SETTINGS,
+        reporting: { ...DEFAULT_SETTINGS.reporting, enabled: true },
+        feedUrl: 'http://feed.example/f.json',
+      },
+    ],
     ['a feed URL that is not a URL', { ...DEFAULT_SETTINGS, feedUrl: 'feed.example/f.json' }],
   ])('falls back to safe defaults (reporting off) on %s', (_, raw) => {
     expect(readSettings(raw)).toEqual(DEFAULT_SETTINGS);
@@ -30,8 +37,15 @@ describe('settings', () => {
       reporting: {
         enabled: false,
         fields: {
-          totalShares: false, byNetwork: false, approvedPosts: false, ownCount: false, manualCount: false,
-          timeDetail: 'none', bonus: 'off', shareLinks: false, identity: 'anonymous',
+          totalShares: false,
+          byNetwork: false,
+          approvedPosts: false,
+          ownCount: false,
+          manualCount: false,
+          timeDetail: 'none',
+          bonus: 'off',
+          shareLinks: false,
+          identity: 'anonymous',
         },
         name: '',
         email: '',
@@ -45,7 +59,9 @@ describe('settings', () => {
     });
     // Stored settings missing whole sections get the same defaults for them.
     expect(readSettings({ schemaVersion: 2 })).toEqual(DEFAULT_SETTINGS);
-    expect(readSettings({ schemaVersion: 2, tracking: {}, reporting: { fields: {} }, reminders: {} })).toEqual(DEFAULT_SETTINGS);
+    expect(readSettings({ schemaVersion: 2, tracking: {}, reporting: { fields: {} }, reminders: {} })).toEqual(
+      DEFAULT_SETTINGS,
+    );
   });
 
   // Every value the employee can choose is kept as chosen, at both ends of each range.
@@ -55,40 +71,91 @@ describe('settings', () => {
     return s;
   };
   it.each([
-    ['all report fields on, daily, named, points and links', (s: typeof DEFAULT_SETTINGS) => {
-      s.reporting = { ...s.reporting, enabled: true, name: 'Ann', email: 'ann@example.com', fields: { totalShares: true, byNetwork: true, approvedPosts: true, ownCount: true, manualCount: true, timeDetail: 'day', bonus: 'points', shareLinks: true, identity: 'named' } };
-    }],
-    ['weekly detail, qualified only', (s: typeof DEFAULT_SETTINGS) => {
-      s.reporting.fields = { ...s.reporting.fields, timeDetail: 'week', bonus: 'qualified' };
-    }],
-    ['explicit none, off and anonymous with text not kept', (s: typeof DEFAULT_SETTINGS) => {
-      s.reporting.fields = { ...s.reporting.fields, timeDetail: 'none', bonus: 'off', identity: 'anonymous' };
-      s.keepText = false;
-    }],
-    ['tracking off and paused until a time', (s: typeof DEFAULT_SETTINGS) => {
-      s.tracking = { enabled: false, networks: { linkedin: false, x: false }, paused: true, pausedUntil: 1_800_000_000_000 };
-    }],
-    ['reminders at the low ends', (s: typeof DEFAULT_SETTINGS) => {
-      s.reminders = { enabled: true, maxPerWeek: 1, quietDays: [0], startHour: 0, endHour: 1 };
-    }],
-    ['reminders at the high ends', (s: typeof DEFAULT_SETTINGS) => {
-      s.reminders = { enabled: true, maxPerWeek: 20, quietDays: [6], startHour: 23, endHour: 24 };
-    }],
-    ['a name of 120 and an email of 200 characters', (s: typeof DEFAULT_SETTINGS) => {
-      s.reporting.name = 'n'.repeat(120);
-      s.reporting.email = 'e'.repeat(200);
-    }],
-    ['an install id of 8 characters, and having been welcomed', (s: typeof DEFAULT_SETTINGS) => {
-      s.installId = 'aZ0-aZ0-';
-      s.welcomed = true;
-    }],
-    ['an install id of 64 characters', (s: typeof DEFAULT_SETTINGS) => {
-      s.installId = 'a'.repeat(64);
-    }],
-    ['the report endpoint agreed to and one declined, up to 2,048 characters', (s: typeof DEFAULT_SETTINGS) => {
-      s.reporting.consentedEndpoint = 'https://reports.example/r';
-      s.reporting.declinedEndpoint = `https://other.example/${'p'.repeat(2048 - 'https://other.example/'.length)}`;
-    }],
+    [
+      'all report fields on, daily, named, points and links',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.reporting = {
+          ...s.reporting,
+          enabled: true,
+          name: 'Ann',
+          email: 'ann@example.com',
+          fields: {
+            totalShares: true,
+            byNetwork: true,
+            approvedPosts: true,
+            ownCount: true,
+            manualCount: true,
+            timeDetail: 'day',
+            bonus: 'points',
+            shareLinks: true,
+            identity: 'named',
+          },
+        };
+      },
+    ],
+    [
+      'weekly detail, qualified only',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.reporting.fields = { ...s.reporting.fields, timeDetail: 'week', bonus: 'qualified' };
+      },
+    ],
+    [
+      'explicit none, off and anonymous with text not kept',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.reporting.fields = { ...s.reporting.fields, timeDetail: 'none', bonus: 'off', identity: 'anonymous' };
+        s.keepText = false;
+      },
+    ],
+    [
+      'tracking off and paused until a time',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.tracking = {
+          enabled: false,
+          networks: { linkedin: false, x: false },
+          paused: true,
+          pausedUntil: 1_800_000_000_000,
+        };
+      },
+    ],
+    [
+      'reminders at the low ends',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.reminders = { enabled: true, maxPerWeek: 1, quietDays: [0], startHour: 0, endHour: 1 };
+      },
+    ],
+    [
+      'reminders at the high ends',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.reminders = { enabled: true, maxPerWeek: 20, quietDays: [6], startHour: 23, endHour: 24 };
+      },
+    ],
+    [
+      'a name of 120 and an email of 200 characters',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.reporting.name = 'n'.repeat(120);
+        s.reporting.email = 'e'.repeat(200);
+      },
+    ],
+    [
+      'an install id of 8 characters, and having been welcomed',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.installId = 'aZ0-aZ0-';
+        s.welcomed = true;
+      },
+    ],
+    [
+      'an install id of 64 characters',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.installId = 'a'.repeat(64);
+      },
+    ],
+    [
+      'the report endpoint agreed to and one declined, up to 2,048 characters',
+      (s: typeof DEFAULT_SETTINGS) => {
+        s.reporting.consentedEndpoint = 'https://reports.example/r';
+        s.reporting.declinedEndpoint = `https://other.example/${'p'.repeat(2048 - 'https://other.example/'.length)}`;
+      },
+    ],
   ])('keeps %s', (_, over) => {
     const s = chosen(over);
     expect(readSettings(structuredClone(s))).toEqual(s);
@@ -108,15 +175,26 @@ describe('settings', () => {
     ['an end hour 25', (s: Record<string, any>) => (s.reminders.endHour = 25)],
     ['a name of 121 characters', (s: Record<string, any>) => (s.reporting.name = 'n'.repeat(121))],
     ['an email of 201 characters', (s: Record<string, any>) => (s.reporting.email = 'e'.repeat(201))],
-    ['an agreed report endpoint of 2,049 characters', (s: Record<string, any>) => (s.reporting.consentedEndpoint = `https://r.example/${'p'.repeat(2049 - 'https://r.example/'.length)}`)],
-    ['a declined report endpoint of 2,049 characters', (s: Record<string, any>) => (s.reporting.declinedEndpoint = `https://r.example/${'p'.repeat(2049 - 'https://r.example/'.length)}`)],
+    [
+      'an agreed report endpoint of 2,049 characters',
+      (s: Record<string, any>) =>
+        (s.reporting.consentedEndpoint = `https://r.example/${'p'.repeat(2049 - 'https://r.example/'.length)}`),
+    ],
+    [
+      'a declined report endpoint of 2,049 characters',
+      (s: Record<string, any>) =>
+        (s.reporting.declinedEndpoint = `https://r.example/${'p'.repeat(2049 - 'https://r.example/'.length)}`),
+    ],
     ['an install id of 7 characters', (s: Record<string, any>) => (s.installId = 'abcdefg')],
     ['an install id of 65 characters', (s: Record<string, any>) => (s.installId = 'a'.repeat(65))],
     ['an install id with an underscore', (s: Record<string, any>) => (s.installId = 'abcd_efgh')],
     ['an install id with a prefix', (s: Record<string, any>) => (s.installId = '<b>abcdefgh')],
     ['an install id with a suffix', (s: Record<string, any>) => (s.installId = 'abcdefgh</b>')],
     ['a feed URL whose scheme ends in https', (s: Record<string, any>) => (s.feedUrl = 'xhttps://feed.example/f.json')],
-    ['a feed URL whose scheme starts with https', (s: Record<string, any>) => (s.feedUrl = 'httpsx://feed.example/f.json')],
+    [
+      'a feed URL whose scheme starts with https',
+      (s: Record<string, any>) => (s.feedUrl = 'httpsx://feed.example/f.json'),
+    ],
   ])('falls back to safe defaults on %s', (_, tamper) => {
     const raw = structuredClone(DEFAULT_SETTINGS) as Record<string, any>;
     raw.reporting.enabled = true;
@@ -145,7 +223,10 @@ describe('settings', () => {
 
   it('stops tracking while paused, and resumes at the pause end', () => {
     const now = Date.UTC(2026, 10, 25);
-    const paused = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, paused: true, pausedUntil: now + 1000 } };
+    const paused = {
+      ...DEFAULT_SETTINGS,
+      tracking: { ...DEFAULT_SETTINGS.tracking, paused: true, pausedUntil: now + 1000 },
+    };
     expect(isTracking(paused, 'x', now)).toBe(false);
     expect(isTracking(paused, 'x', now + 1000)).toBe(true);
     const indefinitely = { ...paused, tracking: { ...paused.tracking, pausedUntil: null } };
@@ -156,12 +237,18 @@ describe('settings', () => {
     const off = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, enabled: false } };
     expect(isTracking(off, 'x', 0)).toBe(false);
     expect(isTracking(off, 'linkedin', 0)).toBe(false);
-    const resumed = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, paused: false, pausedUntil: 10 ** 12 } };
+    const resumed = {
+      ...DEFAULT_SETTINGS,
+      tracking: { ...DEFAULT_SETTINGS.tracking, paused: false, pausedUntil: 10 ** 12 },
+    };
     expect(isTracking(resumed, 'x', 0)).toBe(true);
   });
 
   it('tracks per network', () => {
-    const s = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, networks: { linkedin: false, x: true } } };
+    const s = {
+      ...DEFAULT_SETTINGS,
+      tracking: { ...DEFAULT_SETTINGS.tracking, networks: { linkedin: false, x: true } },
+    };
     expect(isTracking(s, 'linkedin', 0)).toBe(false);
     expect(isTracking(s, 'x', 0)).toBe(true);
   });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractUrls, keptLinks, matchPostByUrls, normalizeUrl, pickIntent, INTENT_WINDOW_MS } from '../../lib/share-match';
+import {
+  extractUrls,
+  keptLinks,
+  matchPostByUrls,
+  normalizeUrl,
+  pickIntent,
+  INTENT_WINDOW_MS,
+} from '../../lib/share-match';
 import { demoFeed } from './helpers/demo-feed';
 
 describe('normalizeUrl', () => {
@@ -68,7 +75,10 @@ describe('pickIntent', () => {
     // Newest by time, not by place in the list.
     expect(pickIntent([...intents].reverse(), 'x', now)?.postId).toBe('b');
     // Two stamped in the same millisecond: the one recorded first.
-    const tie = [{ at: now - 5, network: 'x' as const, postId: 'first' }, { at: now - 5, network: 'x' as const, postId: 'second' }];
+    const tie = [
+      { at: now - 5, network: 'x' as const, postId: 'first' },
+      { at: now - 5, network: 'x' as const, postId: 'second' },
+    ];
     expect(pickIntent(tie, 'x', now)?.postId).toBe('first');
   });
 });
@@ -78,7 +88,10 @@ const demoPosts = demoFeed().posts;
 
 describe('normalizeUrl: the same link however it was written', () => {
   it.each([
-    ['http://www.kestrel-robotics.example/r7/?utm_source=sharewise&utm_campaign=p1#top', 'https://kestrel-robotics.example/r7'],
+    [
+      'http://www.kestrel-robotics.example/r7/?utm_source=sharewise&utm_campaign=p1#top',
+      'https://kestrel-robotics.example/r7',
+    ],
     ['HTTPS://WWW.KESTREL-ROBOTICS.EXAMPLE/r7', 'kestrel-robotics.example/r7'],
     ['https://kestrel-robotics.example/r7?gclid=1&mc_cid=2&fbclid=3', 'kestrel-robotics.example/r7/'],
     ['www.kestrel-robotics.example/r7', 'https://kestrel-robotics.example/r7'],
@@ -132,7 +145,10 @@ describe('matchPostByUrls', () => {
 
   it('prefers the post meant for the network when two share a link', () => {
     const [a, b] = [demoPosts[0]!, demoPosts[0]!];
-    const posts = [{ ...a, id: 'li-only', networks: ['linkedin' as const] }, { ...b, id: 'x-only', networks: ['x' as const] }];
+    const posts = [
+      { ...a, id: 'li-only', networks: ['linkedin' as const] },
+      { ...b, id: 'x-only', networks: ['x' as const] },
+    ];
     expect(matchPostByUrls([a.url], posts, 'x')?.id).toBe('x-only');
     expect(matchPostByUrls([a.url], posts, 'linkedin')?.id).toBe('li-only');
   });
@@ -142,9 +158,9 @@ describe('keptLinks: what a share keeps of its links without post text', () => {
   const post = demoPosts.find((p) => p.id === 'p-2026-11-r7-launch')!;
 
   it("keeps only the approved post's own link, normalised, when the text linked to it", () => {
-    expect(keptLinks(['https://elsewhere.example/mine', 'http://www.kestrel-robotics.example/r7/?utm_source=x'], post)).toEqual([
-      'kestrel-robotics.example/r7',
-    ]);
+    expect(
+      keptLinks(['https://elsewhere.example/mine', 'http://www.kestrel-robotics.example/r7/?utm_source=x'], post),
+    ).toEqual(['kestrel-robotics.example/r7']);
   });
 
   it('keeps no link when the text did not link to the post (a share credited through a one-click intent)', () => {
@@ -168,10 +184,18 @@ describe('pickIntent window edges', () => {
 
   it('never picks an intent of the other network', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.integer({ min: now - 2 * INTENT_WINDOW_MS, max: now }), postId: fc.string({ minLength: 1 }) })), (raw) => {
-        const intents = raw.map((r) => ({ ...r, network: 'linkedin' as const }));
-        expect(pickIntent(intents, 'x', now)).toBeNull();
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: now - 2 * INTENT_WINDOW_MS, max: now }),
+            postId: fc.string({ minLength: 1 }),
+          }),
+        ),
+        (raw) => {
+          const intents = raw.map((r) => ({ ...r, network: 'linkedin' as const }));
+          expect(pickIntent(intents, 'x', now)).toBeNull();
+        },
+      ),
     );
   });
 });

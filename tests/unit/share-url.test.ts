@@ -2,8 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeUrl } from '../../lib/share-match';
 import {
-  campaignUrl, composedText, isSuggestedText, linkedInLength, linkedInShareUrl, MAX_SHARE_URL_LENGTH, COMPOSER_LIMITS, xLength,
-  xShareUrl, type ShareContent,
+  campaignUrl,
+  composedText,
+  isSuggestedText,
+  linkedInLength,
+  linkedInShareUrl,
+  MAX_SHARE_URL_LENGTH,
+  COMPOSER_LIMITS,
+  xLength,
+  xShareUrl,
+  type ShareContent,
 } from '../../lib/share-url';
 
 const post: ShareContent = {
@@ -58,13 +66,23 @@ describe('X intent', () => {
 
 describe('X length', () => {
   it('counts the link as 23 whatever its length, plus a space, plus " #tag" per hashtag', () => {
-    const base = { text: 'Hello', url: 'https://example.com/a/very/long/path/that/is/much/longer/than/23', hashtags: ['ab'] };
+    const base = {
+      text: 'Hello',
+      url: 'https://example.com/a/very/long/path/that/is/much/longer/than/23',
+      hashtags: ['ab'],
+    };
     expect(xLength(base)).toBe(5 + 1 + 23 + 4);
     expect(xLength({ ...base, url: 'https://e.co' })).toBe(5 + 1 + 23 + 4);
   });
 
   it('counts links written in the text as 23 too', () => {
-    expect(xLength({ text: 'see https://example.com/x/y/z/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa now', url: '', hashtags: [] })).toBe(4 + 23 + 4);
+    expect(
+      xLength({
+        text: 'see https://example.com/x/y/z/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa now',
+        url: '',
+        hashtags: [],
+      }),
+    ).toBe(4 + 23 + 4);
   });
 
   it('weights CJK and emoji as 2, Latin with accents as 1', () => {
@@ -111,7 +129,9 @@ describe('LinkedIn share', () => {
   });
 
   it('counts characters of the full post', () => {
-    expect(linkedInLength({ ...post, text: 'Hi', hashtags: [] })).toBe(2 + 2 + campaignUrl(post.url, post.postId).length);
+    expect(linkedInLength({ ...post, text: 'Hi', hashtags: [] })).toBe(
+      2 + 2 + campaignUrl(post.url, post.postId).length,
+    );
   });
 });
 

@@ -22,7 +22,14 @@ const OPTIONS = { id: fakeBrowser.runtime.id, url: `${origin}options.html` };
 const POPUP = { id: fakeBrowser.runtime.id, url: `${origin}popup.html` };
 const stored = async () => readSnapshot((await fakeBrowser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY]);
 const share = (id: string, over: Partial<Share> = {}): Share => ({
-  id, at: Date.now(), network: 'x', kind: 'post', postId: null, surface: 'composer', urls: [], ...over,
+  id,
+  at: Date.now(),
+  network: 'x',
+  kind: 'post',
+  postId: null,
+  surface: 'composer',
+  urls: [],
+  ...over,
 });
 /** Waits for the background's next snapshot write (storage.local.onChanged), or gives up after `ms`. */
 const nextWrite = (ms = 2000) =>
@@ -47,8 +54,27 @@ describe('the popup snapshot (pure)', () => {
     vision: { headline: 'H', measures: [] },
     program: { name: 'Q4', period: 'month', threshold: 100, points: { linkedin: 10, x: 5, ownContent: 2 } },
     posts: [
-      { id: 'live', title: 'Live', text: 't', url: 'https://acme.example/a', hashtags: [], networks: ['x', 'linkedin'], variants: [], publishedAt: '2026-11-20' },
-      { id: 'ends-today', title: 'Ends', text: 't', url: 'https://acme.example/b', hashtags: [], networks: ['x'], variants: [], publishedAt: '2026-11-21', expiresAt: '2026-11-25' },
+      {
+        id: 'live',
+        title: 'Live',
+        text: 't',
+        url: 'https://acme.example/a',
+        hashtags: [],
+        networks: ['x', 'linkedin'],
+        variants: [],
+        publishedAt: '2026-11-20',
+      },
+      {
+        id: 'ends-today',
+        title: 'Ends',
+        text: 't',
+        url: 'https://acme.example/b',
+        hashtags: [],
+        networks: ['x'],
+        variants: [],
+        publishedAt: '2026-11-21',
+        expiresAt: '2026-11-25',
+      },
     ],
   } as unknown as Feed;
 
@@ -78,8 +104,15 @@ describe('the popup snapshot (pure)', () => {
   });
 
   it('decides at opening whether a pause is still on', () => {
-    const settings = { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, paused: true, pausedUntil: NOW + 1000 } };
-    const snap = buildSnapshot({ row: undefined, posts: [], shared: new Map(), progress: { totals: [], posts: [] }, anyEver: false }, settings, null);
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      tracking: { ...DEFAULT_SETTINGS.tracking, paused: true, pausedUntil: NOW + 1000 },
+    };
+    const snap = buildSnapshot(
+      { row: undefined, posts: [], shared: new Map(), progress: { totals: [], posts: [] }, anyEver: false },
+      settings,
+      null,
+    );
     expect(popupView(snap, NOW).tracking).toEqual({ state: 'paused', until: NOW + 1000 });
     expect(popupView(snap, NOW + 1000).tracking).toEqual({ state: 'on' });
   });
@@ -109,10 +142,23 @@ describe('the background keeps the popup snapshot current', () => {
 
     // X counts a post from the page's notice together with its CreateTweet request (lib/background/signals.ts).
     const hub = getSignalHub();
-    await hub.requestStarted('create-1', 3, { network: 'x', endpoint: 'x-graphql', operation: 'CreateTweet', kind: 'post', text: 'hello' });
+    await hub.requestStarted('create-1', 3, {
+      network: 'x',
+      endpoint: 'x-graphql',
+      operation: 'CreateTweet',
+      kind: 'post',
+      text: 'hello',
+    });
     await hub.requestEnded('create-1', true);
     const logged = await deliver(
-      envelope('cs:shareDetected', { network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId: 'abcdef12-3456', confirmedBy: 'notice' }),
+      envelope('cs:shareDetected', {
+        network: 'x',
+        kind: 'post',
+        surface: 'composer',
+        text: 'hello',
+        submissionId: 'abcdef12-3456',
+        confirmedBy: 'notice',
+      }),
       { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } },
     );
     expect(logged).toMatchObject({ logged: true });
@@ -136,7 +182,9 @@ describe('the background keeps the popup snapshot current', () => {
     setupSnapshot();
     await refreshSnapshot();
     let written = nextWrite();
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, paused: true } } });
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_SETTINGS.tracking, paused: true } },
+    });
     expect((await written)?.tracking.paused).toBe(true);
 
     written = nextWrite();

@@ -41,11 +41,16 @@ const opArb = fc.oneof(
   fc.array(shareArb, { maxLength: 6 }).map((list) => ({ op: 'import' as const, list })),
   fc.constantFrom(...ids).map((id) => ({ op: 'delete' as const, id })),
   fc.constantFrom(...ids).map((id) => ({ op: 'update' as const, id })),
-  fc.record({ id: fc.constantFrom(...ids), days: fc.integer({ min: -3, max: 3 }) }).map((r) => ({ op: 'rewrite' as const, ...r })),
+  fc
+    .record({ id: fc.constantFrom(...ids), days: fc.integer({ min: -3, max: 3 }) })
+    .map((r) => ({ op: 'rewrite' as const, ...r })),
   fc.constant({ op: 'clear' as const }),
 );
 const toShare = (s: { id: string; at: number; network: 'linkedin' | 'x'; postId: string | null }): Share => ({
-  ...s, kind: 'post', surface: 'composer', urls: [],
+  ...s,
+  kind: 'post',
+  surface: 'composer',
+  urls: [],
 });
 
 /** Rows as the table lists them: by primary key (IndexedDB compares these string arrays like this). */
@@ -61,42 +66,66 @@ let db: SharewiseDB;
 describe('daily summary', () => {
   it('always equals the summary recomputed from the shares table', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { maxLength: 12 }), fc.constantFrom<ProgressProgram['period']>('week', 'month', 'quarter'), async (ops, period) => {
-        db = await emptyDb();
-        let id = 0;
-        for (const o of ops) {
-          if (o.op === 'log') {
-            await logDetectedShare(
-              db,
-              { network: o.s.network, kind: 'post', surface: 'composer', text: 'mine', submissionId: `sub-${++id}`, confirmedBy: 'notice' },
-              { settings: DEFAULT_SETTINGS, posts: [], now: o.s.at, newId: () => `log-${id}` },
-            );
-          } else if (o.op === 'import') await addShares(db, o.list.map(toShare));
-          else if (o.op === 'delete') await deleteShare(db, o.id);
-          else if (o.op === 'update') await updateDetails(db, o.id, { signals: ['page'], permalink: `https://x.com/i/status/${o.id}` });
-          else if (o.op === 'rewrite') {
-            // A rewrite that tries to move shares in time, network and post moves nothing the summary counts.
-            await rewriteDetails(
-              db,
-              (s) => s.id === o.id,
-              (s) => ({ ...s, at: s.at + o.days * 24 * HOUR, network: s.network === 'x' ? 'linkedin' : 'x', postId: 'p3', text: undefined }),
-            );
-          } else await deleteAllData(db);
-        }
-        const shares = await db.shares.toArray();
-        const [days, totals, posts] = await Promise.all([db.dailyStats.toArray(), db.dayTotals.toArray(), db.periodPosts.toArray()]);
-        const want = summarise(shares);
-        expect(days).toEqual(inKeyOrder(want.days, (d) => [d.day, d.network, d.postKey]));
-        expect(totals).toEqual(inKeyOrder(want.totals, (t) => [t.day, t.network]));
-        expect(posts).toEqual(inKeyOrder(want.posts, (p) => [p.period, p.network, p.postKey]));
-        const program: ProgressProgram = { period, threshold: 30, points: { linkedin: 10, x: 5, ownContent: 1 } };
-        const now = BASE + 40 * 24 * HOUR;
-        // The popup reads the program period's posts only (progressRows); all of them must give the same.
-        const inPeriod = posts.filter((p) => periodPostKeys(periodContaining(period, now)).includes(p.period));
-        expect(computeProgressFromDays(totals, inPeriod, program, now)).toEqual(progressFromLog(shares, program, now));
-        expect(computeProgressFromDays(totals, posts, program, now)).toEqual(progressFromLog(shares, program, now));
-        expect(computeProgressFromDays(totals, [], undefined, now)).toEqual(progressFromLog(shares, undefined, now));
-      }),
+      fc.asyncProperty(
+        fc.array(opArb, { maxLength: 12 }),
+        fc.constantFrom<ProgressProgram['period']>('week', 'month', 'quarter'),
+        async (ops, period) => {
+          db = await emptyDb();
+          let id = 0;
+          for (const o of ops) {
+            if (o.op === 'log') {
+              await logDetectedShare(
+                db,
+                {
+                  network: o.s.network,
+                  kind: 'post',
+                  surface: 'composer',
+                  text: 'mine',
+                  submissionId: `sub-${++id}`,
+                  confirmedBy: 'notice',
+                },
+                { settings: DEFAULT_SETTINGS, posts: [], now: o.s.at, newId: () => `log-${id}` },
+              );
+            } else if (o.op === 'import') await addShares(db, o.list.map(toShare));
+            else if (o.op === 'delete') await deleteShare(db, o.id);
+            else if (o.op === 'update')
+              await updateDetails(db, o.id, { signals: ['page'], permalink: `https://x.com/i/status/${o.id}` });
+            else if (o.op === 'rewrite') {
+              // A rewrite that tries to move shares in time, network and post moves nothing the summary counts.
+              await rewriteDetails(
+                db,
+                (s) => s.id === o.id,
+                (s) => ({
+                  ...s,
+                  at: s.at + o.days * 24 * HOUR,
+                  network: s.network === 'x' ? 'linkedin' : 'x',
+                  postId: 'p3',
+                  text: undefined,
+                }),
+              );
+            } else await deleteAllData(db);
+          }
+          const shares = await db.shares.toArray();
+          const [days, totals, posts] = await Promise.all([
+            db.dailyStats.toArray(),
+            db.dayTotals.toArray(),
+            db.periodPosts.toArray(),
+          ]);
+          const want = summarise(shares);
+          expect(days).toEqual(inKeyOrder(want.days, (d) => [d.day, d.network, d.postKey]));
+          expect(totals).toEqual(inKeyOrder(want.totals, (t) => [t.day, t.network]));
+          expect(posts).toEqual(inKeyOrder(want.posts, (p) => [p.period, p.network, p.postKey]));
+          const program: ProgressProgram = { period, threshold: 30, points: { linkedin: 10, x: 5, ownContent: 1 } };
+          const now = BASE + 40 * 24 * HOUR;
+          // The popup reads the program period's posts only (progressRows); all of them must give the same.
+          const inPeriod = posts.filter((p) => periodPostKeys(periodContaining(period, now)).includes(p.period));
+          expect(computeProgressFromDays(totals, inPeriod, program, now)).toEqual(
+            progressFromLog(shares, program, now),
+          );
+          expect(computeProgressFromDays(totals, posts, program, now)).toEqual(progressFromLog(shares, program, now));
+          expect(computeProgressFromDays(totals, [], undefined, now)).toEqual(progressFromLog(shares, undefined, now));
+        },
+      ),
       { numRuns: 150 },
     );
   }, 60_000);
@@ -157,6 +186,8 @@ describe('daily summary', () => {
       toShare({ id: 'b', at: BASE + 11 * day + 12 * HOUR, network: 'x', postId: 'p1' }),
     ]);
     await applyStats(db, [{ day: localDate(BASE + 10 * day + 12 * HOUR), network: 'x', postKey: 'p1', count: -1 }]);
-    expect(await db.dailyStats.toArray()).toEqual([{ day: localDate(BASE + 11 * day + 12 * HOUR), network: 'x', postKey: 'p1', count: 1 }]);
+    expect(await db.dailyStats.toArray()).toEqual([
+      { day: localDate(BASE + 11 * day + 12 * HOUR), network: 'x', postKey: 'p1', count: 1 },
+    ]);
   });
 });

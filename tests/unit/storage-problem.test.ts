@@ -7,9 +7,17 @@ import { deliverRaw, envelope, seeCreateRequest, useBackground } from './helpers
 
 const sender = { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } };
 const share = (submissionId: string) =>
-  envelope('cs:shareDetected', { network: 'x', kind: 'post', surface: 'composer', text: 'hello', submissionId, confirmedBy: 'notice' });
+  envelope('cs:shareDetected', {
+    network: 'x',
+    kind: 'post',
+    surface: 'composer',
+    text: 'hello',
+    submissionId,
+    confirmedBy: 'notice',
+  });
 const deliver = (message: unknown) => deliverRaw(message, sender);
-const stored = async () => readStorageProblem((await fakeBrowser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY]);
+const stored = async () =>
+  readStorageProblem((await fakeBrowser.storage.local.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY]);
 
 useBackground();
 

@@ -61,7 +61,6 @@ export function extensionBuild(name: BrowserName): string {
   return join(ROOT, '.output', name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
 }
 
-
 /** Reads one IndexedDB table without creating the database if it does not exist yet. */
 const READ_TABLE = async (table: string): Promise<unknown[]> =>
   new Promise((ok, fail) => {
@@ -85,7 +84,8 @@ const READ_TABLE = async (table: string): Promise<unknown[]> =>
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const path = options.extensionPath ?? extensionBuild(name);
-  if (!existsSync(join(path, 'manifest.json'))) throw new Error(`no extension build at ${path}: run npm run build first`);
+  if (!existsSync(join(path, 'manifest.json')))
+    throw new Error(`no extension build at ${path}: run npm run build first`);
   const hosts = [...FIXTURE_HOSTS, ...(options.hosts ?? [])];
   return name === 'chromium' ? launchChromium(path, hosts, options) : launchFirefox(path, hosts, options);
 }
@@ -102,7 +102,8 @@ function chromiumWithPolicies(policyDir: string): string {
   const etc = join(dir, 'etc');
   mkdirSync(join(etc, 'policies/managed'), { recursive: true });
   if (existsSync('/etc/chromium')) {
-    for (const f of readdirSync('/etc/chromium')) if (f !== 'policies') cpSync(join('/etc/chromium', f), join(etc, f), { recursive: true });
+    for (const f of readdirSync('/etc/chromium'))
+      if (f !== 'policies') cpSync(join('/etc/chromium', f), join(etc, f), { recursive: true });
   }
   const launcher = join(dir, 'chromium');
   writeFileSync(
@@ -128,9 +129,16 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
     locale: options.locale,
     ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     args: [
-      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${path}`, `--load-extension=${path}`,
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${path}`,
+      `--load-extension=${path}`,
       `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${FIXTURE_PORT}`).join(', ')}`,
       '--ignore-certificate-errors',
       ...(options.locale ? [`--lang=${options.locale}`] : []),
@@ -149,15 +157,24 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
       url: () => page.url(),
       goto: async (url) => void (await page.goto(url)),
       click: async (selector) => {
-        const at = await waitUntil(() => page.evaluate(`(${CENTER_OF})(${JSON.stringify(selector)})`) as Promise<{ x: number; y: number } | null>, selector);
+        const at = await waitUntil(
+          () =>
+            page.evaluate(`(${CENTER_OF})(${JSON.stringify(selector)})`) as Promise<{ x: number; y: number } | null>,
+          selector,
+        );
         await page.mouse.click(at.x, at.y);
       },
       type: (text) => page.keyboard.type(text),
       press: (chord) => page.keyboard.press(chord),
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       waitFor: async (selector, timeoutMs) =>
-        void (await waitUntil(() => page.evaluate(`!!(${deepQuery})(${JSON.stringify(selector)})`), selector, timeoutMs)),
-      text: (selector) => page.evaluate(`(${deepQuery})(${JSON.stringify(selector)})?.textContent ?? null`) as Promise<string | null>,
+        void (await waitUntil(
+          () => page.evaluate(`!!(${deepQuery})(${JSON.stringify(selector)})`),
+          selector,
+          timeoutMs,
+        )),
+      text: (selector) =>
+        page.evaluate(`(${deepQuery})(${JSON.stringify(selector)})?.textContent ?? null`) as Promise<string | null>,
       screenshot: async (file) => void (await page.screenshot({ path: file })),
       close: () => page.close(),
     };
@@ -205,7 +222,11 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
         });
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
-        await waitUntil(() => running.size > 0 && [...running].every((id) => stopped.has(id)), 'the service worker to stop', 10_000);
+        await waitUntil(
+          () => running.size > 0 && [...running].every((id) => stopped.has(id)),
+          'the service worker to stop',
+          10_000,
+        );
       } finally {
         await cdp.detach().catch(() => {});
         await page.close();
@@ -216,7 +237,9 @@ async function launchChromium(path: string, hosts: string[], options: LaunchOpti
       // (disable reason "unsupportedDeveloperExtension"), as a developer's browser has it.
       const settings = await context.newPage();
       await settings.goto('chrome://extensions');
-      await settings.evaluate(() => (globalThis as any).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }));
+      await settings.evaluate(() =>
+        (globalThis as any).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }),
+      );
       await settings.close();
       const next = context.waitForEvent('serviceworker', {
         predicate: (w) => w.url().startsWith(extensionOrigin),
@@ -242,26 +265,30 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
   const puppeteer = (await import('puppeteer-core')).default;
   const uuid = randomUUID();
   const proxy = await startFixtureProxy(hosts, FIXTURE_PORT);
-  const ff = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    acceptInsecureCerts: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      // The fixture hosts go through the harness's proxy to the fixture server; everything else is direct.
-      'network.proxy.type': 2,
-      'network.proxy.autoconfig_url': proxy.pacUrl,
-      // Pins the extension's internal UUID so tests know its pages' URLs.
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-      ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
-      // 0 = dark, 1 = light (the value prefers-color-scheme reports to pages, web and extension alike).
-      ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
-    },
-  }).catch(async (err: unknown) => {
-    await proxy.close();
-    throw err;
-  });
+  const ff = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      acceptInsecureCerts: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        // The fixture hosts go through the harness's proxy to the fixture server; everything else is direct.
+        'network.proxy.type': 2,
+        'network.proxy.autoconfig_url': proxy.pacUrl,
+        // Pins the extension's internal UUID so tests know its pages' URLs.
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
+        // 0 = dark, 1 = light (the value prefers-color-scheme reports to pages, web and extension alike).
+        ...(options.colorScheme
+          ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }
+          : {}),
+      },
+    })
+    .catch(async (err: unknown) => {
+      await proxy.close();
+      throw err;
+    });
   await ff.installExtension(path);
   const extensionOrigin = `moz-extension://${uuid}/`;
   const extensionErrors: string[] = [];
@@ -273,9 +300,14 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
     }
     return {
       url: () => page.url(),
-      goto: async (url) => void (await page.goto(url, url.startsWith('moz-extension:') ? { waitUntil: [] as never } : {})),
+      goto: async (url) =>
+        void (await page.goto(url, url.startsWith('moz-extension:') ? { waitUntil: [] as never } : {})),
       click: async (selector) => {
-        const at = await waitUntil(() => page.evaluate(`(${CENTER_OF})(${JSON.stringify(selector)})`) as Promise<{ x: number; y: number } | null>, selector);
+        const at = await waitUntil(
+          () =>
+            page.evaluate(`(${CENTER_OF})(${JSON.stringify(selector)})`) as Promise<{ x: number; y: number } | null>,
+          selector,
+        );
         await page.mouse.click(at.x, at.y);
       },
       type: (text) => page.keyboard.type(text),
@@ -288,8 +320,13 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       waitFor: async (selector, timeoutMs) =>
-        void (await waitUntil(() => page.evaluate(`!!(${deepQuery})(${JSON.stringify(selector)})`), selector, timeoutMs)),
-      text: (selector) => page.evaluate(`(${deepQuery})(${JSON.stringify(selector)})?.textContent ?? null`) as Promise<string | null>,
+        void (await waitUntil(
+          () => page.evaluate(`!!(${deepQuery})(${JSON.stringify(selector)})`),
+          selector,
+          timeoutMs,
+        )),
+      text: (selector) =>
+        page.evaluate(`(${deepQuery})(${JSON.stringify(selector)})?.textContent ?? null`) as Promise<string | null>,
       screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
       close: () => page.close(),
     };
@@ -311,7 +348,10 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       // The load event of extension pages is never reported over BiDi: navigate without waiting, then
       // wait for the page to exist.
       await raw.goto(extensionOrigin + p.replace(/^\//, ''), { waitUntil: [] as never }).catch(() => {});
-      await waitUntil(() => raw.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'), `${p} to load`);
+      await waitUntil(
+        () => raw.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'),
+        `${p} to load`,
+      );
       if (readySelector) await page.waitFor(readySelector);
       return page;
     },
@@ -325,7 +365,9 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
     waitForPage: async (match, what) =>
       wrap(await waitUntil(async () => (await ff.pages()).find((p) => match(p.url())), what), false),
     stopServiceWorker: async () => {
-      throw new Error('Firefox runs the MV2 background page; WebDriver BiDi cannot stop it (see docs/browser-parity.md)');
+      throw new Error(
+        'Firefox runs the MV2 background page; WebDriver BiDi cannot stop it (see docs/browser-parity.md)',
+      );
     },
     reloadExtension: async () => {
       const page = await browser.openExtensionPage('/blank.html');
@@ -333,19 +375,23 @@ async function launchFirefox(path: string, hosts: string[], options: LaunchOptio
       void page.evaluate(() => void setTimeout(() => (globalThis as any).browser.runtime.reload(), 0)).catch(() => {});
       reader = null;
       // Back when a fresh extension page can reach a background that started after the reload.
-      await waitUntil(async () => {
-        const probe = await browser.openExtensionPage('/blank.html').catch(() => null);
-        if (!probe) return false;
-        try {
-          const bgStart = await probe.evaluate(async () => {
-            const bg = await (globalThis as any).browser.runtime.getBackgroundPage?.();
-            return bg ? bg.performance.timeOrigin : null;
-          });
-          return bgStart !== null && bgStart > before;
-        } finally {
-          await probe.close().catch(() => {});
-        }
-      }, 'the extension to come back after reload', 30_000);
+      await waitUntil(
+        async () => {
+          const probe = await browser.openExtensionPage('/blank.html').catch(() => null);
+          if (!probe) return false;
+          try {
+            const bgStart = await probe.evaluate(async () => {
+              const bg = await (globalThis as any).browser.runtime.getBackgroundPage?.();
+              return bg ? bg.performance.timeOrigin : null;
+            });
+            return bgStart !== null && bgStart > before;
+          } finally {
+            await probe.close().catch(() => {});
+          }
+        },
+        'the extension to come back after reload',
+        30_000,
+      );
     },
     close: async () => {
       await ff.close();

@@ -89,14 +89,29 @@ export const IDB_DOWNGRADE_TO_V2 = async (): Promise<Record<string, number>> => 
       req.onsuccess = () => ok(req.result);
       req.onerror = () => fail(req.error);
     });
-  const done = (req: IDBRequest) => new Promise<any>((ok, fail) => {
-    req.onsuccess = () => ok(req.result);
-    req.onerror = () => fail(req.error);
-  });
+  const done = (req: IDBRequest) =>
+    new Promise<any>((ok, fail) => {
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
   const V2: Record<string, { keyPath: string; autoIncrement?: boolean; indexes: [string, string | string[]][] }> = {
-    shares: { keyPath: 'id', indexes: [['at', 'at'], ['[network+at]', ['network', 'at']], ['postId', 'postId']] },
+    shares: {
+      keyPath: 'id',
+      indexes: [
+        ['at', 'at'],
+        ['[network+at]', ['network', 'at']],
+        ['postId', 'postId'],
+      ],
+    },
     feedCache: { keyPath: 'key', indexes: [] },
-    intents: { keyPath: 'id', autoIncrement: true, indexes: [['at', 'at'], ['network', 'network']] },
+    intents: {
+      keyPath: 'id',
+      autoIncrement: true,
+      indexes: [
+        ['at', 'at'],
+        ['network', 'network'],
+      ],
+    },
     seen: { keyPath: 'key', indexes: [['at', 'at']] },
   };
   const current = await open();

@@ -20,14 +20,29 @@ const DESCRIBE_FOCUS = (): FocusStop | null => {
   const labelledBy = el.getAttribute('aria-labelledby');
   const name = (
     el.getAttribute('aria-label') ??
-    (labelledBy ? labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : null) ??
+    (labelledBy
+      ? labelledBy
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ')
+      : null) ??
     (el as HTMLElement).innerText ??
     el.textContent ??
     ''
-  ).trim().replace(/\s+/g, ' ').slice(0, 80);
+  )
+    .trim()
+    .replace(/\s+/g, ' ')
+    .slice(0, 80);
   const style = getComputedStyle(el);
-  const visibleFocus = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-  return { tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), name, visibleFocus, testid: el.getAttribute('data-testid') };
+  const visibleFocus =
+    (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+  return {
+    tag: el.tagName.toLowerCase(),
+    role: el.getAttribute('role'),
+    name,
+    visibleFocus,
+    testid: el.getAttribute('data-testid'),
+  };
 };
 
 /**

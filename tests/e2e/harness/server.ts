@@ -13,7 +13,14 @@ export const FIXTURE_PORT = Number(process.env.SHAREWISE_FIXTURE_PORT ?? 47443);
 
 /** Hostnames the fixture server plays. Browsers map them to 127.0.0.1. */
 // collect.sharewise.test: a second report receiver, for a feed that changes where reports go.
-export const FIXTURE_HOSTS = ['x.com', 'twitter.com', 'www.linkedin.com', 'feeds.sharewise.test', 'reports.sharewise.test', 'collect.sharewise.test'];
+export const FIXTURE_HOSTS = [
+  'x.com',
+  'twitter.com',
+  'www.linkedin.com',
+  'feeds.sharewise.test',
+  'reports.sharewise.test',
+  'collect.sharewise.test',
+];
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -25,10 +32,27 @@ function ensureCertificate(): { key: Buffer; cert: Buffer } {
   if (!existsSync(key) || !existsSync(cert)) {
     mkdirSync(CERT_DIR, { recursive: true });
     const san = FIXTURE_HOSTS.map((h) => `DNS:${h}`).join(',');
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650',
-      '-keyout', key, '-out', cert, '-subj', '/CN=sharewise-fixtures', '-addext', `subjectAltName=${san}`,
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '3650',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=sharewise-fixtures',
+        '-addext',
+        `subjectAltName=${san}`,
+      ],
+      { stdio: 'ignore' },
+    );
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
@@ -92,7 +116,10 @@ function siteApi(host: string, req: IncomingMessage, res: ServerResponse, body: 
     res.end(JSON.stringify(data));
     return true;
   };
-  if (siteDir(host) === 'x' && /^\/i\/api\/graphql\/[^/]+\/(CreateTweet|CreateNoteTweet|CreateRetweet|CreateScheduledTweet)$/.test(path)) {
+  if (
+    siteDir(host) === 'x' &&
+    /^\/i\/api\/graphql\/[^/]+\/(CreateTweet|CreateNoteTweet|CreateRetweet|CreateScheduledTweet)$/.test(path)
+  ) {
     if (fail === '500') return json(500, { errors: [{ message: 'Internal error', code: 131 }] });
     if (fail === 'duplicate') return json(200, { errors: [{ message: 'Status is a duplicate. (187)', code: 187 }] });
     const id = String(nextId++);
@@ -104,11 +131,19 @@ function siteApi(host: string, req: IncomingMessage, res: ServerResponse, body: 
   }
   // The server-driven layout (tests/fixtures/linkedin/sdui.js): a post, and an instant repost.
   const query = (req.url ?? '').split('?')[1] ?? '';
-  if (siteDir(host) === 'linkedin' && path === '/voyager/api/graphql' && query.includes('queryId=voyagerContentcreationDashShares.')) {
+  if (
+    siteDir(host) === 'linkedin' &&
+    path === '/voyager/api/graphql' &&
+    query.includes('queryId=voyagerContentcreationDashShares.')
+  ) {
     if (fail === '500') return json(500, { status: 500, message: 'Internal error' });
     return json(200, { value: { urn: `urn:li:share:${String(nextId++)}` } });
   }
-  if (siteDir(host) === 'linkedin' && path === '/flagship-web/rsc-action/actions/server-request' && query.includes('sduiid=com.linkedin.sdui.feed.requests.createInstantRepost')) {
+  if (
+    siteDir(host) === 'linkedin' &&
+    path === '/flagship-web/rsc-action/actions/server-request' &&
+    query.includes('sduiid=com.linkedin.sdui.feed.requests.createInstantRepost')
+  ) {
     if (fail === '500') return json(500, { status: 500, message: 'Internal error' });
     return json(200, { value: { urn: `urn:li:activity:${String(nextId++)}` } });
   }
@@ -157,7 +192,14 @@ export class FixtureServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    this.requests.push({ host, method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, at: Date.now() });
+    this.requests.push({
+      host,
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body,
+      at: Date.now(),
+    });
     try {
       for (const handler of this.handlers) if (await handler(req, res, body)) return;
       if (req.method === 'POST' && siteApi(host, req, res, body)) return;
@@ -176,7 +218,8 @@ export class FixtureServer {
       file = normalize(url.pathname.slice('/__fixtures/'.length));
     } else {
       const fixture = url.searchParams.get('fixture');
-      const page = fixture && /^[a-z0-9-]+$/.test(fixture) ? fixture : ROUTES[site]?.find(([re]) => re.test(url.pathname))?.[1];
+      const page =
+        fixture && /^[a-z0-9-]+$/.test(fixture) ? fixture : ROUTES[site]?.find(([re]) => re.test(url.pathname))?.[1];
       if (page) file = join(site, `${page}.html`);
     }
     const path = file ? join(FIXTURES, file) : null;

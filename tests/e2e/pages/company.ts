@@ -28,7 +28,10 @@ export class CompanyPage {
   async downloadFrom(testId: string): Promise<string> {
     const before = await this.page.evaluate(() => (window as unknown as { __downloads: unknown[] }).__downloads.length);
     await this.page.click(`[data-testid="${testId}"]`);
-    await waitUntil(() => this.page.evaluate((n) => (window as unknown as { __downloads: unknown[] }).__downloads.length > n, before), `a download from ${testId}`);
+    await waitUntil(
+      () => this.page.evaluate((n) => (window as unknown as { __downloads: unknown[] }).__downloads.length > n, before),
+      `a download from ${testId}`,
+    );
     return this.page.evaluate((n) => (window as unknown as { __downloads: Promise<string>[] }).__downloads[n]!, before);
   }
 
@@ -55,7 +58,9 @@ export class CompanyPage {
   }
 
   async studioJson(): Promise<string> {
-    return this.page.evaluate(() => (document.querySelector('[data-testid="studio-json"]') as HTMLTextAreaElement).value);
+    return this.page.evaluate(
+      () => (document.querySelector('[data-testid="studio-json"]') as HTMLTextAreaElement).value,
+    );
   }
 
   /** The participation table as { person, period, cells by column }. */
@@ -64,7 +69,12 @@ export class CompanyPage {
       [...document.querySelectorAll('[data-testid="participation-row"]')].map((tr) => ({
         person: (tr as HTMLElement).dataset.person!,
         period: (tr as HTMLElement).dataset.period!,
-        cells: Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map((td) => [(td as HTMLElement).dataset.col!, (td as HTMLElement).dataset.value ?? ''])),
+        cells: Object.fromEntries(
+          [...tr.querySelectorAll('td[data-col]')].map((td) => [
+            (td as HTMLElement).dataset.col!,
+            (td as HTMLElement).dataset.value ?? '',
+          ]),
+        ),
       })),
     );
   }

@@ -75,7 +75,11 @@ export function failNext(server: FixtureServer, path: RegExp, times = 1): () => 
 /** Waits for the site's notice (toast) whose text contains `text`. */
 export async function waitForNotice(page: TestPage, selector: string, text: string): Promise<void> {
   await waitUntil(
-    () => page.evaluate(([sel, t]) => [...document.querySelectorAll(sel)].some((n) => n.textContent?.includes(t)), [selector, text] as [string, string]),
+    () =>
+      page.evaluate(([sel, t]) => [...document.querySelectorAll(sel)].some((n) => n.textContent?.includes(t)), [
+        selector,
+        text,
+      ] as [string, string]),
     `a notice "${text}"`,
   );
 }

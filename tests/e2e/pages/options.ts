@@ -15,7 +15,9 @@ export class OptionsPage {
 
   static async open(browser: ExtensionBrowser): Promise<OptionsPage> {
     // The page draws at once and fills in the administrator's policy when it arrives: tests read it once in.
-    return new OptionsPage(await browser.openExtensionPage('/options.html', '[data-testid="options"][data-policy="read"]'));
+    return new OptionsPage(
+      await browser.openExtensionPage('/options.html', '[data-testid="options"][data-policy="read"]'),
+    );
   }
 
   async storedSettings<T = Record<string, any>>(): Promise<T | null> {
@@ -23,7 +25,10 @@ export class OptionsPage {
   }
 
   private async checked(testId: string): Promise<boolean> {
-    return this.page.evaluate((id) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement).checked, testId);
+    return this.page.evaluate(
+      (id) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement).checked,
+      testId,
+    );
   }
 
   /** Clicks a switch (a real click) unless it is already in the wanted state. */
@@ -40,13 +45,20 @@ export class OptionsPage {
 
   /** Opens "Advanced" (company feed, outbox, sent log), as the employee does, unless it is open. */
   async openAdvanced(): Promise<void> {
-    if (await this.page.evaluate(() => (document.querySelector('[data-testid="advanced"]') as HTMLDetailsElement).open)) return;
+    if (await this.page.evaluate(() => (document.querySelector('[data-testid="advanced"]') as HTMLDetailsElement).open))
+      return;
     await this.page.click('[data-testid="advanced"] > summary');
-    await waitUntil(() => this.page.evaluate(() => (document.querySelector('[data-testid="advanced"]') as HTMLDetailsElement).open), 'Advanced to open');
+    await waitUntil(
+      () => this.page.evaluate(() => (document.querySelector('[data-testid="advanced"]') as HTMLDetailsElement).open),
+      'Advanced to open',
+    );
   }
 
   /** Waits until the raw JSON preview satisfies `check`, and returns it. */
-  async waitForPreview(what: string, check: (r: Record<string, unknown> | null) => boolean): Promise<Record<string, unknown> | null> {
+  async waitForPreview(
+    what: string,
+    check: (r: Record<string, unknown> | null) => boolean,
+  ): Promise<Record<string, unknown> | null> {
     let last: Record<string, unknown> | null = null;
     await waitUntil(async () => check((last = await this.previewJson())), `preview: ${what}`);
     return last;
@@ -86,7 +98,10 @@ export class OptionsPage {
     });
     await this.page.evaluate(() => void delete (window as unknown as { __exported?: unknown }).__exported);
     await this.page.click('[data-testid="export-json"]');
-    await waitUntil(() => this.page.evaluate(() => !!(window as unknown as { __exported?: unknown }).__exported), 'the export');
+    await waitUntil(
+      () => this.page.evaluate(() => !!(window as unknown as { __exported?: unknown }).__exported),
+      'the export',
+    );
     return this.page.evaluate(() => (window as unknown as { __exported: Promise<string> }).__exported);
   }
 
@@ -131,7 +146,9 @@ export class OptionsPage {
   /** Waits for the feed section to show `kind` (demo, company, unavailable) and returns its text. */
   async waitForFeedStatus(kind: string): Promise<string> {
     return waitUntil(async () => {
-      const shown = await this.page.evaluate(() => document.querySelector('[data-testid="feed-status"]')?.getAttribute('data-kind') ?? null);
+      const shown = await this.page.evaluate(
+        () => document.querySelector('[data-testid="feed-status"]')?.getAttribute('data-kind') ?? null,
+      );
       return shown === kind ? ((await this.page.text('[data-testid="feed-status"]')) ?? '') : null;
     }, `feed status ${kind}`);
   }
@@ -152,7 +169,10 @@ export class OptionsPage {
     await this.openAdvanced();
     // The click clears the previous result at once (a discrete event renders synchronously).
     await this.page.click('[data-testid="send-now"]');
-    return waitUntil(async () => (await this.page.text('[data-testid="send-now-result"]')) || null, 'the result of "Send now"');
+    return waitUntil(
+      async () => (await this.page.text('[data-testid="send-now-result"]')) || null,
+      'the result of "Send now"',
+    );
   }
 
   sentLog(): Promise<{ key: string; ok: boolean; text: string }[]> {

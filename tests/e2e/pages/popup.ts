@@ -12,14 +12,19 @@ export class PopupPage {
   }
 
   async waitForHeadline(text: string): Promise<void> {
-    await waitUntil(async () => (await this.page.text('[data-testid="vision-headline"]')) === text, `headline "${text}"`);
+    await waitUntil(
+      async () => (await this.page.text('[data-testid="vision-headline"]')) === text,
+      `headline "${text}"`,
+    );
   }
 
   /** Shares logged this month (the bonus section's counter; 0 while it invites the first share instead). */
   async shareCount(): Promise<number> {
     await this.page.waitFor('[data-testid="share-count"], [data-testid="no-shares"]');
     const n = await this.page.evaluate(() =>
-      document.querySelector('[data-testid="no-shares"]') ? '0' : (document.querySelector('[data-testid="share-count"]')?.getAttribute('data-month') ?? null),
+      document.querySelector('[data-testid="no-shares"]')
+        ? '0'
+        : (document.querySelector('[data-testid="share-count"]')?.getAttribute('data-month') ?? null),
     );
     if (n === null) throw new Error('no share count on the popup');
     return Number(n);
@@ -28,7 +33,9 @@ export class PopupPage {
   /** Ids of the suggested posts on screen, in order. */
   postIds(): Promise<string[]> {
     return this.page.evaluate(() =>
-      [...document.querySelectorAll('article[data-testid^="post-"]')].map((a) => a.getAttribute('data-testid')!.slice(5)),
+      [...document.querySelectorAll('article[data-testid^="post-"]')].map((a) =>
+        a.getAttribute('data-testid')!.slice(5),
+      ),
     );
   }
 
@@ -46,7 +53,10 @@ export class PopupPage {
   /** Networks offered as share buttons on a post. */
   shareButtons(id: string): Promise<string[]> {
     return this.page.evaluate(
-      (sel) => [...document.querySelectorAll(`${sel} button[data-testid^="share-"]`)].map((b) => b.getAttribute('data-testid')!.slice(6)),
+      (sel) =>
+        [...document.querySelectorAll(`${sel} button[data-testid^="share-"]`)].map((b) =>
+          b.getAttribute('data-testid')!.slice(6),
+        ),
       this.post(id),
     );
   }
@@ -56,7 +66,10 @@ export class PopupPage {
   }
 
   async waitForShared(id: string, network: Network): Promise<string> {
-    return waitUntil(() => this.page.text(`${this.post(id)} [data-testid="shared-${network}"]`), `"Shared" on ${id} (${network})`);
+    return waitUntil(
+      () => this.page.text(`${this.post(id)} [data-testid="shared-${network}"]`),
+      `"Shared" on ${id} (${network})`,
+    );
   }
 
   text(selector: string): Promise<string | null> {

@@ -14,11 +14,17 @@ export class WelcomePage {
   async storedSettings(): Promise<Record<string, any> | null> {
     return this.page.evaluate(async () => {
       const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      return ((await (g.browser ?? g.chrome)!.storage.local.get('settings')).settings ?? null) as Record<string, any> | null;
+      return ((await (g.browser ?? g.chrome)!.storage.local.get('settings')).settings ?? null) as Record<
+        string,
+        any
+      > | null;
     });
   }
 
   async isChecked(testId: string): Promise<boolean> {
-    return this.page.evaluate((id) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement).checked, testId);
+    return this.page.evaluate(
+      (id) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement).checked,
+      testId,
+    );
   }
 }
