@@ -1,4 +1,3 @@
-import '@/components/theme.css';
 import './popup.css';
 import { start } from './start';
 
