@@ -4,9 +4,10 @@ import { waitUntil } from './harness/page';
 import { BROWSERS, useBrowser } from './helpers';
 
 /**
- * The popup's first screen at the size Chrome gives a popup, 400×600: the popup is loaded in a
- * 400×600 frame of an extension page (the toolbar popup cannot be opened headless, and a frame
- * gives the same viewport in both browsers), and what lies within its first 600 px is measured.
+ * The popup's first screen at the size Chrome gives a popup, 400×600, and at 360×600 (a popup beside a
+ * narrow window's edge): the popup is loaded in a frame of that size in an extension page (the toolbar
+ * popup cannot be opened headless, and a frame gives the same viewport in both browsers), and what lies
+ * within its first 600 px is measured.
  */
 
 interface FirstScreen {
@@ -22,7 +23,7 @@ interface FirstScreen {
   copyName: string | null;
 }
 
-const IN_FRAME = async (): Promise<FirstScreen | null> => {
+const IN_FRAME = async (width: number): Promise<FirstScreen | null> => {
   const frame = document.querySelector('iframe') as HTMLIFrameElement | null;
   const doc = frame?.contentDocument;
   if (!doc?.querySelector('article[data-testid^="post-"]') || !doc.querySelector('[data-testid="points"]')) return null;
@@ -44,48 +45,51 @@ const IN_FRAME = async (): Promise<FirstScreen | null> => {
     points: within(doc.querySelector('[data-testid="points"]')),
     headline: within(doc.querySelector('[data-testid="vision-headline"]')),
     share: [...doc.querySelectorAll('button[data-testid^="share-"]')].some(within),
-    overflowX: doc.documentElement.scrollWidth > 400,
+    overflowX: doc.documentElement.scrollWidth > width,
     small,
     shareFirst: controls[0]?.getAttribute('data-testid')?.startsWith('share-') ?? false,
     copyName: card.querySelector('[data-testid="copy"]')?.getAttribute('aria-label') ?? null,
   };
 };
 
-async function firstScreen(browser: ExtensionBrowser): Promise<FirstScreen> {
+async function firstScreen(browser: ExtensionBrowser, width: number): Promise<FirstScreen> {
   const page = await browser.openExtensionPage('/blank.html');
-  await page.evaluate(() => {
+  await page.evaluate((w) => {
     const frame = document.createElement('iframe');
     frame.src = '/popup.html';
-    frame.style.cssText = 'width:400px;height:600px;border:0';
+    frame.style.cssText = `width:${w}px;height:600px;border:0`;
     document.body.append(frame);
-  });
-  const screen = await waitUntil(() => page.evaluate(IN_FRAME), 'the popup in its 400×600 frame');
+  }, width);
+  const screen = await waitUntil(() => page.evaluate(IN_FRAME, width), `the popup in its ${width}×600 frame`);
   await page.close();
   return screen;
 }
 
-describe.each(BROWSERS)('the popup first screen at 400×600 in %s', (name) => {
+describe.each(BROWSERS)('the popup first screen in %s', (name) => {
   const ctx = useBrowser(name);
 
-  it('shows points toward the threshold, the vision headline and a Share button without scrolling', async () => {
-    const s = await firstScreen(ctx.browser);
-    expect(s).toMatchObject({
-      points: true,
-      headline: true,
-      share: true,
-      overflowX: false,
-      shareFirst: true,
-      copyName: 'Copy text',
-    });
-    expect(s.small).toEqual([]);
-  });
+  it.each([400, 360])(
+    'at %i×600 shows points toward the threshold, the vision headline and a Share button without scrolling',
+    async (width) => {
+      const s = await firstScreen(ctx.browser, width);
+      expect(s).toMatchObject({
+        points: true,
+        headline: true,
+        share: true,
+        overflowX: false,
+        shareFirst: true,
+        copyName: 'Copy text',
+      });
+      expect(s.small).toEqual([]);
+    },
+  );
 });
 
-describe.each(BROWSERS)('the popup first screen at 400×600 in German, %s', (name) => {
+describe.each(BROWSERS)('the popup first screen in German, %s', (name) => {
   const ctx = useBrowser(name, { locale: 'de' });
 
-  it('shows the same in German', async () => {
-    const s = await firstScreen(ctx.browser);
+  it.each([400, 360])('at %i×600 shows the same in German', async (width) => {
+    const s = await firstScreen(ctx.browser, width);
     expect(s).toMatchObject({
       points: true,
       headline: true,
