@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { getDb, type SharewiseDB } from '../db';
 import { dedupeById, futureShare } from '../data/import';
 import type { FeedPost } from '../feed/schema';
-import { loadSettings } from '../settings/store';
+import { clearLocalStorage, loadSettings } from '../settings/store';
 import { keptLinks } from '../share-match';
 import { runFreshStart } from './fresh-start';
 import { rotateInstallId } from './reporting';
@@ -22,7 +22,8 @@ import { handle } from './handle';
 export async function deleteEverything(db: SharewiseDB): Promise<void> {
   await browser.alarms?.clearAll();
   await deleteAllData(db);
-  await browser.storage.local.clear();
+  // In the settings queue: a settings change still under way cannot write the old settings back.
+  await clearLocalStorage();
   // A new pseudonymous id: later reports must not be tied to the history just deleted.
   await rotateInstallId(db);
   // The feed is fetched again in the background: the employee's data is gone once this returns.

@@ -13,23 +13,39 @@ export async function loadSettings(): Promise<Settings> {
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
+ * Runs `step` after the steps queued before it; the next step starts once the write `step` returns is
+ * issued (storage handles calls in order). Waiting for the write to finish would wait for storage
+ * listeners, which may themselves change the settings.
+ */
+function enqueue<T>(step: () => Promise<{ result: T; written: Promise<unknown> | null }>): Promise<T> {
+  const run = queue.then(step);
+  queue = run.catch(() => undefined);
+  return run.then(async ({ result, written }) => {
+    await written;
+    return result;
+  });
+}
+
+/**
  * The one write of the settings, for the background only (pages send `ui:patchSettings`): reads the
  * stored settings, applies `change` and stores the result, one change after another, so two changes
  * made at once both stay. `change` returning null writes nothing. Resolves to the settings now stored.
  */
 export function updateSettings(change: (current: Settings) => Settings | null): Promise<Settings> {
-  // The next change may start once this write is issued (storage handles calls in order): waiting
-  // for it to finish would wait for storage listeners, which may themselves change the settings.
-  const step = queue.then(async () => {
+  return enqueue(async () => {
     const current = await loadSettings();
     const next = change(current);
-    return { settings: next ?? current, written: next ? browser.storage.local.set({ [KEY]: next }) : null };
+    return { result: next ?? current, written: next ? browser.storage.local.set({ [KEY]: next }) : null };
   });
-  queue = step.catch(() => undefined);
-  return step.then(async ({ settings, written }) => {
-    await written;
-    return settings;
-  });
+}
+
+/**
+ * Empties all of storage.local ("Delete everything"), in turn with the settings changes: one queued
+ * before has written by then (and is cleared with the rest), one queued after reads the empty storage.
+ * Cleared outside the queue, a change that had read the old settings would write them back.
+ */
+export function clearLocalStorage(): Promise<void> {
+  return enqueue(async () => ({ result: undefined, written: browser.storage.local.clear() }));
 }
 
 type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;

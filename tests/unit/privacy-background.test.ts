@@ -157,6 +157,44 @@ describe('my data (background)', () => {
     expect(restarted).toHaveBeenCalledTimes(1);
   });
 
+  it('a settings change under way when "Delete everything" starts does not write the deleted settings back', async () => {
+    setupMyData();
+    await getDb().shares.add(share('a'));
+    await updateSettings(() => ({
+      ...DEFAULT_SETTINGS,
+      installId: 'old-install-1',
+      reporting: { ...DEFAULT_SETTINGS.reporting, name: 'Ada', email: 'ada@example.com' },
+    }));
+    // The change has read the stored settings (name and email included) but not yet written: its read is
+    // held until the deletion asks to empty storage (old code: storage.local.clear; the queue: the
+    // database is empty and the deletion waits for the change).
+    let release!: () => void;
+    const held = new Promise<void>((go) => (release = go));
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementationOnce(async (keys) => {
+      const stored = await get(keys as string);
+      await held;
+      return stored;
+    });
+    const clear = fakeBrowser.storage.local.clear.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'clear').mockImplementation(() => {
+      release();
+      return clear();
+    });
+    const change = updateSettings((s) => ({ ...s, keepText: false }));
+    const deleted = deliver(envelope('ui:deleteAllData', { confirm: 'delete-everything' }), OPTIONS);
+    await vi.waitFor(async () => expect(await getDb().shares.count()).toBe(0));
+    release();
+
+    expect(await deleted).toEqual({ ok: true });
+    await change;
+    const settings = await loadSettings();
+    expect(settings.reporting).toMatchObject({ name: '', email: '' });
+    expect(settings.installId).not.toBe('old-install-1');
+    // Deleted after the change was stored: the change goes with everything else.
+    expect(settings.keepText).toBe(DEFAULT_SETTINGS.keepText);
+  });
+
   it.each([
     ['delete one from a web page', envelope('ui:deleteShare', { id: 'a' }), WEB_PAGE],
     ['delete all from a web page', envelope('ui:deleteAllData', { confirm: 'delete-everything' }), WEB_PAGE],
