@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupMessageRouter } from '../../lib/background/router';
 import { DEFAULT_SETTINGS, loadSettings, updateSettings } from '../../lib/settings';
@@ -45,6 +45,19 @@ describe('settings patches (ui:patchSettings): the background is the one writer'
     expect(await patch({ installId: 'chosen-by-page' })).toEqual({ rejected: expect.stringContaining('installId') });
     expect(await patch({ keepText: false }, fromWeb)).toEqual({ rejected: 'sender is not an extension page' });
     expect(await loadSettings()).toEqual(before);
+  });
+
+  it('answers a write the browser refuses (storage full) with its reason at once, and the next patch is stored', async () => {
+    await updateSettings((s) => ({ ...s, reporting: { ...s.reporting, name: 'Ada' } }));
+    const before = await loadSettings();
+    // Thrown instead, the page's sender would take it for a stopped background and resend for seconds.
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    expect(await patch({ keepText: false })).toEqual({
+      rejected: 'settings not stored: QUOTA_BYTES quota exceeded',
+    });
+    expect(await loadSettings()).toEqual(before);
+    expect(await patch({ keepText: false })).toEqual({ ok: true });
+    expect(await loadSettings()).toEqual({ ...before, keepText: false });
   });
 
   it('keeps both of two patches to different fields sent at once (no lost read-modify-write)', async () => {
