@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { BrandMark } from '@/components/BrandMark';
 import { useManaged } from '@/components/privacy/managed';
+import { SettingsRefused } from '@/components/privacy/SettingsRefused';
 import { useSettingsStore } from '@/components/privacy/settings-store';
 import { t } from '@/lib/i18n';
 import { AdminLink } from './AdminLink';
@@ -108,6 +109,7 @@ export function App() {
         <SentLogSection />
         <AdminLink />
       </details>
+      <SettingsRefused />
     </main>
   );
 }

@@ -50,7 +50,8 @@ export function FeedSection({ managed }: { managed: ManagedConfig }) {
       ? browser.permissions.request({ origins: [pattern] }).then(Boolean, () => false)
       : Promise.resolve(true);
     void (async () => {
-      await update((s) => ({ ...s, feedUrl: checked.url }));
+      // Not stored: the page says why (SettingsRefused), and the typed address stays for another try.
+      if (!(await update((s) => ({ ...s, feedUrl: checked.url })))) return;
       setDraft(null);
       setMessage({ tone: 'ok', text: t(checked.url ? 'optionsFeedSaved' : 'optionsFeedCleared') });
       await sendMessage('ui:feedMaybeRefresh', { force: true }).catch(() => undefined);

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { BrandMark } from '@/components/BrandMark';
 import { IdentityControls } from '@/components/privacy/IdentityControls';
 import { PrivacyToggle } from '@/components/privacy/PrivacyToggle';
+import { SettingsRefused } from '@/components/privacy/SettingsRefused';
 import { useSettingsStore } from '@/components/privacy/settings-store';
 import { t } from '@/lib/i18n';
 
@@ -77,6 +78,7 @@ export function App() {
           {t('welcomeSaved')}
         </p>
       )}
+      <SettingsRefused />
     </main>
   );
 }

@@ -401,3 +401,56 @@ describe.each(BROWSERS)('welcome and options in German and the dark theme, in %s
     await page.close();
   });
 });
+
+type ChromeLocal = {
+  QUOTA_BYTES: number;
+  getBytesInUse(keys: null): Promise<number>;
+  set(items: object): Promise<void>;
+  remove(key: string): Promise<void>;
+};
+/** Fills storage.local to its quota from an extension page: any write that grows it is then refused. */
+const FILL_STORAGE = async (): Promise<{ used: number; quota: number }> => {
+  const local = (globalThis as unknown as { chrome: { storage: { local: ChromeLocal } } }).chrome.storage.local;
+  const key = 'e2eFiller';
+  // Counted as key plus JSON: the string's quotes are two bytes.
+  const room = local.QUOTA_BYTES - (await local.getBytesInUse(null)) - key.length - 2;
+  await local.set({ [key]: 'x'.repeat(room) });
+  return { used: await local.getBytesInUse(null), quota: local.QUOTA_BYTES };
+};
+const FREE_STORAGE = () =>
+  (globalThis as unknown as { chrome: { storage: { local: ChromeLocal } } }).chrome.storage.local.remove('e2eFiller');
+
+// Firefox sets no quota on storage.local, so only Chromium can be made to refuse a settings write for real;
+// the page's side (refused, or not stored) is unit-tested for both (tests/unit/settings-store.test.tsx).
+describe('a settings change the browser cannot store, in chromium', () => {
+  const ctx = useBrowser('chromium');
+
+  it('is said on the page, and the switch shows what is stored; stored once there is room again', async () => {
+    const options = await OptionsPage.open(ctx.browser);
+    const keepText = () =>
+      options.page.evaluate(() => (document.querySelector('[data-testid="keep-text"]') as HTMLInputElement).checked);
+    expect(await keepText()).toBe(true);
+    const { used, quota } = await options.page.evaluate(FILL_STORAGE);
+    expect(used).toBe(quota);
+
+    // Off is one byte longer than on ("false"): the background's write of it does not fit.
+    await options.page.click('[data-testid="keep-text"]');
+    await options.page.waitFor('[data-testid="settings-refused"]');
+    expect(await options.page.text('[data-testid="settings-refused"] strong')).toBe('This change was not saved.');
+    expect(await keepText()).toBe(true);
+    expect((await options.storedSettings())?.keepText ?? true).toBe(true);
+    expect(await axeViolations(options.page)).toEqual([]);
+
+    await options.page.evaluate(FREE_STORAGE);
+    await options.page.click('[data-testid="settings-refused-close"]');
+    await waitUntil(
+      () => options.page.evaluate(() => !document.querySelector('[data-testid="settings-refused"]')),
+      'the message to close',
+    );
+    await options.page.click('[data-testid="keep-text"]');
+    await waitUntil(async () => (await options.storedSettings())?.keepText === false, 'keepText off to be stored');
+    expect(await keepText()).toBe(false);
+    expect(await options.page.evaluate(() => !document.querySelector('[data-testid="settings-refused"]'))).toBe(true);
+    await options.page.close();
+  });
+});

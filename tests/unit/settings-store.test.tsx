@@ -1,5 +1,7 @@
+import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SettingsRefusedMessage } from '../../components/privacy/SettingsRefused';
 import { setupMessageRouter } from '../../lib/background/router';
 import { DEFAULT_SETTINGS, loadSettings, updateSettings } from '../../lib/settings';
 import { deliver, envelope, useBackground } from './helpers/messaging';
@@ -54,12 +56,46 @@ describe('settings store of the extension pages', () => {
     expect(stored.reminders.enabled).toBe(true);
   });
 
-  it('refuses a change the settings do not allow, with the reason, and stores nothing', async () => {
+  it('refuses a change the settings do not allow: says why, shows what is stored, and stores nothing', async () => {
     const store = await freshStore();
     await expect(
       store.getState().update((s) => ({ ...s, reminders: { ...s.reminders, maxPerWeek: 99 } })),
-    ).rejects.toThrow(/reminders\.maxPerWeek/);
+    ).resolves.toBe(false);
+    expect(store.getState().refused).toMatch(/reminders\.maxPerWeek/);
+    expect(store.getState().settings.reminders.maxPerWeek).toBe(DEFAULT_SETTINGS.reminders.maxPerWeek);
     expect((await loadSettings()).reminders.maxPerWeek).toBe(DEFAULT_SETTINGS.reminders.maxPerWeek);
+  });
+
+  it('a switch whose change storage refused shows what is stored again; nothing else is lost', async () => {
+    await updateSettings((s) => ({ ...s, reporting: { ...s.reporting, name: 'Ada' } }));
+    const store = await freshStore();
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    // Two changes at once: the first is refused, the second stored; each keeps its own outcome.
+    const [keepText, reminders] = await Promise.all([
+      store.getState().update((s) => ({ ...s, keepText: false })),
+      store.getState().update((s) => ({ ...s, reminders: { ...s.reminders, enabled: true } })),
+    ]);
+    expect([keepText, reminders]).toEqual([false, true]);
+    const stored = await loadSettings();
+    expect(stored.keepText).toBe(true);
+    expect(stored.reminders.enabled).toBe(true);
+    expect(stored.reporting.name).toBe('Ada');
+    await vi.waitFor(() => expect(store.getState().settings).toEqual(stored));
+    expect(store.getState().refused).toBe('settings not stored: QUOTA_BYTES quota exceeded');
+
+    // The page says so (in the page's language; the key stands in for the text here).
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => key) as never);
+    const html = renderToStaticMarkup(
+      <SettingsRefusedMessage reason={store.getState().refused!} onClose={store.getState().dismissRefused} />,
+    );
+    expect(html).toMatch(/^<div class="sw-refused" role="alert" data-testid="settings-refused">/);
+    expect(html).toContain('settingsRefusedTitle');
+    expect(html).toContain('QUOTA_BYTES quota exceeded');
+
+    // Tried again and stored: the message goes.
+    await expect(store.getState().update((s) => ({ ...s, keepText: false }))).resolves.toBe(true);
+    expect(store.getState().refused).toBeNull();
+    expect((await loadSettings()).keepText).toBe(false);
   });
 
   it('follows changes saved by the background', async () => {
