@@ -3,14 +3,32 @@ import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/i18n';
 import { sendToBackground as sendMessage } from '@/lib/messaging/send';
+import { resumeLogging } from '@/lib/ui/resume';
 import type { PopupView } from '@/lib/ui/snapshot';
 import { moment } from './format';
 import { optionsUrl } from './Header';
 import { DEMO_DISMISSED_KEY } from './live';
 
-/** Ends a pause from the popup: asks the background, the one writer of the settings, to lift it. */
-async function resume(): Promise<void> {
-  await sendMessage('ui:patchSettings', { tracking: { paused: false, pausedUntil: null } });
+/** The pause banner's Resume: a refused resume is said next to the button, which stays to try again. */
+function ResumeButton() {
+  const [refused, setRefused] = useState<string | null>(null);
+  const resume = async () => {
+    setRefused(null);
+    setRefused(await resumeLogging());
+  };
+  return (
+    <>
+      <button type="button" data-testid="resume" onClick={() => void resume()}>
+        {t('popupResume')}
+      </button>
+      {refused && (
+        <span role="alert" data-testid="resume-refused" title={refused}>
+          {' '}
+          {t('settingsRefusedTitle')}
+        </span>
+      )}
+    </>
+  );
 }
 
 function FeedTrouble({ row }: { row: NonNullable<PopupView['row']> }) {
@@ -70,9 +88,7 @@ export function Notices({ view, demoDismissed }: { view: PopupView; demoDismisse
           </p>
           <p className="notice-actions">
             {tracking.state === 'paused' ? (
-              <button type="button" data-testid="resume" onClick={() => void resume()}>
-                {t('popupResume')}
-              </button>
+              <ResumeButton />
             ) : (
               <a href={optionsUrl('#tracking')} target="_blank" rel="noopener">
                 {t('popupTurnOnLogging')}
