@@ -87,34 +87,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   if (!existsSync(join(path, 'manifest.json')))
     throw new Error(`no extension build at ${path}: run npm run build first`);
   const hosts = [...FIXTURE_HOSTS, ...(options.hosts ?? [])];
-  const browser =
-    name === 'chromium' ? await launchChromium(path, hosts, options) : await launchFirefox(path, hosts, options);
-  await backgroundStarted(browser);
-  return browser;
-}
-
-/**
- * Waits until the background has run its start once: its install handling (the install id in the stored
- * settings) comes after its script registered every listener. The browser reports the worker as soon as
- * it starts loading it; on a busy machine its script ran up to a second later, and a test that posted at
- * once had its first create request go out before the request listener existed (docs/detection-signals.md).
- */
-async function backgroundStarted(browser: ExtensionBrowser): Promise<void> {
-  const page = await browser.openExtensionPage('/blank.html');
-  try {
-    await waitUntil(
-      () =>
-        page.evaluate(async () => {
-          const g = globalThis as any;
-          const stored = await (g.browser ?? g.chrome).storage.local.get('settings');
-          return typeof stored.settings?.installId === 'string';
-        }),
-      'the background to start (its install id stored)',
-      20_000,
-    );
-  } finally {
-    await page.close();
-  }
+  return name === 'chromium' ? launchChromium(path, hosts, options) : launchFirefox(path, hosts, options);
 }
 
 /* ---------------- Chromium (playwright-core) ---------------- */
