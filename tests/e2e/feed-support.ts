@@ -79,11 +79,28 @@ export async function sendUi<T = unknown>(page: TestPage, type: string, data: un
   return wire.res as T;
 }
 
-/** Writes keys of the extension's storage.local (as the options page does). */
+/**
+ * Writes keys of the extension's storage.local (as the options page does). Settings are written only once
+ * the background has handled its install (its install id stored), and keep that id: written earlier, the
+ * background's own install write, which read the settings before, could replace them (a CI run lost a
+ * test's feed URL so).
+ */
 export async function setLocal(page: TestPage, items: Record<string, unknown>): Promise<void> {
   await page.evaluate(async (items) => {
     const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    await (g.browser ?? g.chrome).storage.local.set(items);
+    const local = (g.browser ?? g.chrome).storage.local;
+    if (items.settings && typeof items.settings === 'object') {
+      const until = Date.now() + 20_000;
+      let installId: unknown;
+      while (typeof installId !== 'string' && Date.now() < until) {
+        installId = ((await local.get('settings')).settings as { installId?: unknown } | undefined)?.installId;
+        if (typeof installId !== 'string') await new Promise((r) => setTimeout(r, 50));
+      }
+      const settings = items.settings as { installId?: unknown };
+      if (typeof installId === 'string' && settings.installId == null)
+        items = { ...items, settings: { ...settings, installId } };
+    }
+    await local.set(items);
   }, items);
 }
 
