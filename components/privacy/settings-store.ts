@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { sendToBackground } from '@/lib/messaging/send';
+import { sendSettingsPatch } from '@/lib/ui/resume';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '@/lib/settings';
 import { diffSettings } from '@/lib/settings/patch';
 
@@ -41,14 +41,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
     if (Object.keys(patch).length === 0) return true;
     // Cleared first, so the same refusal twice is shown (and announced) twice.
     set({ settings: next, refused: null });
-    let reason: string | null;
-    try {
-      const answer = await sendToBackground('ui:patchSettings', patch);
-      reason = 'rejected' in answer ? answer.rejected : null;
-    } catch (err) {
-      // No answer from the background at all, even after resending.
-      reason = err instanceof Error && err.message ? err.message : 'no answer from the background';
-    }
+    const reason = await sendSettingsPatch(patch);
     if (reason === null) return true;
     // Only fields this change touched go back: a change made meanwhile stays shown until its own answer.
     set({ settings: revert(get().settings, patch, stored), refused: reason });
